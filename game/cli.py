@@ -1,0 +1,94 @@
+"""The `crisis` command: parses arguments, builds things, hands over. No game logic here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from game import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crisis",
+        description="A decision-simulation game for the terminal. With no command, opens the title screen.",
+    )
+    parser.add_argument("--version", action="version", version=f"crisis {__version__}")
+    parser.set_defaults(handler=_title)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("play", help="play a game in the terminal",
+                       description="Start the game. With --role, go straight into a new game; with --resume, continue a save.")
+    p.add_argument("--scenario", metavar="ID|PATH", help="a bundled or installed scenario's id, or a scenario folder")
+    p.add_argument("--role", metavar="ROLE", help="the role to play (skips the title and new-game screens)")
+    p.add_argument("--seed", type=int, metavar="N", help="the game's seed (random by default, always shown)")
+    odds = p.add_mutually_exclusive_group()
+    odds.add_argument("--odds", dest="odds", action="store_true", default=None, help="show each option's odds")
+    odds.add_argument("--no-odds", dest="odds", action="store_false", help="hide the odds")
+    p.add_argument("--resume", nargs="?", const="", metavar="SAVE",
+                   help="continue the latest autosave, or the named save slot or file")
+    p.set_defaults(handler=_play)
+
+    p = sub.add_parser("validate", help="check scenarios and report every problem",
+                       description="Validate scenario folders. With no PATH: every bundled scenario and every scenario in your scenario folder.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="scenario folders to check")
+    p.add_argument("--where", action="store_true", help="print the folders searched for scenarios and exit")
+    p.set_defaults(handler=_validate)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of scenario files",
+                       description="Print the JSON Schema that scenario YAML files follow (for editors).")
+    p.set_defaults(handler=_schema)
+
+    p = sub.add_parser("simulate", help="play many games with bots and report the balance",
+                       description="Play many seeded games with a bot policy and report endings, win rates, meters and coverage.")
+    p.add_argument("scenario", nargs="?", metavar="SCENARIO", help="a scenario id or folder (default: the bundled default)")
+    p.add_argument("--role", default="all", metavar="ROLE|all", help="the role the bots play (default: all)")
+    p.add_argument("--policy", default="random", metavar="POLICY", help="random, historical or greedy (default: random)")
+    p.add_argument("--runs", type=int, default=1000, metavar="N", help="games per role (default: 1000)")
+    p.add_argument("--seed", type=int, default=0, metavar="S", help="master seed (default: 0)")
+    p.add_argument("--jobs", type=int, default=None, metavar="J", help="worker processes (default: all cores)")
+    p.add_argument("--json", action="store_true", help="print JSON for programs instead of the report")
+    p.add_argument("--out", metavar="FILE", help="write the output to FILE instead of standard output")
+    p.add_argument("--from", dest="from_save", metavar="SAVE_FILE", help="continue a saved game instead of starting new ones")
+    p.set_defaults(handler=_simulate)
+    return parser
+
+
+def _title(args: argparse.Namespace) -> int:
+    return _play(args)
+
+
+def _play(args: argparse.Namespace) -> int:
+    from game.tui import run
+
+    return run(args)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from game.scenario.command import run_validate
+
+    return run_validate(args.paths, where=args.where)
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from game.scenario.command import run_schema
+
+    return run_schema()
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from game.sim.command import run
+
+    return run(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
