@@ -76,7 +76,8 @@ def parse(text: str, meters: Mapping[str, int], flags: Collection[str]) -> Expr:
         node = ast.parse(text.strip() if "\n" in text else text, mode="eval")
     except SyntaxError as err:
         line = (err.lineno or 1) - 1
-        col = max((err.offset or 1) - 1, 0)
+        # At the end of the input Python reports offset 0: point just past the text instead.
+        col = (err.offset - 1) if err.offset else len(text.rstrip())
         raise ExprError(f"not a valid expression ({err.msg})", line, col) from None
     return Expr.from_tree(_Reader(meters, flags).read(node.body, 0), text)
 

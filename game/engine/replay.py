@@ -1,0 +1,91 @@
+"""A game as data: the log (scenario, role, seed, choices) that replays it, and a digest to compare states."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from .model import Scenario
+from .rules import resolve, start
+from .state import State
+
+LOG_VERSION = 1
+
+
+class ReplayError(ValueError):
+    """A log that cannot be replayed on this scenario: another scenario, changed content, or bad data."""
+
+
+@dataclass(frozen=True, slots=True)
+class Log:
+    scenario_id: str
+    scenario_hash: str
+    role: str
+    seed: int
+    choices: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "version": LOG_VERSION,
+            "scenario": self.scenario_id,
+            "scenario_hash": self.scenario_hash,
+            "role": self.role,
+            "seed": self.seed,
+            "choices": list(self.choices),
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> "Log":
+        """Read a log written by this or an older version; refuse newer or malformed ones clearly."""
+        if not isinstance(data, dict):
+            raise ReplayError("not a saved game (expected a JSON object)")
+        version = data.get("version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise ReplayError("not a saved game (no version number)")
+        if version > LOG_VERSION:
+            raise ReplayError(f"this save was written by a newer version of crisis (save format {version}, "
+                              f"this version reads up to {LOG_VERSION}); update crisis to open it")
+        for migrate in _MIGRATIONS[version:LOG_VERSION]:
+            data = migrate(data)
+        try:
+            choices = tuple(data["choices"])
+            fields = (data["scenario"], data["scenario_hash"], data["role"])
+            seed = data["seed"]
+        except (KeyError, TypeError) as err:
+            raise ReplayError(f"the save is incomplete (missing {err})") from None
+        if not all(isinstance(x, str) for x in fields) or not isinstance(seed, int) or isinstance(seed, bool) \
+                or not all(isinstance(c, int) and not isinstance(c, bool) for c in choices):
+            raise ReplayError("the save is damaged (a field has the wrong type)")
+        return cls(fields[0], fields[1], fields[2], seed, choices)
+
+
+# _MIGRATIONS[v - 1] turns a version-v log into version v + 1. Version 1 is the first.
+_MIGRATIONS: list = []
+
+
+def log_of(state: State) -> Log:
+    sc = state.scenario
+    return Log(sc.id, sc.content_hash, state.role, state.seed, state.choices)
+
+
+def replay(scenario: Scenario, log: Log, upto: int | None = None) -> State:
+    """Rebuild the game a log describes (its first `upto` choices), exactly as it was played."""
+    if log.scenario_id != scenario.id:
+        raise ReplayError(f"this save is for scenario '{log.scenario_id}', not '{scenario.id}'")
+    if log.scenario_hash != scenario.content_hash:
+        raise ReplayError(f"scenario '{scenario.id}' has changed since this game was saved, "
+                          "so it cannot be replayed exactly")
+    try:
+        state = start(scenario, log.role, log.seed)
+        for choice in log.choices[:upto]:
+            state = resolve(state, choice).state
+    except ValueError as err:
+        raise ReplayError(f"the save does not replay on this scenario: {err}") from None
+    return state
+
+
+def digest(state: State) -> str:
+    """A short fingerprint of everything that makes a state what it is; equal games, equal digests."""
+    parts = (state.scenario.id, state.scenario.content_hash, state.role, state.seed, state.turn, state.meters,
+             tuple(sorted(state.flags)), state.card, state.seen, state.queue, state.choices, state.ending)
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]

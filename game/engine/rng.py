@@ -1,0 +1,19 @@
+"""Randomness you can replay: every draw is a pure function of the game's seed, the turn and a stream."""
+
+from __future__ import annotations
+
+_MASK = (1 << 64) - 1
+_INV = 1.0 / (1 << 53)
+
+# Streams: one per kind of draw in a turn, so adding a draw of one kind never shifts another.
+DRAW = 1
+OUTCOME = 2
+
+
+def unit(seed: int, turn: int, stream: int) -> float:
+    """A float in [0, 1) from (seed, turn, stream), by SplitMix64: same on every machine and Python."""
+    z = (seed * 0x9E3779B97F4A7C15 + turn * 0xBF58476D1CE4E5B9 + stream * 0x94D049BB133111EB) & _MASK
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+    z ^= z >> 31
+    return (z >> 11) * _INV

@@ -1,0 +1,131 @@
+"""The state of one game, the turn record `resolve` returns, and the plain events it holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Result, Scenario
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """Everything about a game at the start of a turn. A value: `resolve` returns a new one."""
+
+    scenario: Scenario = field(repr=False, compare=False)
+    role: str
+    seed: int
+    turn: int  # the turn being played, from 1
+    meters: tuple[int, ...]
+    flags: frozenset[str]
+    card: int  # index of the card on the table; -1 once the game is over
+    seen: tuple[int, ...]  # per card: the last turn it was drawn, 0 if never
+    queue: tuple[tuple[int, int], ...]  # follow-ups: (due turn, card index), in the order queued
+    choices: tuple[int, ...] = ()
+    ending: str | None = None
+
+    @property
+    def over(self) -> bool:
+        return self.ending is not None
+
+    @property
+    def current_card(self):
+        return self.scenario.cards[self.card] if self.card >= 0 else None
+
+    def meter(self, meter_id: str) -> int:
+        return self.meters[self.scenario.meter_index(meter_id)]
+
+    @property
+    def date(self):
+        return self.scenario.calendar.date_of(self.turn)
+
+    @property
+    def result(self) -> Result | None:
+        if self.ending is None:
+            return None
+        return self.scenario.ending(self.ending).result_for(self.role)
+
+
+@dataclass(frozen=True, slots=True)
+class OptionView:
+    """An option as the player sees it now: whether it can be taken, and the odds of each outcome."""
+
+    index: int
+    label: str
+    available: bool
+    reason: str  # why not, when unavailable
+    chances: tuple[float, ...]
+    historical: bool
+
+
+# Events: plain records of what happened in a turn, in order.
+@dataclass(frozen=True, slots=True)
+class CardDrawn:
+    turn: int
+    card: str
+    follow_up: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TurnPassed:
+    turn: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class OptionChosen:
+    turn: int
+    card: str
+    option: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeRolled:
+    turn: int
+    card: str
+    option: int
+    outcome: int
+    probability: float  # the chance this outcome had
+    roll: float  # the draw in [0, 1) that picked it
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeterChanged:
+    meter: str
+    before: int
+    after: int
+
+
+@dataclass(frozen=True, slots=True)
+class FlagChanged:
+    flag: str
+    value: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpQueued:
+    card: str
+    due: int
+
+
+@dataclass(frozen=True, slots=True)
+class EndingReached:
+    turn: int
+    ending: str
+    result: Result
+
+
+Event = CardDrawn | TurnPassed | OptionChosen | OutcomeRolled | MeterChanged | FlagChanged | FollowUpQueued | EndingReached
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """What `resolve` returns: the new state and what happened on the way to it."""
+
+    state: State
+    events: tuple[Event, ...]
+
+    @property
+    def ending(self) -> str | None:
+        return self.state.ending

@@ -1,0 +1,70 @@
+"""Expressions: what the one-line form accepts, what it refuses (and where), and what it computes."""
+
+import pytest
+
+from game.engine.expr import Expr, ExprError, names, parse, render
+
+METERS = {"military": 0, "funds": 1}
+FLAGS = {"coup_failed", "sanctions"}
+
+
+@pytest.mark.parametrize("text, meters, flags, turn, expected", [
+    ("military >= 60", (60, 0), set(), 1, True),
+    ("military >= 60", (59, 0), set(), 1, False),
+    ("military >= 60 and not flag.coup_failed", (70, 0), set(), 1, True),
+    ("military >= 60 and not flag.coup_failed", (70, 0), {"coup_failed"}, 1, False),
+    ("flag.sanctions or funds < 10", (0, 50), {"sanctions"}, 1, True),
+    ("20 <= funds < 60", (0, 60), set(), 1, False),
+    ("20 <= funds < 60", (0, 20), set(), 1, True),
+    ("turn > 3", (0, 0), set(), 4, True),
+    ("0.5 + military / 200", (100, 0), set(), 1, 1.0),
+    ("military / funds", (10, 0), set(), 1, 0.0),  # dividing by zero gives 0
+    ("-funds * 2", (0, 3), set(), 1, -6),
+    ("(military + funds) / 2 == 30", (40, 20), set(), 1, True),
+    ("true and not false", (0, 0), set(), 1, True),
+    ("military != 5", (5, 0), set(), 1, False),
+])
+def test_expressions_compute(text, meters, flags, turn, expected):
+    assert parse(text, METERS, FLAGS)(meters, frozenset(flags), turn) == expected
+
+
+@pytest.mark.parametrize("text, words, col", [
+    ("__import__('os').system('x')", "function calls are not allowed", 0),
+    ("military.real", "attributes are not allowed", 0),
+    ("funds[0]", "subscripts", 0),
+    ("military ** 2", "only + - * /", 0),
+    ("(lambda: 1)()", "function calls", 0),
+    ("[m for m in x]", "comprehensions", 0),
+    ("militray > 3", "did you mean 'military'", 0),
+    ("funds > 3 and flag.coup_faild", "unknown flag 'coup_faild'; did you mean 'flag.coup_failed'", 14),
+    ("military >", "not a valid expression", 10),
+    ("'text' == funds", "only numbers", 0),
+    ("funds if military else 1", "not allowed", 0),
+    ("", "empty", 0),
+    ("x" * 600, "limit is 500", 0),
+    ("flag > 2", "write flag.NAME", 0),
+    ("military % 2", "only + - * /", 0),
+])
+def test_refused_expressions_say_what_and_where(text, words, col):
+    with pytest.raises(ExprError) as info:
+        parse(text, METERS, FLAGS)
+    assert words in info.value.message
+    assert info.value.col == col
+
+
+def test_constant_parts_fold_to_a_number():
+    e = parse("0.25 + 1 / 4", METERS, FLAGS)
+    assert e.const == 0.5
+    assert parse("military + 1", METERS, FLAGS).const is None
+    assert Expr.number(3).const == 3
+
+
+def test_render_and_names_read_back_the_tree():
+    e = parse("military >= 60 and not flag.coup_failed or turn > 2", METERS, FLAGS)
+    assert render(e.tree) == "((military >= 60) and not flag.coup_failed) or (turn > 2)"
+    assert names(e.tree) == ({"military"}, {"coup_failed"})
+    again = parse(render(e.tree), METERS, FLAGS)
+    for m in ((70, 0), (10, 0)):
+        for f in (frozenset(), frozenset({"coup_failed"})):
+            for t in (1, 3):
+                assert again(m, f, t) == e(m, f, t)
