@@ -1,0 +1,117 @@
+"""Checks across items and files: every name refers to something, every number is in range."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cardcheck import check_cards
+from .conditions import Expressions
+from .located import Item, Sink
+from .names import Names
+from .shape import Draft
+
+MAX_CARDS = 5000
+
+
+@dataclass(slots=True)
+class Checked:
+    """What the cross-checks leave for freezing: the declared names and the compiled expressions."""
+
+    names: Names
+    exprs: Expressions
+
+
+def crosscheck(draft: Draft, sink: Sink) -> Checked:
+    names = Names.declare(draft, sink)
+    meters = {m.model.id: i for i, m in enumerate(draft.sections["meters"])}
+    meters.update({ident: -1 for ident in draft.broken["meters"] if ident not in meters})
+    exprs = Expressions(sink, meters, names.known("flags"))
+    _manifest(draft, names, sink)
+    _meters(draft, names, sink)
+    _factions(draft, names, sink)
+    _roles(draft, names, exprs, sink)
+    _endings(draft, names, exprs, sink)
+    check_cards(draft, names, exprs, sink)
+    for section in ("cards", "endings", "glossary"):
+        for item in draft.sections[section]:
+            citations(item, names)
+    cards = draft.sections["cards"]
+    if len(cards) + len(draft.broken["cards"]) > MAX_CARDS and cards:
+        sink.error(cards[min(MAX_CARDS, len(cards) - 1)], ("id",),
+                   f"too many cards: a scenario may have at most {MAX_CARDS}")
+    return Checked(names, exprs)
+
+
+def citations(item: Item, names: Names) -> None:
+    for i, cited in enumerate(item.model.sources):
+        if isinstance(cited, str):
+            names.check(item, ("sources", i), "sources", cited)
+        else:
+            names.check(item, ("sources", i, "id"), "sources", cited.id)
+
+
+def _manifest(draft: Draft, names: Names, sink: Sink) -> None:
+    if draft.manifest is None:
+        return
+    roles = len(draft.sections["roles"]) + len(draft.broken["roles"])
+    if roles < 2 and sink.spot(draft.manifest, ("roles",)) is not None:
+        sink.add("error", draft.manifest, ("roles",), f"a scenario needs at least two roles, found {roles}",
+                 at="key")
+    if draft.calendar is not None:
+        names.check(draft.calendar, ("timeout",), "endings", draft.calendar.model.timeout)
+        names.named_endings.add(draft.calendar.model.timeout)
+
+
+def _meters(draft: Draft, names: Names, sink: Sink) -> None:
+    for item in draft.sections["meters"]:
+        m = item.model
+        if m.min >= m.max:
+            sink.error(item, ("max",), f"max ({m.max}) must be greater than min ({m.min})")
+            continue
+        if not m.min <= m.start <= m.max:
+            sink.error(item, ("start",), f"start {m.start} is outside the meter's range [{m.min}, {m.max}]")
+        for role, value in m.start_by_role.items():
+            if names.check(item, ("start_by_role", role), "roles", role, at="key") and not m.min <= value <= m.max:
+                sink.error(item, ("start_by_role", role),
+                           f"start {value} for role '{role}' is outside the meter's range [{m.min}, {m.max}]")
+
+
+def _factions(draft: Draft, names: Names, sink: Sink) -> None:
+    owner: dict[str, Item] = {}
+    for item in draft.sections["factions"]:
+        for i, meter in enumerate(item.model.meters):
+            if not names.check(item, ("meters", i), "meters", meter):
+                continue
+            if meter in owner:
+                sink.error(item, ("meters", i), f"meter '{meter}' already belongs to faction"
+                                                f" '{owner[meter].model.id}'; a meter has at most one faction")
+            else:
+                owner[meter] = item
+
+
+def _roles(draft: Draft, names: Names, exprs: Expressions, sink: Sink) -> None:
+    for item in draft.sections["roles"]:
+        role = item.model
+        for i, goal in enumerate(role.goals):
+            if not names.check(item, ("goals", i), "endings", goal):
+                continue
+            ending = names.get("endings", goal)
+            result = ending.model.results.get(role.id) if ending else "win"
+            if result != "win":
+                sink.error(item, ("goals", i), f"goal '{goal}' does not give role '{role.id}' a win (its"
+                                               f" result is {result or 'missing'}); goals are winning endings")
+        exprs.number(item, ("score",), role.score)
+
+
+def _endings(draft: Draft, names: Names, exprs: Expressions, sink: Sink) -> None:
+    roles = [r.model.id for r in draft.sections["roles"]]
+    for item in draft.sections["endings"]:
+        ending = item.model
+        missing = [r for r in roles if r not in ending.results]
+        if missing:
+            listed = ", ".join(f"'{r}'" for r in missing)
+            sink.error(item, ("results",), f"results has no entry for role {listed}; give each role win,"
+                                           " loss or draw", at="key")
+        for role in ending.results:
+            names.check(item, ("results", role), "roles", role, at="key")
+        exprs.condition(item, ("when",), ending.when)

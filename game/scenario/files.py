@@ -1,0 +1,102 @@
+"""Finding a scenario's files and reading them within the limits, before any YAML is parsed."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import Problem
+
+MANIFEST = "scenario.yaml"
+MAX_FILE_BYTES = 1 << 20
+MAX_FILES = 200
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioFile:
+    """One file's bytes, with its path inside the scenario and the path shown in messages."""
+
+    rel: str
+    display: str
+    data: bytes
+
+
+def display_base(folder: Path | str) -> str:
+    """How to name the folder in messages: as given, or relative to the working folder."""
+    path = Path(folder)
+    if path.is_absolute():
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except ValueError:
+            return str(path)
+    return str(path)
+
+
+def list_files(folder: Path) -> list[str]:
+    """Every *.yaml/*.yml below `folder`, hidden files and folders skipped, as sorted relative paths."""
+    found: list[str] = []
+    # os.walk without following links: a symlinked folder cannot make the walk loop forever.
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = Path(root).relative_to(folder)
+        for name in names:
+            if not name.startswith(".") and name.endswith(SUFFIXES):
+                found.append((base / name).as_posix())
+    return sorted(found)
+
+
+def read_files(folder: Path, shown: str) -> tuple[list[ScenarioFile], list[Problem]]:
+    """Read every scenario file, refusing what is too big or too many before reading it."""
+    if not folder.is_dir():
+        return [], [Problem(shown, 0, 0, "not a scenario folder (no such folder)")]
+    rels = list_files(folder)
+    if len(rels) > MAX_FILES:
+        return [], [Problem(shown, 0, 0, f"{len(rels)} YAML files; a scenario may have at most {MAX_FILES}")]
+    files: list[ScenarioFile] = []
+    problems: list[Problem] = []
+    for rel in rels:
+        display = str(Path(shown) / rel)
+        data, problem = _read_one(folder / rel, display)
+        if problem:
+            problems.append(problem)
+        else:
+            files.append(ScenarioFile(rel, display, data))
+    if MANIFEST not in rels:
+        problems.append(Problem(shown, 0, 0, f"no {MANIFEST}: every scenario folder needs a manifest"
+                                             " (see scenarios/README.md)"))
+    return files, problems
+
+
+def _read_one(path: Path, display: str) -> tuple[bytes, Problem | None]:
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            # A device or a pipe named *.yaml could block or never end: refuse it unread.
+            return b"", Problem(display, 1, 1, "not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            return b"", _too_big(display, info.st_size)
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat
+    except OSError as err:
+        return b"", Problem(display, 1, 1, f"cannot read the file: {err.strerror or err}")
+    if len(data) > MAX_FILE_BYTES:
+        return b"", _too_big(display, len(data))
+    return data, None
+
+
+def _too_big(display: str, size: int) -> Problem:
+    return Problem(display, 1, 1, f"file is too large ({size:,} bytes); the limit is 1 MiB"
+                                  f" ({MAX_FILE_BYTES:,} bytes) per file")
+
+
+def content_hash(files: list[ScenarioFile]) -> str:
+    """sha256 over each file's relative path and bytes, in path order: what a save names."""
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f"{f.rel}\0{len(f.data)}\0".encode())
+        digest.update(f.data)
+    return digest.hexdigest()

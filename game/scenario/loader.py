@@ -1,0 +1,72 @@
+"""Loading a scenario folder in stages (files, YAML, shapes, cross-checks, freeze), with a small cache."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+
+from game.engine.model import Scenario
+
+from .crosscheck import crosscheck
+from .files import MANIFEST, content_hash, display_base, read_files
+from .freeze import freeze
+from .lint import lint
+from .located import Sink
+from .problems import Problem, Report, ScenarioError, sort_problems
+from .shape import shape
+from .yamlnodes import read_document
+
+_CACHE: OrderedDict[tuple[str, str], Report] = OrderedDict()
+_CACHE_SIZE = 16
+
+
+def check(path: str | Path) -> Report:
+    """Check a scenario folder: every problem (errors and warnings) and, when valid, the Scenario."""
+    folder = Path(path)
+    shown = display_base(path)
+    try:
+        files, problems = read_files(folder, shown)
+        key = (str(folder.resolve()), content_hash(files))
+        if not problems and key in _CACHE:
+            _CACHE.move_to_end(key)
+            cached = _CACHE[key]
+            return Report(cached.scenario, list(cached.problems))
+        report = _check(files, problems, key[1], str(folder))
+    except Exception as err:  # noqa: BLE001 - the promise is a report, never a traceback
+        report = Report(None, [Problem(shown, 0, 0, f"internal error while checking ({type(err).__name__}:"
+                                                    f" {err}); please report this as a bug")])
+        return report
+    if not problems:
+        _CACHE[key] = report
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return Report(report.scenario, list(report.problems))
+
+
+def _check(files: list, problems: list[Problem], digest: str, path: str) -> Report:
+    sink = Sink()
+    sink.extend(problems)
+    documents = []
+    for f in files:
+        doc, found = read_document(f.data, f.display)
+        sink.extend(found)
+        if doc is not None:
+            sink.positions[f.display] = doc.positions
+            documents.append((f.display, doc, f.rel == MANIFEST))
+    unreadable = bool(sink.problems)
+    draft = shape(documents, sink)
+    if unreadable:
+        # A file that could not be read would make every reference into it look wrong: stop here.
+        return Report(None, sort_problems(sink.problems))
+    checked = crosscheck(draft, sink)
+    lint(draft, checked, sink)
+    scenario = None if sink.has_errors else freeze(draft, checked, digest, path)
+    return Report(scenario, sort_problems(sink.problems))
+
+
+def load(path: str | Path) -> Scenario:
+    """The frozen Scenario in `path`; raises ScenarioError (with every located problem) if invalid."""
+    report = check(path)
+    if report.scenario is None:
+        raise ScenarioError(report.problems)
+    return report.scenario

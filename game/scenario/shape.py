@@ -1,0 +1,220 @@
+"""Checking each file's shape against the models; pydantic's errors become located problems."""
+
+from __future__ import annotations
+
+import difflib
+import types
+from dataclasses import dataclass, field
+from typing import Annotated, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .located import Item, Sink
+from .models import (CONDITION_KEYS, EFFECT_KEYS, MANIFEST_KEYS, SECTIONS, Calendar, ContentFile,
+                     Manifest, ID_PATTERN, SCENARIO_ID_PATTERN, SOURCE_ID_PATTERN, TAGS)
+from .yamlnodes import Document
+
+HEAD_KEYS = ("format", "id", "title", "version", "description", "authors", "licence", "languages")
+_EFFECT_MODELS = {TAGS[f"{k} effect"] for k in EFFECT_KEYS}
+_CONDITION_MODELS = {TAGS[f"{k} test"] for k in CONDITION_KEYS}
+_PATTERNS = {
+    ID_PATTERN: "an id is lower-case letters, digits and _, starting with a letter",
+    SCENARIO_ID_PATTERN: "a scenario id is lower-case letters, digits and -",
+    SOURCE_ID_PATTERN: "a source id is letters, digits, _, - and .",
+}
+
+
+@dataclass(slots=True)
+class Draft:
+    """Everything in the files that has the right shape, each item with where it came from."""
+
+    head: dict = field(default_factory=dict)  # the manifest's own fields that validated
+    calendar: Item | None = None
+    sections: dict[str, list[Item]] = field(default_factory=lambda: {k: [] for k in SECTIONS})
+    broken: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in SECTIONS})
+    manifest: str | None = None  # the manifest's file, once it was read
+
+
+def shape(documents: list[tuple[str, Document, bool]], sink: Sink) -> Draft:
+    """Validate each (file, document, is_manifest) and gather the items that passed."""
+    draft = Draft()
+    for file, doc, is_manifest in documents:
+        root = Manifest if is_manifest else ContentFile
+        try:
+            root.model_validate(doc.value)
+            failed: list[tuple] = []
+        except ValidationError as err:
+            failed = []
+            for error in err.errors(include_url=False):
+                path, at, message = translate(error, root)
+                failed.append(path)
+                sink.add("error", file, path, message, at)
+        if is_manifest:
+            draft.manifest = file
+            _gather_head(draft, file, doc.value, failed)
+        _gather_sections(draft, file, doc.value, failed)
+    return draft
+
+
+def _touched(failed: list[tuple], prefix: tuple) -> bool:
+    n = len(prefix)
+    return any(path[:n] == prefix or path == prefix[: len(path)] for path in failed)
+
+
+def _gather_head(draft: Draft, file: str, value: dict, failed: list[tuple]) -> None:
+    for key in HEAD_KEYS:
+        if key in value and not _touched(failed, (key,)):
+            draft.head[key] = value[key]
+    draft.head.setdefault("languages", ["en"])
+    if "calendar" in value and not _touched(failed, ("calendar",)):
+        draft.calendar = Item(Calendar.model_validate(value["calendar"]), file, ("calendar",))
+
+
+def _gather_sections(draft: Draft, file: str, value: dict, failed: list[tuple]) -> None:
+    for section, model in SECTIONS.items():
+        items = value.get(section)
+        if not isinstance(items, list):
+            continue
+        for i, raw in enumerate(items):
+            if _touched(failed, (section, i)):
+                # Remember the id, so that references to a broken item are not reported twice.
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    draft.broken[section].add(raw["id"])
+                continue
+            draft.sections[section].append(Item(model.model_validate(raw), file, (section, i)))
+
+
+def translate(error: dict, root: type[BaseModel]) -> tuple[tuple, str, str]:
+    """One pydantic error as (value path, "key" or "value", message)."""
+    path, model = _walk(root, error["loc"][:-1]) if error["loc"] else ((), root)
+    last = error["loc"][-1] if error["loc"] else None
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return path + (last,), "key", _unknown_key(str(last), model, root)
+    if kind == "missing":
+        return path, "key", f"missing required key '{last}'"
+    full, _ = _walk(root, error["loc"])
+    name = next((step for step in reversed(full) if isinstance(step, str)), None)
+    message = describe(error)
+    return full, "value", (f"'{name}': {message}" if name and kind not in _OWN_MESSAGE else message)
+
+
+_OWN_MESSAGE = {"unknown_effect", "unknown_condition", "citation"}
+
+
+def _unknown_key(key: str, model: object, root: type[BaseModel]) -> str:
+    if model is ContentFile and key in MANIFEST_KEYS:
+        return f"'{key}' belongs in scenario.yaml, the manifest"
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return f"unknown key '{key}'"
+    if model in _EFFECT_MODELS and key in EFFECT_KEYS:
+        return f"an effect does one thing: this one has both '{_first_key(model)}' and '{key}'; split it in two"
+    if model in _CONDITION_MODELS and key in CONDITION_KEYS:
+        return (f"a condition mapping has one of {', '.join(CONDITION_KEYS)}: this one also has '{key}';"
+                " combine them with all: [...]")
+    names = [f.alias or n for n, f in model.model_fields.items()]
+    near = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+    if near:
+        return f"unknown key '{key}'; did you mean '{near[0]}'?"
+    return f"unknown key '{key}'; expected one of: {', '.join(names)}"
+
+
+def _first_key(model: type[BaseModel]) -> str:
+    name, info = next(iter(model.model_fields.items()))
+    return info.alias or name
+
+
+def _unwrap(tp: object) -> object:
+    while True:
+        origin = get_origin(tp)
+        if origin is Annotated:
+            tp = get_args(tp)[0]
+        elif origin in (Union, types.UnionType) and type(None) in get_args(tp):
+            rest = tuple(a for a in get_args(tp) if a is not type(None))
+            tp = rest[0] if len(rest) == 1 else Union[rest]
+        else:
+            return tp
+
+
+def _walk(root: object, loc: tuple) -> tuple[tuple, object]:
+    """The value path for a pydantic location (union tags dropped), and the type found there."""
+    tp: object = root
+    clean: list = []
+    for i, step in enumerate(loc):
+        tp = _unwrap(tp)
+        if get_origin(tp) in (Union, types.UnionType) and isinstance(step, str) and step in TAGS:
+            tp = TAGS[step]
+            continue
+        clean.append(step)
+        tp = _step(tp, step)
+        if tp is None:
+            clean.extend(loc[i + 1:])
+            return tuple(clean), None
+    return tuple(clean), _unwrap(tp)
+
+
+def _step(tp: object, step: object) -> object:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        for name, info in tp.model_fields.items():
+            if (info.alias or name) == step:
+                return info.annotation
+        return None
+    origin = get_origin(tp)
+    if origin is list and isinstance(step, int):
+        return get_args(tp)[0]
+    if origin is dict:
+        return get_args(tp)[1]
+    return None
+
+
+def show(value: object) -> str:
+    """A value as a message quotes it, shortened."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def describe(error: dict) -> str:
+    """Pydantic's message for a bad value, in the words of the format."""
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    if kind == "string_type":
+        hint = "; put it in quotes" if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
+        return f"expected text, got {show(value)}{hint}"
+    if kind in ("int_type", "int_from_float", "int_parsing"):
+        return f"expected a whole number, got {show(value)}"
+    if kind in ("float_type", "float_parsing"):
+        return f"expected a number, got {show(value)}"
+    if kind == "number_or_expression":
+        return f"expected a number or an expression in quotes, got {show(value)}"
+    if kind == "bool_type":
+        return f"expected true or false, got {show(value)}"
+    if kind == "list_type":
+        return f"expected a list, got {show(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping (key: value lines), got {show(value)}"
+    if kind == "literal_error":
+        if error["loc"] == ("format",):
+            return f"unsupported format {show(value)}: this version of crisis reads format 1"
+        return f"expected {ctx.get('expected')}, got {show(value)}"
+    if kind == "string_pattern_mismatch":
+        rule = _PATTERNS.get(ctx.get("pattern", ""), f"expected the pattern {ctx.get('pattern')}")
+        return f"{show(value)} is not a valid id: {rule}"
+    if kind == "string_too_long":
+        return f"too long: at most {ctx.get('max_length')} characters"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')}, found {ctx.get('actual_length', len(value or []))}"
+    if kind == "too_long":
+        return f"allows at most {ctx.get('max_length')}, found {ctx.get('actual_length')}"
+    if kind == "greater_than_equal":
+        return f"must be at least {ctx.get('ge')}, got {show(value)}"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    message = str(error["msg"])
+    return message[:1].lower() + message[1:]

@@ -1,0 +1,192 @@
+"""Safe YAML: libyaml events and nodes, anchors and tags refused, plain values with their positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from .problems import Problem
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 64
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {"!"} | {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
+_CONSTRUCT = SafeConstructor()
+_SCALARS = {
+    _CORE + "int": _CONSTRUCT.construct_yaml_int,
+    _CORE + "float": _CONSTRUCT.construct_yaml_float,
+    _CORE + "bool": _CONSTRUCT.construct_yaml_bool,
+    _CORE + "timestamp": _CONSTRUCT.construct_yaml_timestamp,
+    _CORE + "null": lambda node: None,
+}
+
+Path = tuple  # a value's path in a document: ("cards", 3, "options", 0, "label")
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """Where a value sits (0-based): its key, when it has one, and the value itself."""
+
+    key: tuple[int, int] | None
+    value: tuple[int, int]
+    style: str | None = None  # a scalar's style: None plain, ' or " quoted, | or > block
+
+
+@dataclass(slots=True)
+class Positions:
+    """The map from value paths to places in one file."""
+
+    spots: dict[Path, Spot] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def find(self, path: Path, at: str = "value") -> tuple[int, int]:
+        """The 1-based (line, col) of `path`'s key or value; for a missing path, its nearest parent."""
+        path = tuple(path)
+        for n in range(len(path), -1, -1):
+            spot = self.spots.get(path[:n])
+            if spot is None:
+                continue
+            exact = n == len(path)
+            use_key = spot.key is not None and (at == "key" or not exact)
+            line, col = spot.key if use_key else spot.value  # type: ignore[misc]
+            return line + 1, col + 1
+        return 1, 1
+
+
+@dataclass(slots=True)
+class Document:
+    """One scenario file as plain Python values, with positions for every value."""
+
+    value: dict
+    positions: Positions
+
+
+def read_document(data: bytes, display: str) -> tuple[Document | None, list[Problem]]:
+    """Decode, scan and convert one file. Never raises: every failure is a located problem."""
+    if b"\0" in data:
+        line, col = _offset_to_position(data, data.index(b"\0"))
+        return None, [Problem(display, line, col, "binary file (it holds a NUL byte); scenario files are"
+                                                  " UTF-8 text")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line, col = _offset_to_position(data, err.start)
+        return None, [Problem(display, line, col, f"not UTF-8 text (byte 0x{data[err.start]:02x} cannot be"
+                                                  " decoded); save the file as UTF-8")]
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return None, [Problem(display, 1, 1, "empty file; expected sections such as 'cards:' or 'meters:'")]
+    problems = _scan(text, display)
+    if problems:
+        return None, problems
+    try:
+        node = yaml.compose(text, Loader=Loader)
+    except yaml.YAMLError as err:
+        return None, [_yaml_problem(err, display)]
+    except (RecursionError, ValueError) as err:  # belt and braces: the scan should have caught it
+        return None, [Problem(display, 1, 1, f"cannot read the YAML: {err}")]
+    if node is None:
+        return None, [Problem(display, 1, 1, "empty file (only comments); expected sections such as"
+                                             " 'cards:' or 'meters:'")]
+    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    if isinstance(node, yaml.SequenceNode):
+        return None, [Problem(display, line, col, "the file is a list at the top level; it must be a"
+                                                  " mapping of sections, e.g. 'cards:' followed by the list")]
+    if not isinstance(node, yaml.MappingNode):
+        return None, [Problem(display, line, col, "the file is a single value; it must be a mapping of"
+                                                  " sections, e.g. 'cards:' followed by the list")]
+    positions = Positions(lines=text.splitlines())
+    problems = []
+    value = _convert(node, (), None, positions, problems, display)
+    return (None if problems else Document(value, positions)), problems
+
+
+def _scan(text: str, display: str) -> list[Problem]:
+    """Walk the event stream first: refuse anchors, aliases, custom tags and deep nesting before
+    anything is built, so that an alias bomb costs no more than reading its few events."""
+    problems: list[Problem] = []
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            mark = event.start_mark
+            here = (display, mark.line + 1, mark.column + 1)
+            if isinstance(event, yaml.AliasEvent):
+                problems.append(Problem(*here, f"alias '*{event.anchor}' is not allowed; anchors and"
+                                               " aliases are refused in scenario files: write the value out"))
+            elif getattr(event, "anchor", None):
+                problems.append(Problem(*here, f"anchor '&{event.anchor}' is not allowed; anchors and"
+                                               " aliases are refused in scenario files: write the value out"))
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag not in _ALLOWED_TAGS:
+                shown = tag.replace(_CORE, "!!")
+                problems.append(Problem(*here, f"tag '{shown}' is not allowed; scenario files hold plain"
+                                               " values only"))
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    problems.append(Problem(*here, f"nested more than {MAX_DEPTH} levels deep"))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            if problems and (isinstance(event, yaml.AliasEvent) or depth > MAX_DEPTH or len(problems) >= 20):
+                break
+    except yaml.YAMLError as err:
+        problems.append(_yaml_problem(err, display))
+    return problems
+
+
+def _yaml_problem(err: yaml.YAMLError, display: str) -> Problem:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = getattr(err, "problem", None)
+    context = getattr(err, "context", None)
+    message = f"invalid YAML: {problem or err}"
+    context_mark = getattr(err, "context_mark", None)
+    if context and context_mark is not None:
+        message += f" ({context} at line {context_mark.line + 1})"
+    return Problem(display, line, col, message)
+
+
+def _offset_to_position(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    return line, offset - (before.rfind(b"\n") + 1) + 1
+
+
+def _convert(node: yaml.Node, path: Path, key: tuple[int, int] | None, positions: Positions,
+             problems: list[Problem], display: str) -> object:
+    start = (node.start_mark.line, node.start_mark.column)
+    if isinstance(node, yaml.MappingNode):
+        positions.spots[path] = Spot(key, start)
+        out: dict = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            kl, kc = key_node.start_mark.line, key_node.start_mark.column
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(display, kl + 1, kc + 1, "a key must be a plain word, not a list"
+                                                                 " or mapping"))
+                continue
+            # The key's text as written: `yes:` or `1:` stay the strings "yes" and "1".
+            name = key_node.value
+            if name in first_line:
+                problems.append(Problem(display, kl + 1, kc + 1, f"duplicate key '{name}' (first at line"
+                                                                 f" {first_line[name]})"))
+                continue
+            first_line[name] = kl + 1
+            out[name] = _convert(value_node, path + (name,), (kl, kc), positions, problems, display)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        positions.spots[path] = Spot(key, start)
+        return [_convert(item, path + (i,), None, positions, problems, display)
+                for i, item in enumerate(node.value)]
+    positions.spots[path] = Spot(key, start, node.style or None)
+    construct = _SCALARS.get(node.tag)
+    if construct is None:
+        return node.value
+    try:
+        return construct(node)
+    except (ValueError, OverflowError, TypeError, yaml.YAMLError):
+        # Looks like a date but is not one (2026-02-30): keep the text, and let the field that
+        # expects a date say why it is wrong.
+        return node.value
