@@ -55,6 +55,10 @@ class Expr:
     def __call__(self, meters: tuple, flags: frozenset, turn: int):
         return self.fn(meters, flags, turn)
 
+    def __reduce__(self):
+        # Closures do not pickle; the tree does, and compiling it again gives the same function.
+        return (_rebuild, (self.text, self.tree))
+
     @classmethod
     def from_tree(cls, tree: tuple, text: str = "") -> "Expr":
         tree = _fold(tree)
@@ -64,6 +68,10 @@ class Expr:
     @classmethod
     def number(cls, value: float) -> "Expr":
         return cls.from_tree(("num", value), repr(value))
+
+
+def _rebuild(text: str, tree: tuple) -> Expr:
+    return Expr.from_tree(tree, text)
 
 
 def parse(text: str, meters: Mapping[str, int], flags: Collection[str]) -> Expr:

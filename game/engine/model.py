@@ -207,6 +207,11 @@ class Scenario:
             sorted((e for e in self.endings if e.condition is not None), key=lambda e: -e.priority)
         ))
 
+    def __getstate__(self) -> dict:
+        # Worker processes receive scenarios pickled: leave out the per-role tables the rules cache
+        # (they hold compiled closures, and are rebuilt on first use).
+        return {k: v for k, v in self.__dict__.items() if k != "_tables"}
+
     def meter_index(self, meter_id: str) -> int:
         return self._meter_index[meter_id]  # type: ignore[attr-defined]
 

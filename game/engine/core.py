@@ -1,0 +1,235 @@
+"""The turn machinery shared by `resolve` and the fast runner: plain lists in, an optional event list out.
+
+Everything a turn needs about one role of a scenario is worked out once (a `Table`): the drawable
+cards with their compiled conditions and weights, each option's condition, fixed chances when they
+do not depend on the game, and its effects as small integer-tagged tuples. The functions below then
+work on mutable lists and sets, and append event records only when given a list to append to, so
+the public API (which wants events and frozen states) and simulations (which want neither) run the
+very same rules.
+"""
+
+from __future__ import annotations
+
+from .model import Card, End, Option, Queue, Scenario, SetFlag, SetMeter, Shift
+from .rng import DRAW, unit
+from .state import CardDrawn, EndingReached, FlagChanged, FollowUpQueued, MeterChanged, TurnPassed
+
+# Effect tags, compared as small ints on the hot path rather than by type.
+SHIFT, SET, FLAG, QUEUE, END = range(5)
+NO_CARD = "no card could be drawn this turn"
+
+
+def outcome_chances(option: Option, meters, flags, turn: int) -> tuple[float, ...]:
+    """Each outcome's chance: clamped to [0, 1], the open one takes the rest, then scaled to sum to 1."""
+    raw = []
+    rest = -1
+    for k, out in enumerate(option.outcomes):
+        ch = out.chance
+        if ch is None:
+            rest = k
+            raw.append(0.0)
+            continue
+        v = ch.const if ch.const is not None else ch.fn(meters, flags, turn)
+        v = float(v)
+        raw.append(0.0 if v < 0.0 else 1.0 if v > 1.0 else v)
+    if rest >= 0:
+        left = 1.0 - sum(raw)
+        raw[rest] = left if left > 0.0 else 0.0
+    total = sum(raw)
+    if total <= 0.0:
+        n = len(raw)
+        return (1.0 / n,) * n
+    if total == 1.0:
+        return tuple(raw)
+    return tuple(x / total for x in raw)
+
+
+def _compile_effect(scenario: Scenario, eff) -> tuple:
+    cls = type(eff)
+    if cls is Shift:
+        return (SHIFT, eff.meter, eff.by)
+    if cls is SetMeter:
+        return (SET, eff.meter, eff.to)
+    if cls is SetFlag:
+        return (FLAG, eff.flag, eff.value)
+    if cls is Queue:
+        return (QUEUE, scenario.card_index(eff.card), eff.after)
+    if cls is End:
+        return (END, eff.ending, None)
+    raise TypeError(f"unknown effect {eff!r}")
+
+
+class Table:
+    """What the rules need for one role of one scenario, worked out once."""
+
+    __slots__ = ("cards", "candidates", "meter_ids", "meter_lo", "meter_hi", "start_meters", "endings",
+                 "results", "max_turns", "timeout", "plays", "always")
+
+    def __init__(self, scenario: Scenario, role: str) -> None:
+        self.cards = scenario.cards
+        # (index, card, first, last, once, cooldown, condition fn, weight const, weight fn)
+        self.candidates = tuple(
+            (i, c, c.first_turn, c.last_turn, c.once, c.cooldown,
+             c.condition.fn if c.condition is not None else None,
+             1.0 if c.weight is None else c.weight.const,
+             None if c.weight is None or c.weight.const is not None else c.weight.fn)
+            for i, c in enumerate(scenario.cards)
+            if role in c.roles and not (c.weight is not None and c.weight.const is not None and c.weight.const <= 0)
+        )
+        self.meter_ids = tuple(m.id for m in scenario.meters)
+        self.meter_lo = tuple(m.lo for m in scenario.meters)
+        self.meter_hi = tuple(m.hi for m in scenario.meters)
+        self.start_meters = tuple(m.start_for(role) for m in scenario.meters)
+        self.endings = tuple((e.id, e.condition.fn) for e in scenario.checked_endings)
+        self.results = {e.id: e.result_for(role) for e in scenario.endings}
+        self.max_turns = scenario.calendar.max_turns
+        self.timeout = scenario.calendar.timeout_ending
+        # Per card, per option: (condition fn, fixed chances or None, option, effects per outcome).
+        self.plays = tuple(
+            tuple(
+                (o.condition.fn if o.condition is not None else None,
+                 outcome_chances(o, (), frozenset(), 0)
+                 if all(out.chance is None or out.chance.const is not None for out in o.outcomes) else None,
+                 o,
+                 tuple(tuple(_compile_effect(scenario, e) for e in out.effects) for out in o.outcomes))
+                for o in c.options)
+            for c in scenario.cards
+        )
+        # Per card: the option indices when none has a condition (the usual case), else None.
+        self.always = tuple(
+            tuple(range(len(c.options))) if all(o.condition is None for o in c.options) else None
+            for c in scenario.cards
+        )
+
+
+def table(scenario: Scenario, role: str) -> Table:
+    cache = scenario.__dict__.setdefault("_tables", {})
+    found = cache.get(role)
+    if found is None:
+        found = cache[role] = Table(scenario, role)
+    return found
+
+
+def pick(chances: tuple[float, ...], roll: float) -> int:
+    """The outcome a roll in [0, 1) lands on."""
+    acc = 0.0
+    for k, p in enumerate(chances):
+        acc += p
+        if roll < acc:
+            return k
+    # Rounding can leave the last cumulative a hair under 1: fall to the last outcome with a chance.
+    for k in range(len(chances) - 1, -1, -1):
+        if chances[k] > 0.0:
+            return k
+    return len(chances) - 1
+
+
+def apply(tb: Table, effects: tuple, t: int, meters: list, flags: set, queue: list, events: list | None):
+    """Apply one outcome's effects in order; return the ending an `end` effect names, or None."""
+    ending = None
+    for kind, a, b in effects:
+        if kind == SHIFT:
+            before = meters[a]
+            after = before + b
+            lo, hi = tb.meter_lo[a], tb.meter_hi[a]
+            after = lo if after < lo else hi if after > hi else after
+            if after != before:
+                meters[a] = after
+                if events is not None:
+                    events.append(MeterChanged(tb.meter_ids[a], before, after))
+        elif kind == SET:
+            before = meters[a]
+            lo, hi = tb.meter_lo[a], tb.meter_hi[a]
+            after = lo if b < lo else hi if b > hi else b
+            if after != before:
+                meters[a] = after
+                if events is not None:
+                    events.append(MeterChanged(tb.meter_ids[a], before, after))
+        elif kind == FLAG:
+            if (a in flags) != b:
+                if b:
+                    flags.add(a)
+                else:
+                    flags.discard(a)
+                if events is not None:
+                    events.append(FlagChanged(a, b))
+        elif kind == QUEUE:
+            queue.append((t + b, a))
+            if events is not None:
+                events.append(FollowUpQueued(tb.cards[a].id, t + b))
+        elif ending is None:
+            ending = a
+    return ending
+
+
+def advance(tb: Table, seed: int, t: int, m, f, seen: list, queue: list, ending: str | None,
+            events: list | None, check: bool = True) -> tuple[int, int, str | None]:
+    """After turn t: check endings, then move on to the next turn that has a card.
+
+    Returns (turn, card index, ending): the card is -1 and the ending set when the game is over.
+    With `check` false (the first turn of a game), turn t itself is drawn for without ending checks.
+    """
+    while True:
+        if check:
+            if ending is None:
+                for eid, fn in tb.endings:
+                    if fn(m, f, t):
+                        ending = eid
+                        break
+                else:
+                    if t >= tb.max_turns:
+                        ending = tb.timeout
+            if ending is not None:
+                if events is not None:
+                    events.append(EndingReached(t, ending, tb.results.get(ending, "draw")))
+                return t, -1, ending
+            t += 1
+        check = True
+        idx, follow = draw(tb, seed, t, m, f, seen, queue)
+        if idx >= 0:
+            seen[idx] = t
+            if events is not None:
+                events.append(CardDrawn(t, tb.cards[idx].id, follow))
+            return t, idx, None
+        if events is not None:
+            events.append(TurnPassed(t, NO_CARD))
+
+
+def draw(tb: Table, seed: int, t: int, m, f, seen: list, queue: list) -> tuple[int, bool]:
+    """The card for turn t: a due follow-up first, else a weighted draw. Removes used follow-ups."""
+    if queue:
+        k = 0
+        while k < len(queue):
+            due, idx = queue[k]
+            if due > t:
+                k += 1
+                continue
+            del queue[k]
+            card: Card = tb.cards[idx]
+            if card.once and seen[idx]:
+                continue
+            if card.condition is not None and not card.condition.fn(m, f, t):
+                continue
+            return idx, True
+    total = 0.0
+    picks = []
+    for i, _c, first, last, once, cooldown, cond, wconst, wfn in tb.candidates:
+        if t < first or t > last:
+            continue
+        s = seen[i]
+        if s and (once or t - s <= cooldown):
+            continue
+        if cond is not None and not cond(m, f, t):
+            continue
+        w = wconst if wfn is None else wfn(m, f, t)
+        if w <= 0:
+            continue
+        total += w
+        picks.append((total, i))
+    if not picks:
+        return -1, False
+    r = unit(seed, t, DRAW) * total
+    for acc, i in picks:
+        if r < acc:
+            return i, False
+    return picks[-1][1], False
