@@ -142,6 +142,8 @@ def _yaml_problem(err: yaml.YAMLError, display: str) -> Problem:
     problem = getattr(err, "problem", None)
     context = getattr(err, "context", None)
     message = f"invalid YAML: {problem or err}"
+    if problem and "mapping values are not allowed" in problem:
+        message += "; text that contains ': ' must be put in quotes"
     context_mark = getattr(err, "context_mark", None)
     if context and context_mark is not None:
         message += f" ({context} at line {context_mark.line + 1})"
