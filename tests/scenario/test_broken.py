@@ -1,0 +1,168 @@
+"""Each broken fixture gives its own located message: the words an author needs, at the right place."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from game.scenario import ScenarioError, check, load
+
+BROKEN = Path(__file__).resolve().parent.parent / "data" / "broken"
+
+E, W = "error", "warning"
+# rule (a folder under tests/data/broken), file, line, col (None: any), words the message contains, severity
+CASES = [
+    ("yaml_syntax", "cards.yaml", 6, 7, ["invalid YAML"], E),
+    ("empty_file", "cards.yaml", 1, 1, ["empty file"], E),
+    ("comments_only", "cards.yaml", 1, 1, ["empty file", "only comments"], E),
+    ("binary_file", "cards.yaml", 2, 15, ["binary file", "NUL"], E),
+    ("not_utf8", "cards.yaml", 3, 18, ["not UTF-8", "0xf4"], E),
+    ("top_level_list", "cards.yaml", 1, 1, ["list at the top level", "mapping"], E),
+    ("top_level_scalar", "cards.yaml", 1, 1, ["single value", "mapping"], E),
+    ("unknown_key", "cards.yaml", 5, 5, ["unknown key 'wieght'", "did you mean 'weight'?"], E),
+    ("duplicate_key", "cards.yaml", 5, 5, ["duplicate key 'title'", "line 3"], E),
+    ("anchor", "cards.yaml", 5, 11, ["anchor '&common'", "not allowed"], E),
+    ("alias", "cards.yaml", 6, 11, ["alias '*common'", "not allowed"], E),
+    ("alias_bomb", "cards.yaml", 1, 4, ["anchor '&a'", "not allowed"], E),
+    ("alias_bomb", "cards.yaml", 2, 8, ["alias '*a'"], E),
+    ("custom_tag", "cards.yaml", 5, 11, ["tag '!!python/object/apply:os.system'", "not allowed"], E),
+    ("unknown_meter_in_expression", "cards.yaml", 5, 12, ["unknown name 'ordr'", "did you mean 'order'?"], E),
+    ("function_call", "cards.yaml", 5, 12, ["function calls are not allowed"], E),
+    ("subscript", "cards.yaml", 5, 11, ["subscripts", "not allowed"], E),
+    ("power", "cards.yaml", 5, 14, ["only + - * /"], E),
+    ("unknown_flag", "cards.yaml", 5, 26, ["unknown flag 'alarn'", "did you mean 'flag.alarm'?"], E),
+    ("block_expression", "cards.yaml", 7, 7, ["unknown name 'moneyy'", "did you mean 'money'?"], E),
+    ("structured_unknown_meter", "cards.yaml", 5, 41, ["unknown meter 'monney'", "did you mean 'money'?"], E),
+    ("unknown_condition", "cards.yaml", 5, 11, ["condition", "meter, flag, not, all, any"], E),
+    ("meter_test_without_comparison", "cards.yaml", 5, 5, ["meter test needs one of", "gte"], E),
+    ("duplicate_id", "world.yaml", 7, 9, ["duplicate meter id 'money'", "more.yaml:2:9"], E),
+    ("bad_effect", "cards.yaml", 9, 13,
+     ["unknown effect: expected one of shift, set, flag, clear, queue, end"], E),
+    ("effect_two_kinds", "cards.yaml", 9, 35, ["both 'shift' and 'flag'"], E),
+    ("effect_bad_amount", "cards.yaml", 9, 32, ["'by'", "whole number", "2.5"], E),
+    ("unknown_meter_in_effect", "cards.yaml", 9, 21, ["unknown meter 'ordre'", "did you mean 'order'?"], E),
+    ("set_out_of_range", "cards.yaml", 9, 30, ["11", "outside", "'money'", "[0, 10]"], E),
+    ("unknown_card_in_queue", "cards.yaml", 9, 21, ["unknown card 'patrl'", "did you mean 'patrol'?"], E),
+    ("queue_after_zero", "cards.yaml", 9, 36, ["'after'", "at least 1"], E),
+    ("unknown_ending", "cards.yaml", 9, 19, ["unknown ending 'order_lst'", "did you mean 'order_lost'?"], E),
+    ("missing_result", "endings.yaml", 5, 5, ["results has no entry for role 'rebel'"], E),
+    ("bad_result", "endings.yaml", 5, 22, ["'chief'", "'win', 'loss' or 'draw'", "'winner'"], E),
+    ("bad_result", "endings.yaml", 13, 41, ["unknown role 'rebbel'", "did you mean 'rebel'?"], E),
+    ("goal_not_win", "scenario.yaml", 23, 13, ["goal 'order_kept'", "'chief'", "win", "draw"], E),
+    ("unknown_goal", "scenario.yaml", 22, 13, ["unknown ending 'order_lots'", "did you mean 'order_lost'?"], E),
+    ("cooldown_once", "cards.yaml", 5, 5, ["cooldown", "once-only", "once: false"], E),
+    ("probability_over_1", "cards.yaml", 8, 21, ["chance 1.5", "between 0 and 1"], E),
+    ("two_open_outcomes", "cards.yaml", 9, 13, ["only one outcome may leave out 'chance'"], E),
+    ("too_many_outcomes", "cards.yaml", 7, 9, ["'outcomes'", "at most 4", "found 5"], E),
+    ("chance_not_a_number", "cards.yaml", 8, 21, ["'chance'", "number or an expression"], E),
+    ("negative_weight", "cards.yaml", 5, 13, ["weight -1", "0 or more"], E),
+    ("no_unconditioned_option", "cards.yaml", 5, 5, ["every option has a 'when'", "never stuck"], E),
+    ("too_many_options", "cards.yaml", 5, 5, ["'options'", "at most 5", "found 6"], E),
+    ("no_options", "cards.yaml", 5, 5, ["'options'", "at least 1"], E),
+    ("option_both_forms", "cards.yaml", 6, 9, ["either 'outcomes'", "not both"], E),
+    ("option_without_result", "cards.yaml", 6, 9, ["needs 'outcomes'"], E),
+    ("unknown_source", "cards.yaml", 5, 26, ["unknown source 'memoo'", "did you mean 'memo'?"], E),
+    ("bad_date", "cards.yaml", 5, 11, ["'from'", "'2026-02-30' is not a valid date", "YYYY-MM-DD"], E),
+    ("dates_reversed", "cards.yaml", 6, 12, ["until", "before from"], E),
+    ("bad_id", "cards.yaml", 2, 9, ["'Patrol' is not a valid id", "lower-case"], E),
+    ("bad_scenario_id", "scenario.yaml", 2, 5, ["'Base_1' is not a valid id", "scenario id"], E),
+    ("missing_key", "cards.yaml", 2, 5, ["missing required key 'title'"], E),
+    ("wrong_type", "cards.yaml", 5, 11, ["'once'", "true or false"], E),
+    ("version_number", "scenario.yaml", 4, 10, ["'version'", "expected text", "quotes"], E),
+    ("format_2", "scenario.yaml", 1, 9, ["unsupported format 2", "format 1"], E),
+    ("unknown_role", "cards.yaml", 5, 13, ["unknown role 'chef'", "did you mean 'chief'?"], E),
+    ("manifest_key_in_content", "cards.yaml", 8, 1, ["'calendar' belongs in scenario.yaml"], E),
+    ("reserved_id", "world.yaml", 13, 9, ["'turn' is reserved"], E),
+    ("meter_range", "world.yaml", 5, 12, ["start 150", "[0, 100]"], E),
+    ("meter_range", "world.yaml", 10, 10, ["max (10) must be greater than min (10)"], E),
+    ("meter_in_two_factions", "world.yaml", 18, 21, ["meter 'order' already belongs to faction 'guards'"], E),
+    ("one_role", "scenario.yaml", 14, 1, ["at least two roles", "found 1"], E),
+    ("unknown_timeout", "scenario.yaml", 13, 12, ["unknown ending 'stalmate'", "did you mean 'stalemate'?"], E),
+    ("chances_not_one", "cards.yaml", 7, 9, ["add up to 0.6, not 1"], W),
+    ("flag_never_set", "world.yaml", 19, 9, ["flag 'alarm' is tested but no effect sets it"], W),
+    ("weight_zero_unqueued", "cards.yaml", 5, 13, ["weight 0", "no queue effect names it"], W),
+    ("unreachable_ending", "endings.yaml", 16, 9, ["ending 'forgotten'", "can never be reached"], W),
+]
+
+
+def test_every_fixture_has_a_case():
+    assert {case[0] for case in CASES} == {p.name for p in BROKEN.iterdir()}
+
+
+@pytest.mark.parametrize("rule, file, line, col, words, severity", CASES, ids=[f"{c[0]}-{c[2]}" for c in CASES])
+def test_broken_fixture_reports_a_located_problem(broken, rule, file, line, col, words, severity):
+    folder = broken(rule)
+    report = check(folder)
+    here = [p for p in report.problems if p.file == str(folder / file) and p.line == line
+            and (col is None or p.col == col) and p.severity == severity]
+    assert here, f"nothing at {file}:{line}:{col}; got:\n{report}"
+    assert any(all(w in p.message for w in words) for p in here), f"words {words} not in:\n{report}"
+    if severity == E:
+        assert not report.ok and report.scenario is None
+        with pytest.raises(ScenarioError) as raised:
+            load(folder)
+        assert f"{folder / file}:{line}:" in str(raised.value)
+    else:
+        assert report.ok and report.scenario is not None
+
+
+def test_oversize_file_is_refused_without_reading_it(base):
+    big = base / "huge.yaml"
+    with open(big, "wb") as handle:  # sparse: 50 MB on paper, nothing on disk
+        handle.truncate(50 * 1024 * 1024)
+    report = check(base)
+    (problem,) = report.errors
+    assert (problem.file, problem.line, problem.col) == (str(big), 1, 1)
+    assert "too large" in problem.message and "52,428,800 bytes" in problem.message
+    assert "1 MiB" in problem.message
+
+
+def test_too_many_files_are_refused(base):
+    for i in range(200):
+        (base / f"extra_{i:03}.yaml").write_text("flags: []\n")
+    report = check(base)
+    assert [str(p) for p in report.errors] == [f"{base}: 204 YAML files; a scenario may have at most 200"]
+
+
+def test_a_folder_without_a_manifest_says_so(base):
+    os.remove(base / "scenario.yaml")
+    assert any("no scenario.yaml" in str(p) for p in check(base).errors)
+
+
+def test_hidden_files_and_folders_are_skipped(base):
+    (base / ".draft.yaml").write_text("not: [valid\n")
+    (base / ".git").mkdir()
+    (base / ".git" / "cards.yaml").write_text("- a list\n")
+    (base / "notes.txt").write_text("not yaml at all\0")
+    assert check(base).ok
+
+
+def test_files_in_subfolders_are_read_in_path_order(base):
+    (base / "more").mkdir()
+    (base / "more" / "flags.yaml").write_text("flags:\n  - {id: extra, description: An extra flag.}\n")
+    (base / "zz.yml").write_text("flags:\n  - {id: last, description: Read last.}\n")
+    scenario = load(base)
+    # more/flags.yaml < world.yaml < zz.yml
+    assert [f.id for f in scenario.flags] == ["extra", "alarm", "last"]
+
+
+def test_problems_of_all_files_come_at_once_sorted_by_file_and_line(base):
+    (base / "cards.yaml").write_text((BROKEN / "unknown_key" / "cards.yaml").read_text()
+                                     .replace("orders.", "orders.\n    nope: 1"))
+    (base / "world.yaml").write_text((BROKEN / "meter_range" / "world.yaml").read_text())
+    report = check(base)
+    shown = [(Path(p.file).name, p.line) for p in report.problems]
+    assert shown == sorted(shown)
+    assert {("cards.yaml", 5), ("cards.yaml", 6), ("world.yaml", 5), ("world.yaml", 10)} <= set(shown)
+
+
+def test_report_is_capped_at_a_hundred_lines(base):
+    bad = "".join(f"  - {{id: flag_{i}, wrong_{i}: 1}}\n" for i in range(150))
+    (base / "flags.yaml").write_text("flags:\n" + bad)
+    with pytest.raises(ScenarioError) as raised:
+        load(base)
+    lines = str(raised.value).splitlines()
+    assert len(lines) == 101
+    assert lines[-1] == "... and 200 more problems"
