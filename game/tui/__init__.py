@@ -1,0 +1,22 @@
+"""The Textual game: `run(args)` is what `crisis` and `crisis play` call."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the app as the arguments ask; an unusable argument is one line on stderr and exit status 1."""
+    from .app import build_app
+    from .loading import LoadError
+
+    try:
+        app = build_app(scenario=getattr(args, "scenario", None), role=getattr(args, "role", None),
+                        seed=getattr(args, "seed", None), odds=getattr(args, "odds", None),
+                        resume=getattr(args, "resume", None))
+    except LoadError as err:
+        print(f"crisis: {err}", file=sys.stderr)
+        return 1
+    result = app.run()
+    return result if isinstance(result, int) else 0

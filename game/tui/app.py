@@ -1,0 +1,111 @@
+"""The crisis app: opens the first screen, moves between screens, and holds the app-wide keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from .opening import Opening, plan
+from .record import Record
+
+DEFAULT_THEME = "textual-dark"
+
+
+class CrisisApp(App[int]):
+    """The game. Screens ask it to change screen; game state lives in the game screen, never here."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "crisis"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    """Below 110 columns the story log folds away behind a key; from 110 it has its own column."""
+    BINDINGS = [
+        Binding("f2", "toggle_contrast", "Contrast", tooltip="Switch the high-contrast theme on or off"),
+    ]
+    """Keys that work on every screen (ctrl+q quits and ctrl+p opens the command palette, as in any Textual app)."""
+
+    def __init__(self, opening: Opening) -> None:
+        super().__init__()
+        self.opening = opening
+
+    def on_mount(self) -> None:
+        from .theme import HIGH_CONTRAST
+
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = DEFAULT_THEME
+        o = self.opening
+        if o.record is not None:
+            self.play(o.record, o.odds)
+        elif o.new_game:
+            self.new_game(o.scenario, o.seed, o.odds)
+        else:
+            self.title_screen()
+
+    def _show(self, screen: Screen) -> None:
+        # One main screen at a time above the default one; dialogs are pushed over it.
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if len(self.screen_stack) == 2:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def title_screen(self) -> None:
+        from .screens.title import TitleScreen
+
+        self._show(TitleScreen())
+
+    def new_game(self, scenario: str | None = None, seed: int | None = None, odds: bool = True) -> None:
+        from .screens.new_game import NewGameScreen
+
+        self._show(NewGameScreen(scenario=scenario, seed=seed, odds=odds))
+
+    def play(self, record: Record, odds: bool) -> None:
+        if record.state.over:
+            self.ending(record)
+            return
+        from .screens.game import GameScreen
+
+        self._show(GameScreen(record, odds))
+
+    def open_save(self, path: Path | None) -> None:
+        """Resume a save (None: the autosave); a save that cannot be used is explained in a dialog."""
+        from .loading import LoadError, find_save, restore
+
+        try:
+            save = find_save(None if path is None else str(path))
+            record = restore(save)
+        except LoadError as err:
+            from .screens.notice import NoticeScreen
+
+            self.push_screen(NoticeScreen("This save cannot be opened", str(err)))
+            return
+        self.play(record, bool(save.meta.get("odds", True)))
+
+    def ending(self, record: Record) -> None:
+        from .screens.ending import EndingScreen
+
+        self._show(EndingScreen(record))
+
+    def action_toggle_contrast(self) -> None:
+        self.theme = DEFAULT_THEME if self.theme == "crisis-high-contrast" else "crisis-high-contrast"
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("High contrast", "Switch the high-contrast theme on or off", self.action_toggle_contrast)
+        yield SystemCommand("How to play", "Keys, meters, odds and the rules of a turn", self.action_help)
+        yield from getattr(screen, "system_commands", lambda: ())()
+
+
+def build_app(scenario: str | None = None, role: str | None = None, seed: int | None = None,
+              odds: bool | None = None, resume: str | None = None) -> CrisisApp:
+    """The one way to make the app, used by the CLI and every test. Raises LoadError for unusable arguments."""
+    return CrisisApp(plan(scenario, role, seed, odds, resume))

@@ -1,0 +1,116 @@
+"""Scenarios and saved games as the app needs them, every failure turned into a message for the player."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from game import saves
+from game.engine import ReplayError, Scenario
+
+from .record import Record
+
+
+class LoadError(Exception):
+    """Something the player asked for cannot be opened; str() says what and why, in one line or a few."""
+
+
+@dataclass(frozen=True)
+class ScenarioChoice:
+    """An installed scenario as the new-game screen lists it: loaded, or the reason it cannot be."""
+
+    path: Path
+    scenario: Scenario | None
+    error: str = ""
+
+
+def load_scenario(ref: str | Path | None) -> Scenario:
+    """A scenario by id, folder or (None) the bundled default."""
+    from game.scenario import ScenarioError, load, resolve_scenario
+
+    try:
+        return load(resolve_scenario(None if ref is None else str(ref)))
+    except ScenarioError as err:
+        raise LoadError(str(err)) from None
+
+
+def scenario_choices() -> list[ScenarioChoice]:
+    """Every installed scenario, the default first; broken ones listed with their first problem."""
+    from game.scenario import ScenarioError, installed, load, resolve_scenario
+
+    try:
+        default = resolve_scenario(None).resolve()
+    except ScenarioError:
+        default = None
+    choices = []
+    for path in installed():
+        try:
+            choices.append(ScenarioChoice(path, load(path)))
+        except ScenarioError as err:
+            first = str(err).strip().splitlines()[0] if str(err).strip() else "cannot be loaded"
+            choices.append(ScenarioChoice(path, None, first))
+    choices.sort(key=lambda c: (c.path.resolve() != default, c.scenario is None))
+    return choices
+
+
+def new_game(scenario: Scenario, role: str | None, seed: int) -> Record:
+    if role not in {r.id for r in scenario.roles}:
+        known = ", ".join(r.id for r in scenario.roles)
+        raise LoadError(f"scenario '{scenario.id}' has no role '{role}' (its roles: {known})")
+    return Record.new(scenario, role, seed)
+
+
+def find_save(name: str | None) -> saves.Save:
+    """The save to resume: the latest autosave (None or ""), or a slot name or file path."""
+    try:
+        if not name:
+            found = saves.latest_autosave()
+            if found is None:
+                raise LoadError("there is no autosave to resume yet: start a game with --role, or name a save")
+            return found
+        return saves.read_save(saves.slot_path(name))
+    except saves.SaveError as err:
+        raise LoadError(str(err)) from None
+
+
+def restore(save: saves.Save) -> Record:
+    """The game a save describes, replayed on the scenario it names."""
+    ref: str | Path = save.log.scenario_id
+    hint = save.meta.get("scenario_path")
+    try:
+        scenario = load_scenario(ref)
+    except LoadError:
+        if not (isinstance(hint, str) and Path(hint).is_dir()):
+            raise LoadError(f"{save.path.name}: the scenario '{ref}' it was played on is not installed") from None
+        scenario = load_scenario(hint)
+    try:
+        return Record.restore(scenario, save.log)
+    except ReplayError as err:
+        raise LoadError(f"{save.path.name}: {err}") from None
+
+
+def save_meta(record: Record, odds: bool) -> dict:
+    """What a save says about itself besides the log, for the load list and for reopening it."""
+    state = record.state
+    sc = record.scenario
+    return {
+        "scenario_title": sc.title,
+        "scenario_path": sc.path,
+        "role_name": sc.role(state.role).name,
+        "turn": state.turn,
+        "date": state.date.isoformat(),
+        "over": state.over,
+        "odds": odds,
+    }
+
+
+def keep_previous_autosave(current) -> None:
+    """Before a new game's first autosave: keep an unfinished game's autosave as a named save, so it is not lost."""
+    try:
+        previous = saves.latest_autosave()
+    except saves.SaveError:
+        return  # a damaged autosave holds nothing to keep
+    if previous is None or previous.log == current or previous.meta.get("over") or not previous.log.choices:
+        return
+    log = previous.log
+    saves.write_save(saves.slot_path(f"{log.role}-seed{log.seed}-turn{previous.turn}"), log, previous.meta)

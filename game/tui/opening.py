@@ -1,0 +1,43 @@
+"""Where the app opens, decided from the command line before any screen is drawn, so errors go to stderr."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from .loading import find_save, load_scenario, new_game, restore
+from .record import Record
+
+
+@dataclass(frozen=True)
+class Opening:
+    """The first screen: the title, the new-game screen with some choices made, or a game (or its ending)."""
+
+    record: Record | None = None
+    odds: bool = True
+    new_game: bool = False
+    scenario: str | None = None  # preselected on the new-game screen
+    seed: int | None = None
+
+
+def random_seed() -> int:
+    # Short enough to read out in class; SystemRandom so the game never touches module-level random.
+    return random.SystemRandom().randrange(1, 100_000)
+
+
+def plan(scenario: str | None = None, role: str | None = None, seed: int | None = None,
+         odds: bool | None = None, resume: str | None = None) -> Opening:
+    """Raises LoadError, worded for the player, when the command line names something unusable."""
+    if resume is not None:
+        save = find_save(resume)
+        record = restore(save)
+        shown = odds if odds is not None else bool(save.meta.get("odds", True))
+        return Opening(record=record, odds=shown)
+    if role is not None:
+        record = new_game(load_scenario(scenario), role, random_seed() if seed is None else seed)
+        return Opening(record=record, odds=True if odds is None else odds)
+    if scenario is not None or seed is not None or odds is not None:
+        if scenario is not None:
+            load_scenario(scenario)  # a bad --scenario is reported now, on the command line
+        return Opening(new_game=True, scenario=scenario, seed=seed, odds=True if odds is None else odds)
+    return Opening()

@@ -1,0 +1,96 @@
+"""The ending screen: how the game ended and what it means for the role, every meter over time, the decisions."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from game import paths
+
+from ..record import Record
+from ..views import date_text, odds_text
+from ..widgets.meter_chart import MeterChart, Series
+
+VERDICT = {"win": "You win.", "loss": "You lose.", "draw": "A draw."}
+
+
+def decisions(record: Record) -> Content:
+    turning = set(record.turning_points())
+    last = len(record.steps) - 1
+    lines = []
+    for n, step in enumerate(record.steps):
+        card = step.before.current_card
+        odds = step.views[step.chosen.option].chances
+        mark = "  ◆ turning point" if n in turning else "  ■ the last decision" if n == last else ""
+        lines.append(Content.assemble(
+            (f"Turn {step.before.turn:>2}", "bold"), f"  {card.title}: ", (step.chosen.label, "italic"),
+            (f"  (odds {odds_text(odds)}, got {step.rolled.probability:.0%})", "$text-muted"), (mark, "bold $text-accent")))
+    return Content("\n").join(lines) if lines else Content("No decisions were made.")
+
+
+class EndingScreen(Screen):
+    """Reads the finished record it is given; the debrief is written on request and its path shown."""
+
+    BINDINGS = [
+        Binding("e", "export", "Export debrief"),
+        Binding("n", "new", "New game"),
+        Binding("t,escape", "title", "Title", key_display="t"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+    """The ending's actions: export, play again, or leave."""
+
+    def __init__(self, record: Record) -> None:
+        super().__init__()
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        record = self.record
+        state = record.state
+        sc = record.scenario
+        ending = sc.ending(state.ending)
+        role = sc.role(state.role)
+        yield Static(Content.assemble((sc.title, "bold"), "  ", (role.name, "$text-accent"),
+                                      (f"  seed {state.seed}", "dim")), id="ending-header")
+        with VerticalScroll(id="ending-body"):
+            yield Static(Content.assemble((ending.title, "bold"), f"   {date_text(state.date)}, turn {state.turn}"),
+                         id="ending-title")
+            yield Static(Content.assemble((f" {state.result.upper()} ", "reverse bold"),
+                                          f"  {VERDICT[state.result]} As {role.name}, "
+                                          f"{'this ending is one of your goals' if state.result == 'win' else 'you wanted another ending'}."),
+                         id="verdict", classes=f"result-{state.result}")
+            yield Static(ending.text, id="ending-text", markup=False)
+            if ending.history:
+                yield Static(Content.assemble(("In reality: ", "bold"), ending.history), id="ending-history")
+            yield Static("The meters, turn by turn", classes="section")
+            yield MeterChart(id="chart")
+            yield Static("Your decisions", classes="section")
+            yield Static(decisions(record), id="decisions")
+            yield Static(id="export-path")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        series = self.record.series()
+        self.query_one(MeterChart).series = tuple(
+            Series(m.label, m.lo, m.hi, tuple(series[m.id])) for m in self.record.scenario.meters)
+
+    def action_export(self) -> None:
+        from ..debrief import export
+
+        try:
+            md, data = export(self.record, paths.exports())
+        except OSError as err:
+            self.notify(f"Could not write the debrief: {err.strerror or err}", severity="error", timeout=10)
+            return
+        self.query_one("#export-path", Static).update(
+            Content.assemble(("Debrief written: ", "bold"), str(md), "\n                  ", str(data)))
+        self.notify(str(md), title="Debrief written")
+
+    def action_new(self) -> None:
+        self.app.new_game(self.record.scenario.path or self.record.scenario.id, odds=True)
+
+    def action_title(self) -> None:
+        self.app.title_screen()

@@ -1,0 +1,63 @@
+"""Who's who: the scenario's glossary, factions and meters, filtered as the player types."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from game.engine import Scenario
+
+
+def entries(scenario: Scenario) -> list[tuple[str, str, str]]:
+    """(name, kind, description) for every glossary entry, faction and meter."""
+    found = [(g.name, g.kind, g.description) for g in scenario.glossary]
+    found += [(f.name, "faction", f.description) for f in scenario.factions]
+    found += [(m.label, "meter", f"{m.description} ({m.lo} to {m.hi})") for m in scenario.meters]
+    return found
+
+
+def matching(found: list[tuple[str, str, str]], query: str) -> list[tuple[str, str, str]]:
+    words = query.casefold().split()
+    return [e for e in found if all(w in " ".join(e).casefold() for w in words)]
+
+
+class GlossaryScreen(ModalScreen[None]):
+    """Type to filter; Escape closes."""
+
+    BINDINGS = [Binding("escape", "close", "Close")]
+    """Escape closes the glossary (letters go to the search box)."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        super().__init__()
+        self.entries = entries(scenario)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static("Who's who", classes="dialog-title")
+            yield Input(placeholder="Search names and descriptions", id="search", compact=True)
+            yield VerticalScroll(Static(id="entries"), id="entries-pane")
+            yield Static("Escape to close", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self._show("")
+
+    @on(Input.Changed, "#search")
+    def _search(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    def _show(self, query: str) -> None:
+        shown = matching(self.entries, query)
+        if not shown:
+            self.query_one("#entries", Static).update(Content.styled("Nothing matches.", "italic"))
+            return
+        self.query_one("#entries", Static).update(Content("\n\n").join(
+            Content.assemble((name, "bold"), (f"  {kind}" if kind else "", "italic $text-muted"), "\n", text)
+            for name, kind, text in shown))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

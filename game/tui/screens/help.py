@@ -1,0 +1,30 @@
+"""How to play: the keys and the rules (meters, odds, turns), read from assets/help.md."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Markdown, Static
+
+from .title import read_asset
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable page over whatever screen opened it."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", key_display="esc")]
+    """Escape (or q, or ? again) closes the page."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static("How to play", classes="dialog-title")
+            yield Markdown(read_asset("help.md") or "The help file is missing from this installation.", id="help-text")
+            yield Static("Escape to close", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-text").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,137 @@
+"""The new-game screen: pick the scenario and the role (its briefing beside), the odds, and the seed."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine import Scenario
+
+from ..loading import ScenarioChoice, new_game, scenario_choices
+from ..opening import random_seed
+
+
+def briefing(scenario: Scenario, role_id: str | None) -> Content:
+    parts: list = [(scenario.title, "bold"), f"  v{scenario.version}\n", scenario.description.strip(), "\n\n"]
+    if role_id is not None:
+        role = scenario.role(role_id)
+        parts += [(role.name, "bold $text-accent")]
+        if role.title:
+            parts += [f", {role.title}"]
+        parts += ["\n\n", role.briefing.strip()]
+        wins = [scenario.ending(e).title for e in role.goals]
+        if wins:
+            parts += ["\n\n", ("You win with: ", "italic"), "; ".join(wins)]
+        meters = "\n".join(f"  {m.label}: {m.description}" for m in scenario.meters)
+        parts += ["\n\n", ("The meters\n", "bold"), meters]
+    return Content.assemble(*parts)
+
+
+class NewGameScreen(Screen):
+    """The choices here are a form, held by its widgets until Start; the game begins on the game screen."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("ctrl+s", "start", "Start"),
+    ]
+    """Escape returns to the title; ctrl+s starts from anywhere on the form (so does Enter on Start)."""
+
+    def __init__(self, scenario: str | None = None, seed: int | None = None, odds: bool = True) -> None:
+        super().__init__()
+        self.preset = scenario
+        self.seed = random_seed() if seed is None else seed
+        self.odds = odds
+        self.choices: list[ScenarioChoice] = []
+
+    def compose(self) -> ComposeResult:
+        self.choices = scenario_choices()
+        yield Static("New game: pick a scenario and a role, then Start", id="new-heading")
+        with Horizontal(id="new-body"):
+            with Vertical(id="new-form"):
+                yield Static("Scenario", classes="form-label")
+                yield OptionList(*[self._scenario_option(i, c) for i, c in enumerate(self.choices)], id="scenarios")
+                yield Static("Role", classes="form-label")
+                yield OptionList(id="roles")
+                yield Checkbox("Show the odds", self.odds, id="odds", compact=True)
+                with Horizontal(id="seed-row"):
+                    yield Static("Seed ", classes="form-label")
+                    yield Input(str(self.seed), id="seed", type="integer", compact=True)
+                yield Button("Start", id="start", variant="primary", compact=True)
+            yield VerticalScroll(Static(id="briefing"), id="briefing-pane")
+        yield Footer()
+
+    @staticmethod
+    def _scenario_option(i: int, choice: ScenarioChoice) -> Option:
+        if choice.scenario is None:
+            return Option(Content.assemble(choice.path.name, ("  (cannot be loaded)", "italic")), id=str(i), disabled=True)
+        return Option(choice.scenario.title, id=str(i))
+
+    def on_mount(self) -> None:
+        scenarios = self.query_one("#scenarios", OptionList)
+        wanted = 0
+        for i, c in enumerate(self.choices):
+            if c.scenario is not None and self.preset in (c.scenario.id, str(c.path)):
+                wanted = i
+        scenarios.highlighted = wanted
+        self.query_one("#roles", OptionList).focus()
+
+    @property
+    def scenario(self) -> Scenario | None:
+        index = self.query_one("#scenarios", OptionList).highlighted
+        return None if index is None else self.choices[index].scenario
+
+    @property
+    def role(self) -> str | None:
+        roles = self.query_one("#roles", OptionList)
+        return None if roles.highlighted is None else roles.get_option_at_index(roles.highlighted).id
+
+    @on(OptionList.OptionHighlighted, "#scenarios")
+    def _scenario_changed(self) -> None:
+        scenario = self.scenario
+        roles = self.query_one("#roles", OptionList)
+        roles.clear_options()
+        if scenario is None:
+            error = self.choices[self.query_one("#scenarios", OptionList).highlighted].error
+            self.query_one("#briefing", Static).update(Content(f"This scenario cannot be loaded:\n{error}"))
+            return
+        roles.add_options([Option(r.name, id=r.id) for r in scenario.roles])
+        roles.highlighted = 0
+
+    @on(OptionList.OptionHighlighted, "#roles")
+    def _role_changed(self) -> None:
+        if self.scenario is not None:
+            self.query_one("#briefing", Static).update(briefing(self.scenario, self.role))
+            self.query_one("#start", Button).label = f"Start as {self.scenario.role(self.role).name}"
+
+    @on(OptionList.OptionSelected, "#scenarios")
+    def _scenario_picked(self) -> None:
+        self.query_one("#roles", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#roles")
+    def _role_picked(self) -> None:
+        self.query_one("#start", Button).focus()
+
+    @on(Button.Pressed, "#start")
+    @on(Input.Submitted, "#seed")
+    def action_start(self) -> None:
+        scenario, role = self.scenario, self.role
+        seed_text = self.query_one("#seed", Input).value.strip()
+        if scenario is None or role is None:
+            self.notify("Pick a scenario and a role first.", severity="warning")
+            return
+        try:
+            seed = int(seed_text)
+        except ValueError:
+            self.notify("The seed must be a whole number.", severity="error")
+            self.query_one("#seed", Input).focus()
+            return
+        self.app.play(new_game(scenario, role, seed), self.query_one("#odds", Checkbox).value)
+
+    def action_back(self) -> None:
+        self.app.title_screen()

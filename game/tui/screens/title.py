@@ -1,0 +1,70 @@
+"""The title screen: the game's name over its art, and New game, Continue, Load, How to play, Quit."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game import paths, saves
+
+
+def read_asset(name: str) -> str:
+    try:
+        return (paths.assets() / name).read_text(encoding="utf-8").rstrip("\n")
+    except OSError:
+        return ""
+
+
+class TitleScreen(Screen):
+    """Only knows whether an autosave exists: no scenario is read until the player asks for one."""
+
+    BINDINGS = [
+        Binding("n", "new", "New game"),
+        Binding("c", "resume", "Continue"),
+        Binding("l", "load", "Load"),
+        Binding("question_mark,h", "app.help", "How to play", key_display="?"),
+        Binding("q,escape", "app.quit", "Quit", key_display="q"),
+    ]
+    """Each menu entry also has a key, shown in the footer."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="title-box"):
+            yield Center(Static(read_asset("title.txt"), id="title-art", markup=False))
+            yield Center(Static(read_asset("tagline.txt"), id="tagline", markup=False))
+            entries = [Option("New game", id="new")]
+            if saves.autosave_path().exists():
+                entries.append(Option("Continue", id="resume"))
+            entries += [Option("Load a saved game", id="load"), Option("How to play", id="help"),
+                        Option("Quit", id="quit")]
+            yield Center(OptionList(*entries, id="menu"))
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            return saves.autosave_path().exists()
+        return True
+
+    @on(OptionList.OptionSelected, "#menu")
+    def _menu(self, event: OptionList.OptionSelected) -> None:
+        {"new": self.action_new, "resume": self.action_resume, "load": self.action_load,
+         "help": self.app.action_help, "quit": self.app.exit}[event.option_id]()
+
+    def action_new(self) -> None:
+        self.app.new_game()
+
+    def action_resume(self) -> None:
+        self.app.open_save(None)
+
+    def action_load(self) -> None:
+        from .load import LoadScreen
+
+        self.app.push_screen(LoadScreen(), self._loaded)
+
+    def _loaded(self, path) -> None:
+        if path is not None:
+            self.app.open_save(path)

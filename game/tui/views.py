@@ -1,0 +1,159 @@
+"""What the screens show, worked out from a game record as plain values; no Textual here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from game.engine import (
+    CardDrawn, EndingReached, FlagChanged, FollowUpQueued, MeterChanged, Scenario, State, TurnPassed,
+)
+from game.engine.model import Citation
+
+from .record import Record, Step
+
+UP, DOWN = "▲", "▼"
+CERTAIN = 0.9995
+
+
+@dataclass(frozen=True, slots=True)
+class MeterReading:
+    """One meter as the panel draws it: value, range, and the change from last turn (None on turn 1)."""
+
+    id: str
+    label: str
+    description: str
+    value: int
+    lo: int
+    hi: int
+    delta: int | None
+
+    @property
+    def fraction(self) -> float:
+        return (self.value - self.lo) / max(1, self.hi - self.lo)
+
+
+@dataclass(frozen=True, slots=True)
+class CardShown:
+    """The card on the table, ready to read."""
+
+    title: str
+    date: str
+    text: str
+    historical: bool
+    sources: str
+
+
+def date_text(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def delta_text(delta: int | None) -> str:
+    """A change with its arrow and sign, so it reads without colour: '▲ +8', '▼ -3', '= 0'."""
+    if delta is None:
+        return ""
+    if delta > 0:
+        return f"{UP} +{delta}"
+    if delta < 0:
+        return f"{DOWN} -{-delta}"
+    return "= 0"
+
+
+def percent(p: float) -> str:
+    if 0 < p < 0.005:
+        return "<1%"
+    if 0.995 <= p < 1:
+        return ">99%"
+    return f"{p:.0%}"
+
+
+def meter_groups(scenario: Scenario) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(heading, description, meter ids): meters of no faction first, untitled, then each faction's."""
+    owned = {m for f in scenario.factions for m in f.meters}
+    groups = []
+    loose = tuple(m.id for m in scenario.meters if m.id not in owned)
+    if loose:
+        groups.append(("", "", loose))
+    for faction in scenario.factions:
+        groups.append((faction.name, faction.description, tuple(faction.meters)))
+    return groups
+
+
+def meter_readings(record: Record) -> dict[str, MeterReading]:
+    state = record.state
+    before = record.previous_meters() if record.steps else None
+    return {
+        m.id: MeterReading(m.id, m.label, m.description, state.meters[i], m.lo, m.hi,
+                           None if before is None else state.meters[i] - before[i])
+        for i, m in enumerate(record.scenario.meters)
+    }
+
+
+def citations_text(scenario: Scenario, citations: tuple[Citation, ...]) -> str:
+    parts = []
+    for c in citations:
+        src = scenario.source(c.source)
+        name = f"{src.outlet}, {src.date}" if src else c.source
+        parts.append(f"{name} ({c.note})" if c.note else name)
+    return "; ".join(parts)
+
+
+def card_shown(state: State) -> CardShown | None:
+    card = state.current_card
+    if card is None:
+        return None
+    return CardShown(card.title, date_text(state.date), card.text, card.historical,
+                     citations_text(state.scenario, card.sources))
+
+
+def odds_text(chances: tuple[float, ...]) -> str:
+    if len(chances) == 1 or max(chances) >= CERTAIN:
+        return "certain"
+    return " / ".join(percent(p) for p in chances)
+
+
+def roll_text(step: Step) -> str:
+    """How the outcome was decided, in words a player can check against the odds."""
+    rolled = step.rolled
+    if rolled.probability >= CERTAIN:
+        return "This choice had a single possible result: no roll was needed."
+    low, high = step.band()
+    return (f"Rolled {rolled.roll * 100:.1f} out of 100. This result needed {low * 100:.0f} to {high * 100:.0f}: "
+            f"a {percent(rolled.probability)} chance.")
+
+
+def change_lines(step: Step) -> list[str]:
+    """Every meter change, flag and follow-up of a step, one line each."""
+    sc = step.before.scenario
+    labels = {m.id: m.label for m in sc.meters}
+    flags = {f.id: f.description or f.id for f in sc.flags}
+    lines = []
+    for e in step.turn.events:
+        if isinstance(e, MeterChanged):
+            lines.append(f"{labels.get(e.meter, e.meter)}: {e.before} → {e.after}  ({delta_text(e.after - e.before)})")
+        elif isinstance(e, FlagChanged):
+            lines.append(("Now true: " if e.value else "No longer true: ") + flags.get(e.flag, e.flag))
+        elif isinstance(e, FollowUpQueued):
+            lines.append(f"Something will follow in {e.due - step.before.turn} turn(s).")
+    return lines
+
+
+def log_entries(record: Record) -> list[str]:
+    """The story so far, oldest first: each turn's card, choice, result and changes."""
+    sc = record.scenario
+    entries = []
+    for step in record.steps:
+        before = step.before
+        card = before.current_card
+        changes = "; ".join(change_lines(step))
+        entry = (f"Turn {before.turn}, {date_text(before.date)}: {card.title}. You chose \"{step.chosen.label}\". "
+                 f"{step.rolled.text}")
+        entries.append(entry + (f" ({changes})" if changes else ""))
+        for e in step.turn.events:
+            if isinstance(e, TurnPassed):
+                entries.append(f"Turn {e.turn}: {e.reason}.")
+            elif isinstance(e, EndingReached):
+                entries.append(f"The end: {sc.ending(e.ending).title} ({e.result}).")
+            elif isinstance(e, CardDrawn) and e.follow_up:
+                entries.append(f"Turn {e.turn}: a follow-up, {sc.card(e.card).title}.")
+    return entries

@@ -1,0 +1,82 @@
+"""The card on the table: title, date, tag, text, sources, and its numbered options (keys 1-9 or the mouse)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine import OptionView
+
+from ..views import CardShown, odds_text
+
+
+def option_prompt(view: OptionView, odds: bool) -> Content:
+    number = Content.styled(f"{view.index + 1} ", "bold")
+    parts = [number, Content(view.label)]
+    if not view.available:
+        parts += ["\n  ", Content.styled(f"unavailable: {view.reason}", "italic")]
+    elif odds:
+        parts += ["\n  ", Content.styled(f"odds {odds_text(view.chances)}", "$text-muted")]
+    return Content.assemble(*parts)
+
+
+class CardView(VerticalScroll, can_focus=False):
+    """Renders the card and options it is given; a choice is posted up as CardView.OptionChosen."""
+
+    class OptionChosen(Message):
+        """The player picked an option (its index on the card)."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    card: reactive[CardShown | None] = reactive(None)
+    choices: reactive[tuple[OptionView, ...]] = reactive(tuple)
+    odds: reactive[bool] = reactive(True)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="card-title", markup=False)
+        yield Static(id="card-meta")
+        yield Static(id="card-text", markup=False)
+        yield Static(id="card-sources")
+        yield OptionList(id="options")
+
+    def watch_card(self, card: CardShown | None) -> None:
+        if card is None:
+            return
+        self.query_one("#card-title", Static).update(card.title)
+        tag = Content.styled(" historical ", "reverse") if card.historical else Content.styled(" what if ", "reverse italic")
+        self.query_one("#card-meta", Static).update(Content.assemble(card.date, "  ", tag))
+        self.query_one("#card-text", Static).update(card.text)
+        sources = self.query_one("#card-sources", Static)
+        sources.update(Content.assemble(("Sources: ", "italic"), card.sources) if card.sources else "")
+        sources.display = bool(card.sources)
+        self.scroll_home(animate=False)
+
+    def watch_choices(self) -> None:
+        self._fill_options()
+
+    def watch_odds(self) -> None:
+        self._fill_options()
+
+    def _fill_options(self) -> None:
+        options = self.query_one("#options", OptionList)
+        options.clear_options()
+        options.add_options([Option(option_prompt(v, self.odds), id=str(v.index), disabled=not v.available)
+                             for v in self.choices])
+        first = next((v.index for v in self.choices if v.available), None)
+        options.highlighted = first
+
+    @on(OptionList.OptionSelected, "#options")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.OptionChosen(int(event.option_id)))
+
+    def focus_options(self) -> None:
+        self.query_one("#options", OptionList).focus()

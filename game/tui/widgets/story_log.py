@@ -1,0 +1,23 @@
+"""The story so far, one entry per turn, newest at the bottom; scrolls."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Static
+
+
+class StoryLog(VerticalScroll):
+    """Renders the entries it is given and keeps the newest in view."""
+
+    entries: reactive[tuple[str, ...]] = reactive(tuple)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="log-text")
+
+    def watch_entries(self, entries: tuple[str, ...]) -> None:
+        text = Content("\n\n".join(entries)) if entries else Content.styled("Nothing has happened yet.", "italic")
+        self.query_one("#log-text", Static).update(text)
+        self.call_after_refresh(self.scroll_end, animate=False)
