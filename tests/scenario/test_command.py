@@ -1,0 +1,76 @@
+"""`crisis validate` and `crisis schema`, as a modder runs them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from game.cli import main
+from game.paths import bundled_scenarios, user_scenarios
+
+BROKEN = Path(__file__).resolve().parent.parent / "data" / "broken"
+
+
+def test_validate_a_bundled_scenario_by_path_and_by_id(capsys):
+    assert main(["validate", str(bundled_scenarios() / "tutorial")]) == 0
+    assert capsys.readouterr().out == "OK tutorial: 6 cards, 5 endings\n"
+    assert main(["validate", "tutorial"]) == 0
+    assert capsys.readouterr().out == "OK tutorial: 6 cards, 5 endings\n"
+
+
+def test_validate_without_paths_checks_bundled_and_user_scenarios(capsys, base):
+    shutil.copytree(base, user_scenarios() / "mine")
+    main(["validate"])
+    out = capsys.readouterr().out.splitlines()
+    assert "OK tutorial: 6 cards, 5 endings" in out
+    assert "OK base: 2 cards, 3 endings" in out
+
+
+def test_validate_a_broken_scenario_prints_located_errors(capsys, broken):
+    folder = broken("unknown_key")
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{folder}/cards.yaml:5:5: unknown key 'wieght'; did you mean 'weight'?"
+    assert out[-1] == f"FAILED {folder}: 1 error"
+
+
+def test_validate_shows_warnings_and_still_passes(capsys, broken):
+    folder = broken("chances_not_one")
+    assert main(["validate", str(folder)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"{folder}/cards.yaml:7:9: warning: the chances add up to 0.6")
+    assert out[-1] == "OK base: 1 card, 3 endings (1 warning)"
+
+
+def test_validate_a_path_relative_to_the_working_folder(capsys, broken, monkeypatch):
+    folder = broken("unknown_flag")
+    monkeypatch.chdir(folder.parent)
+    assert main(["validate", folder.name]) == 1
+    assert capsys.readouterr().out.startswith("scenario/cards.yaml:5:26: unknown flag 'alarn'")
+
+
+def test_validate_a_missing_path_is_a_usage_error(capsys, tmp_path):
+    assert main(["validate", str(tmp_path / "nowhere")]) == 2
+    err = capsys.readouterr().err
+    assert "no scenario" in err and "nowhere" in err and "tutorial" in err  # lists what exists
+
+
+def test_validate_where_names_both_folders_and_crisis_home(capsys):
+    assert main(["validate", "--where"]) == 0
+    out = capsys.readouterr().out
+    assert str(bundled_scenarios()) in out and str(user_scenarios()) in out and "CRISIS_HOME" in out
+
+
+def test_schema_is_the_shipped_file(capsys):
+    assert main(["schema"]) == 0
+    printed = capsys.readouterr().out
+    assert printed == (bundled_scenarios() / "scenario.schema.json").read_text(encoding="utf-8")
+    schema = json.loads(printed)
+    # One schema for every file: nothing required at the top, every section offered with help.
+    assert "required" not in schema
+    for key in ("format", "calendar", "roles", "meters", "cards", "endings"):
+        assert schema["properties"][key]["description"]
+    card = schema["$defs"]["Card"]
+    assert card["additionalProperties"] is False and "from" in card["properties"]
+    assert card["properties"]["weight"]["description"]
