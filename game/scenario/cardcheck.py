@@ -34,11 +34,15 @@ def check_cards(draft: Draft, names: Names, exprs: Expressions, sink: Sink) -> N
 
 
 def _weight(item: Item, exprs: Expressions, sink: Sink) -> None:
-    weight = item.model.weight
-    if isinstance(weight, float) and not (math.isfinite(weight) and weight >= 0):
-        sink.error(item, ("weight",), f"weight {weight:g} must be a number of 0 or more")
-        return
-    exprs.number(item, ("weight",), weight)
+    expr = exprs.number(item, ("weight",), item.model.weight)
+    fixed = _fixed(expr)
+    if fixed is not None and not (math.isfinite(fixed) and fixed >= 0):
+        sink.error(item, ("weight",), f"weight {fixed:g} must be a number of 0 or more")
+
+
+def _fixed(expr) -> float | None:
+    """The value of a number or an expression that does not depend on the game."""
+    return None if expr is None or expr.const is None else float(expr.const)
 
 
 def _window(item: Item, draft: Draft, sink: Sink) -> None:
@@ -77,11 +81,11 @@ def _option(item: Item, sub: tuple, option: Option, names: Names, exprs: Express
     fixed = []
     for i, outcome in enumerate(option.outcomes):
         here = sub + ("outcomes", i)
-        if isinstance(outcome.chance, float):
-            if not 0 <= outcome.chance <= 1:
-                sink.error(item, here + ("chance",), f"chance {outcome.chance:g} must lie between 0 and 1")
-            fixed.append(outcome.chance)
-        exprs.number(item, here + ("chance",), outcome.chance)
+        chance = _fixed(exprs.number(item, here + ("chance",), outcome.chance))
+        if chance is not None:
+            if not 0 <= chance <= 1:
+                sink.error(item, here + ("chance",), f"chance {chance:g} must lie between 0 and 1")
+            fixed.append(chance)
         for e, effect in enumerate(outcome.effects):
             _effect(item, here + ("effects", e), effect, names, sink, meters)
     total = math.fsum(fixed)

@@ -48,10 +48,14 @@ class Expressions:
         return expr
 
     def _parse(self, item: Item, sub: tuple, text: str) -> Expr | None:
+        # A literal block (|) may spread an expression over lines; joined with spaces, every
+        # character keeps its offset, so an error can still be mapped back to its line.
+        flat = text.replace("\n", " ")
+        lead = len(flat) - len(flat.lstrip())
         try:
-            return parse(text, self.meters, self.flags)
+            return parse(flat.strip(), self.meters, self.flags)
         except ExprError as err:
-            self._located(item, sub, text, err)
+            self._located(item, sub, text, lead + err.col, err.message)
             return None
 
     def _tree(self, item: Item, sub: tuple, value: object) -> tuple | None:
@@ -96,22 +100,20 @@ class Expressions:
         hint = f"; did you mean '{near[0]}'?" if near else ""
         self.sink.error(item, sub, f"unknown {kind} '{name}'{hint}")
 
-    def _located(self, item: Item, sub: tuple, text: str, err: ExprError) -> None:
-        """Map the error's offset inside the expression to the file: the scalar's start, plus one
-        for an opening quote; for a block scalar, the line below the key at its indentation."""
+    def _located(self, item: Item, sub: tuple, text: str, offset: int, message: str) -> None:
+        """Map an offset inside the expression to the file: the scalar's start, plus one for an
+        opening quote; in a block scalar, the offset's line below the key, at its indentation."""
         path = item.path + sub
         spot = self.sink.spot(item.file, path)
         if spot is None:
-            self.sink.add("error", item.file, path, err.message)
+            self.sink.add("error", item.file, path, message)
             return
         line, col = spot.value
         if spot.style in ("|", ">"):
-            positions = self.sink.positions[item.file]
-            line = line + 1 + err.line
-            source = positions.lines[line] if line < len(positions.lines) else ""
-            col = len(source) - len(source.lstrip(" ")) + err.col
-        elif err.line == 0:
-            col = col + (1 if spot.style in ("'", '"') else 0) + err.col
+            lines = self.sink.positions[item.file].lines
+            line += 1 + text.count("\n", 0, offset)
+            source = lines[line] if line < len(lines) else ""
+            col = len(source) - len(source.lstrip(" ")) + offset - (text.rfind("\n", 0, offset) + 1)
         else:
-            line, col = line + err.line, err.col
-        self.sink.problems.append(Problem(item.file, line + 1, col + 1, err.message))
+            col += (1 if spot.style in ("'", '"') else 0) + offset
+        self.sink.problems.append(Problem(item.file, line + 1, col + 1, message))

@@ -96,7 +96,8 @@ def translate(error: dict, root: type[BaseModel]) -> tuple[tuple, str, str]:
     full, _ = _walk(root, error["loc"])
     name = next((step for step in reversed(full) if isinstance(step, str)), None)
     message = describe(error)
-    return full, "value", (f"'{name}': {message}" if name and kind not in _OWN_MESSAGE else message)
+    at = "key" if kind in ("too_short", "too_long") else "value"  # about the list as a whole
+    return full, at, (f"'{name}': {message}" if name and kind not in _OWN_MESSAGE else message)
 
 
 _OWN_MESSAGE = {"unknown_effect", "unknown_condition", "citation"}

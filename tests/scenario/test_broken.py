@@ -54,6 +54,7 @@ CASES = [
     ("unknown_goal", "scenario.yaml", 22, 13, ["unknown ending 'order_lots'", "did you mean 'order_lost'?"], E),
     ("cooldown_once", "cards.yaml", 5, 5, ["cooldown", "once-only", "once: false"], E),
     ("probability_over_1", "cards.yaml", 8, 21, ["chance 1.5", "between 0 and 1"], E),
+    ("quoted_chance_over_1", "cards.yaml", 8, 21, ["chance 1.5", "between 0 and 1"], E),
     ("two_open_outcomes", "cards.yaml", 9, 13, ["only one outcome may leave out 'chance'"], E),
     ("too_many_outcomes", "cards.yaml", 7, 9, ["'outcomes'", "at most 4", "found 5"], E),
     ("chance_not_a_number", "cards.yaml", 8, 21, ["'chance'", "number or an expression"], E),
@@ -124,6 +125,15 @@ def test_too_many_files_are_refused(base):
         (base / f"extra_{i:03}.yaml").write_text("flags: []\n")
     report = check(base)
     assert [str(p) for p in report.errors] == [f"{base}: 204 YAML files; a scenario may have at most 200"]
+
+
+def test_too_many_cards_are_refused(base):
+    cards = "".join(f"  - {{id: c{i}, title: T, text: X, options: [{{label: a, text: b}}]}}\n" for i in range(4999))
+    (base / "more.yaml").write_text("cards:\n" + cards)
+    # With the base's two cards, more.yaml's 4,999th card is the 5,001st.
+    (problem,) = check(base).errors
+    assert (Path(problem.file).name, problem.line) == ("more.yaml", 5000)
+    assert "too many cards" in problem.message and "5000" in problem.message
 
 
 def test_a_folder_without_a_manifest_says_so(base):
