@@ -16,7 +16,8 @@ from .problems import Problem, Report, ScenarioError, sort_problems
 from .shape import shape
 from .yamlnodes import read_document
 
-_CACHE: OrderedDict[tuple[str, str], Report] = OrderedDict()
+# Keyed by the folder as given and as shown (messages name files that way) and by the files' hash.
+_CACHE: OrderedDict[tuple[str, str, str], Report] = OrderedDict()
 _CACHE_SIZE = 16
 
 
@@ -26,12 +27,12 @@ def check(path: str | Path) -> Report:
     shown = display_base(path)
     try:
         files, problems = read_files(folder, shown)
-        key = (str(folder.resolve()), content_hash(files))
+        key = (str(folder), shown, content_hash(files))
         if not problems and key in _CACHE:
             _CACHE.move_to_end(key)
             cached = _CACHE[key]
             return Report(cached.scenario, list(cached.problems))
-        report = _check(files, problems, key[1], str(folder))
+        report = _check(files, problems, key[2], str(folder))
     except Exception as err:  # noqa: BLE001 - the promise is a report, never a traceback
         report = Report(None, [Problem(shown, 0, 0, f"internal error while checking ({type(err).__name__}:"
                                                     f" {err}); please report this as a bug")])

@@ -45,6 +45,8 @@ def test_validate_shows_warnings_and_still_passes(capsys, broken):
 
 def test_validate_a_path_relative_to_the_working_folder(capsys, broken, monkeypatch):
     folder = broken("unknown_flag")
+    assert main(["validate", str(folder)]) == 1
+    capsys.readouterr()
     monkeypatch.chdir(folder.parent)
     assert main(["validate", folder.name]) == 1
     assert capsys.readouterr().out.startswith("scenario/cards.yaml:5:26: unknown flag 'alarn'")
