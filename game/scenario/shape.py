@@ -47,7 +47,8 @@ def shape(documents: list[tuple[str, Document, bool]], sink: Sink) -> Draft:
             failed = []
             for error in err.errors(include_url=False):
                 path, at, message = translate(error, root)
-                failed.append(path)
+                # What failed is the value itself (for a missing key, that key), not its parent.
+                failed.append(_walk(root, error["loc"])[0])
                 sink.add("error", file, path, message, at)
         if is_manifest:
             draft.manifest = file

@@ -176,3 +176,12 @@ def test_report_is_capped_at_a_hundred_lines(base):
     lines = str(raised.value).splitlines()
     assert len(lines) == 101
     assert lines[-1] == "... and 200 more problems"
+
+
+def test_a_missing_manifest_key_does_not_hide_other_problems(broken):
+    folder = broken("goal_not_win")
+    manifest = folder / "scenario.yaml"
+    manifest.write_text(manifest.read_text().replace("licence: CC0-1.0\n", ""))
+    messages = [p.message for p in check(folder).errors]
+    assert "missing required key 'licence'" in messages
+    assert any(m.startswith("goal 'order_kept' does not give role 'chief' a win") for m in messages)
