@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from game.engine import (
-    CardDrawn, EndingReached, FlagChanged, FollowUpQueued, MeterChanged, Scenario, State, TurnPassed,
+    EndingReached, FlagChanged, FollowUpQueued, MeterChanged, Scenario, State, TurnPassed,
 )
 from game.engine.model import Citation
 
@@ -130,7 +130,7 @@ def change_lines(step: Step) -> list[str]:
     lines = []
     for e in step.turn.events:
         if isinstance(e, MeterChanged):
-            lines.append(f"{labels.get(e.meter, e.meter)}: {e.before} → {e.after}  ({delta_text(e.after - e.before)})")
+            lines.append(f"{labels.get(e.meter, e.meter)} {e.before} → {e.after} ({delta_text(e.after - e.before)})")
         elif isinstance(e, FlagChanged):
             lines.append(("Now true: " if e.value else "No longer true: ") + flags.get(e.flag, e.flag))
         elif isinstance(e, FollowUpQueued):
@@ -138,22 +138,18 @@ def change_lines(step: Step) -> list[str]:
     return lines
 
 
-def log_entries(record: Record) -> list[str]:
-    """The story so far, oldest first: each turn's card, choice, result and changes."""
+def log_entries(record: Record) -> list[tuple[str, str]]:
+    """The story so far, oldest first, as (heading, text): each turn's card, choice, result and changes."""
     sc = record.scenario
     entries = []
     for step in record.steps:
         before = step.before
-        card = before.current_card
-        changes = "; ".join(change_lines(step))
-        entry = (f"Turn {before.turn}, {date_text(before.date)}: {card.title}. You chose \"{step.chosen.label}\". "
-                 f"{step.rolled.text}")
-        entries.append(entry + (f" ({changes})" if changes else ""))
+        changes = " ".join(f"{line}." if not line.endswith(".") else line for line in change_lines(step))
+        entries.append((f"Turn {before.turn} · {date_text(before.date)} · {before.current_card.title}",
+                        f"You chose \"{step.chosen.label}\". {step.rolled.text}" + (f" {changes}" if changes else "")))
         for e in step.turn.events:
             if isinstance(e, TurnPassed):
-                entries.append(f"Turn {e.turn}: {e.reason}.")
+                entries.append((f"Turn {e.turn}", f"{e.reason.capitalize()}."))
             elif isinstance(e, EndingReached):
-                entries.append(f"The end: {sc.ending(e.ending).title} ({e.result}).")
-            elif isinstance(e, CardDrawn) and e.follow_up:
-                entries.append(f"Turn {e.turn}: a follow-up, {sc.card(e.card).title}.")
+                entries.append(("The end", f"{sc.ending(e.ending).title}: a {e.result} for you."))
     return entries

@@ -12,12 +12,16 @@ from textual.widgets import Static
 class StoryLog(VerticalScroll):
     """Renders the entries it is given and keeps the newest in view."""
 
-    entries: reactive[tuple[str, ...]] = reactive(tuple)
+    entries: reactive[tuple[tuple[str, str], ...]] = reactive(tuple)
 
     def compose(self) -> ComposeResult:
+        yield Static("The story so far", id="log-title")
         yield Static(id="log-text")
 
-    def watch_entries(self, entries: tuple[str, ...]) -> None:
-        text = Content("\n\n".join(entries)) if entries else Content.styled("Nothing has happened yet.", "italic")
+    def watch_entries(self, entries: tuple[tuple[str, str], ...]) -> None:
+        if not entries:
+            text = Content.styled("Nothing has happened yet.", "italic")
+        else:
+            text = Content("\n\n").join(Content.assemble((heading, "bold"), "\n", body) for heading, body in entries)
         self.query_one("#log-text", Static).update(text)
         self.call_after_refresh(self.scroll_end, animate=False)

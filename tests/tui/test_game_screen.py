@@ -1,0 +1,113 @@
+"""The game screen as a player uses it: sizes, the log, unavailable options, and the panels it opens."""
+
+from __future__ import annotations
+
+from game.tui.app import build_app
+from game.tui.screens.game import GameScreen
+from game.tui.screens.glossary import GlossaryScreen
+from game.tui.screens.help import HelpScreen
+from game.tui.screens.sources import SourcesScreen
+
+from .play import play_turn, screen_text, tutorial
+
+
+def fits(app) -> bool:
+    """Every visible widget lies inside the terminal."""
+    width, height = app.size
+    return all(w.region.right <= width and w.region.bottom <= height
+               for w in app.screen.walk_children() if w.display and w.region.area)
+
+
+async def test_resizing_from_120x40_to_80x24_keeps_the_game_readable():
+    app = build_app(scenario="tutorial", role="mayor", seed=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await play_turn(pilot)
+        log = app.screen.query_one("#log")
+        assert log.display and "The story so far" in screen_text(app)  # wide: the story log has a column
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        text = screen_text(app)
+        assert not log.region.area and "The story so far" not in text  # narrow: it folds away
+        assert "Turn 2/8" in text and "Public trust" in text and "1 " in text and fits(app)
+        await pilot.press("l")
+        assert "The story so far" in screen_text(app) and fits(app)
+        await pilot.press("l")
+        await play_turn(pilot)
+        assert "Turn 3/8" in screen_text(app) and fits(app)
+
+
+async def test_meters_show_the_change_from_last_turn_with_arrow_and_sign():
+    app = build_app(scenario="tutorial", role="mayor", seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "▲" not in screen_text(app) and "▼" not in screen_text(app)  # nothing has changed yet
+        await pilot.press("1")  # seed 3: the reporters print the strikers' side, trust 50 -> 45
+        text = screen_text(app)
+        assert "Public trust 50 → 45 (▼ -5)" in text and "Rolled 75.7 out of 100. This result needed 60 to 100" in text
+        assert any("45" in line and "▼ -5" in line and "Public trust" in line for line in text.splitlines())
+        await pilot.press("space")
+        assert "Turn 2/8" in screen_text(app)
+
+
+def seed_with_an_unavailable_option() -> tuple[int, int]:
+    """A seed and number of first-option turns after which the mayor faces a greyed-out option."""
+    from game.tui.record import Record
+
+    sc = tutorial()
+    for seed in range(200):
+        record = Record.new(sc, "mayor", seed)
+        for turns in range(8):
+            if record.state.over:
+                break
+            if not all(v.available for v in record.options()):
+                return seed, turns
+            record = record.play(next(v.index for v in record.options() if v.available))
+    raise AssertionError("no tutorial game offers an unavailable option")
+
+
+async def test_an_unavailable_option_is_greyed_with_its_reason_and_its_key_does_nothing():
+    seed, turns = seed_with_an_unavailable_option()
+    app = build_app(scenario="tutorial", role="mayor", seed=seed)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(turns):
+            await play_turn(pilot)
+        screen = app.screen
+        blocked = next(v for v in screen.record.options() if not v.available)
+        assert "unavailable: " + " ".join(blocked.reason.split()[:4]) in screen_text(app)
+        steps = len(screen.record.steps)
+        await pilot.press(str(blocked.index + 1))
+        assert len(screen.record.steps) == steps and screen.outcome is None
+        assert any("not available" in n.message for n in app._notifications)  # noqa: SLF001 (the toast)
+
+
+async def test_help_glossary_and_sources_open_by_key_and_from_the_command_palette():
+    app = build_app(scenario="tutorial", role="mayor", seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for key, screen, words in (("question_mark", HelpScreen, "one card at a time"), ("g", GlossaryScreen, "Port Ellis"),
+                                   ("r", SourcesScreen, "An invented town")):
+            await pilot.press(key)
+            await pilot.pause()  # the help page's Markdown is laid out after it mounts
+            assert isinstance(app.screen, screen) and words in screen_text(app)
+            await pilot.press("escape")
+            assert isinstance(app.screen, GameScreen)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"How to play", "Who's who", "Sources", "Save game", "High contrast"} <= titles
+
+
+async def test_the_glossary_filters_as_you_type():
+    app = build_app(scenario="tutorial", role="mayor", seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g")
+        assert "Port Ellis" in screen_text(app) and "Public trust" in screen_text(app)
+        await pilot.press(*"harbour")
+        assert "Port Ellis" in screen_text(app) and "Public trust" not in screen_text(app)
+        await pilot.press(*"zzz")
+        assert "Nothing matches." in screen_text(app)
+
+
+async def test_f2_switches_the_high_contrast_theme():
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f2")
+        assert app.theme == "crisis-high-contrast"
+        await pilot.press("f2")
+        assert app.theme != "crisis-high-contrast"
