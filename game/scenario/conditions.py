@@ -30,8 +30,14 @@ class Expressions:
         if value is None:
             return None
         tree = self._tree(item, tuple(sub), value)
-        return None if tree is None else self._keep(item, sub, Expr.from_tree(tree, value if
-                                                                         isinstance(value, str) else ""))
+        if tree is None:
+            return None
+        try:
+            expr = Expr.from_tree(tree, value if isinstance(value, str) else "")
+        except ExprError as err:  # e.g. a structured condition nested beyond the compiler's limit
+            self.sink.error(item, sub, err.message, at="key")
+            return None
+        return self._keep(item, sub, expr)
 
     def number(self, item: Item, sub: tuple, value: float | str | None) -> Expr | None:
         if value is None:
