@@ -10,6 +10,9 @@ very same rules.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from .expr import define, literal, to_source
 from .model import Card, End, Option, Queue, Scenario, SetFlag, SetMeter, Shift
 from .rng import DRAW, unit
 from .state import CardDrawn, EndingReached, FlagChanged, FollowUpQueued, MeterChanged, TurnPassed
@@ -62,7 +65,7 @@ def _compile_effect(scenario: Scenario, eff) -> tuple:
 class Table:
     """What the rules need for one role of one scenario, worked out once."""
 
-    __slots__ = ("cards", "candidates", "meter_ids", "meter_lo", "meter_hi", "start_meters", "endings",
+    __slots__ = ("cards", "candidates", "bounds", "segments", "by_turn", "check_end", "meter_ids", "meter_lo", "meter_hi", "start_meters", "endings",
                  "results", "max_turns", "timeout", "plays", "always")
 
     def __init__(self, scenario: Scenario, role: str) -> None:
@@ -76,6 +79,15 @@ class Table:
             for i, c in enumerate(scenario.cards)
             if role in c.roles and not (c.weight is not None and c.weight.const is not None and c.weight.const <= 0)
         )
+        # The turn axis cut where any window opens or closes: within a segment the same cards are in
+        # their window, so a segment's draw looks at those only (in deck order: the weighted pick needs it).
+        self.bounds = sorted({c[2] for c in self.candidates} | {c[3] + 1 for c in self.candidates})
+        sizes = sum(sum(1 for c in self.candidates if c[2] <= t <= c[3]) for t in [0] + self.bounds)
+        if sizes > MAX_SEGMENT_ENTRIES:  # a huge deck with many windows: one draw over all, windows checked
+            self.bounds = []
+        self.segments: list = [None] * (len(self.bounds) + 1)
+        self.by_turn: dict[int, object] = {}
+        self.check_end = _end_check(scenario)
         self.meter_ids = tuple(m.id for m in scenario.meters)
         self.meter_lo = tuple(m.lo for m in scenario.meters)
         self.meter_hi = tuple(m.hi for m in scenario.meters)
@@ -172,13 +184,9 @@ def advance(tb: Table, seed: int, t: int, m, f, seen: list, queue: list, ending:
     while True:
         if check:
             if ending is None:
-                for eid, fn in tb.endings:
-                    if fn(m, f, t):
-                        ending = eid
-                        break
-                else:
-                    if t >= tb.max_turns:
-                        ending = tb.timeout
+                ending = tb.check_end(m, f, t)
+                if ending is None and t >= tb.max_turns:
+                    ending = tb.timeout
             if ending is not None:
                 if events is not None:
                     events.append(EndingReached(t, ending, tb.results.get(ending, "draw")))
@@ -211,21 +219,10 @@ def draw(tb: Table, seed: int, t: int, m, f, seen: list, queue: list) -> tuple[i
             if card.condition is not None and not card.condition.fn(m, f, t):
                 continue
             return idx, True
-    total = 0.0
-    picks = []
-    for i, _c, first, last, once, cooldown, cond, wconst, wfn in tb.candidates:
-        if t < first or t > last:
-            continue
-        s = seen[i]
-        if s and (once or t - s <= cooldown):
-            continue
-        if cond is not None and not cond(m, f, t):
-            continue
-        w = wconst if wfn is None else wfn(m, f, t)
-        if w <= 0:
-            continue
-        total += w
-        picks.append((total, i))
+    eligible = tb.by_turn.get(t)
+    if eligible is None:
+        eligible = tb.by_turn[t] = _segment(tb, bisect_right(tb.bounds, t))
+    total, picks = eligible(m, f, t, seen)
     if not picks:
         return -1, False
     r = unit(seed, t, DRAW) * total
@@ -233,3 +230,54 @@ def draw(tb: Table, seed: int, t: int, m, f, seen: list, queue: list) -> tuple[i
         if r < acc:
             return i, False
     return picks[-1][1], False
+
+
+# Above this many (segment, card) pairs, one draw function checks every window instead.
+MAX_SEGMENT_ENTRIES = 20_000
+
+
+def _segment(tb: Table, k: int):
+    """The draw of segment k, generated on first use: one function testing each eligible card inline.
+
+    It does what a loop over `tb.candidates` would (skip cards out of their window, used up, cooling
+    down, whose condition fails or whose weight is not above 0; add up the weights in deck order)
+    without a call per condition. Expressions come from expr.to_source, so nothing in it is text
+    from the scenario.
+    """
+    found = tb.segments[k]
+    if found is not None:
+        return found
+    windowed = not tb.bounds
+    at = 0 if k == 0 else tb.bounds[k - 1]
+    consts: dict = {}
+    lines = ["def eligible(m, f, t, seen):", "    total = 0.0", "    picks = []"]
+    for i, card, first, last, once, cooldown, cond, wconst, wfn in tb.candidates:
+        if not windowed and not first <= at <= last:
+            continue
+        tests = [f"{int(first)} <= t <= {int(last)}"] if windowed else []
+        if once:
+            tests.append(f"not seen[{i}]")
+        else:
+            lines.append(f"    s = seen[{i}]")
+            tests.append(f"(not s or t - s > {int(cooldown)})")
+        if cond is not None:
+            tests.append(to_source(card.condition.tree, consts))
+        lines.append(f"    if {' and '.join(tests) or 'True'}:")
+        if wfn is None:
+            lines += [f"        total += {literal(wconst, consts)}", f"        picks.append((total, {i}))"]
+        else:
+            lines += [f"        w = {to_source(card.weight.tree, consts)}",
+                      "        if not w <= 0:", "            total += w", f"            picks.append((total, {i}))"]
+    lines.append("    return total, picks")
+    found = tb.segments[k] = define("\n".join(lines) + "\n", "eligible", consts)
+    return found
+
+
+def _end_check(scenario: Scenario):
+    """One function for the endings with a condition: the first that holds, highest priority first."""
+    consts: dict = {}
+    lines = ["def ending(m, f, t):"]
+    for e in scenario.checked_endings:
+        lines += [f"    if {to_source(e.condition.tree, consts)}:", f"        return {e.id!r}"]
+    lines.append("    return None")
+    return define("\n".join(lines) + "\n", "ending", consts)

@@ -1,4 +1,4 @@
-"""Conditions and numeric expressions: parsed once by a whitelist over `ast`, compiled to closures.
+"""Conditions and numeric expressions: parsed once by a whitelist over `ast`, compiled to one function each.
 
 A compiled expression is called as ``fn(meters, flags, turn)``: ``meters`` a tuple of ints in the
 scenario's meter order, ``flags`` a frozenset of the flag ids that are set, ``turn`` the turn number.
@@ -16,6 +16,7 @@ tree of tuples, kept beside the closure so that tools can reason about it (dead-
 from __future__ import annotations
 
 import ast
+import math
 import operator
 from dataclasses import dataclass
 from typing import Callable, Collection, Mapping
@@ -190,7 +191,11 @@ def _fold(tree: tuple) -> tuple:
     if kind in ("cmp", "arith"):
         a, b = _fold(tree[2]), _fold(tree[3])
         if a[0] == "num" and b[0] == "num":
-            return ("num", _compile((kind, tree[1], a, b))((), frozenset(), 0))
+            x, y = a[1], b[1]
+            if kind == "cmp":
+                return ("num", CMP_OPS[tree[1]](x, y))
+            return ("num", x + y if tree[1] == "+" else x - y if tree[1] == "-" else x * y if tree[1] == "*"
+                    else _div(x, y))
         return (kind, tree[1], a, b)
     return tree
 
@@ -200,65 +205,79 @@ def _div(a, b):
 
 
 def _compile(tree: tuple) -> Fn:
+    """One Python function for the whole tree: a single call per evaluation instead of one per node.
+
+    The source is generated from the checked tree, never from the scenario's text: meters become
+    `m[index]`, flags `'name' in f` (repr of the name), numbers their repr, and operators come from
+    the fixed tables above, so nothing a scenario says can become code.
+    """
+    consts: dict[str, object] = {}
+    source, _ = _source(tree, consts)
+    return define(f"def expression(m, f, t):\n    return {source}\n", "expression", consts)
+
+
+def to_source(tree: tuple, consts: dict) -> str:
+    """The Python source of a tree over `m`, `f` and `t`, for code that inlines many (see core.Table).
+    Numbers that have no literal are added to `consts`, which must be in the generated code's scope."""
+    return _source(tree, consts)[0]
+
+
+def literal(v: float, consts: dict) -> str:
+    """A number as source: its repr, or a name in `consts` for the ones without a literal (inf, nan)."""
+    if isinstance(v, float) and not math.isfinite(v):
+        name = f"_c{len(consts)}"
+        consts[name] = v
+        return name
+    return f"({v!r})"
+
+
+def define(source: str, name: str, consts: dict):
+    """Run generated source (a `def`) in a scope with nothing but what expressions use; return `name`."""
+    scope = {"__builtins__": {}, "bool": bool, "_div": _div, **consts}
+    exec(compile(source, f"<{name}>", "exec"), scope)  # noqa: S102  (source built from checked trees only)
+    return scope[name]
+
+
+def _source(tree: tuple, consts: dict) -> tuple[str, bool]:
+    """(Python source, whether it is a truth value) for a tree."""
     kind = tree[0]
     if kind == "num":
         v = tree[1]
-        return lambda m, f, t: v
+        if isinstance(v, bool):
+            return ("True" if v else "False"), True
+        if not isinstance(v, (int, float)):
+            raise ValueError(f"not a number: {v!r}")
+        return literal(v, consts), False
     if kind == "meter":
-        i = tree[1]
-        return lambda m, f, t: m[i]
+        return f"m[{int(tree[1])}]", False
     if kind == "flag":
-        name = tree[1]
-        return lambda m, f, t: name in f
+        return f"({str(tree[1])!r} in f)", True
     if kind == "turn":
-        return lambda m, f, t: t
+        return "t", False
     if kind == "not":
-        a = tree[1]
-        if a[0] == "flag":
-            name = a[1]
-            return lambda m, f, t: name not in f
-        fa = _compile(a)
-        return lambda m, f, t: not fa(m, f, t)
+        return f"(not {_source(tree[1], consts)[0]})", True
     if kind == "neg":
-        fa = _compile(tree[1])
-        return lambda m, f, t: -fa(m, f, t)
+        return f"(-{_source(tree[1], consts)[0]})", False
     if kind in ("and", "or"):
-        fns = tuple(_compile(p) for p in tree[1])
-        if len(fns) == 2:
-            f1, f2 = fns
-            if kind == "and":
-                return lambda m, f, t: bool(f1(m, f, t) and f2(m, f, t))
-            return lambda m, f, t: bool(f1(m, f, t) or f2(m, f, t))
-        if kind == "and":
-            return lambda m, f, t: all(g(m, f, t) for g in fns)
-        return lambda m, f, t: any(g(m, f, t) for g in fns)
+        parts = [_source(p, consts) for p in tree[1]]
+        if not parts:  # as all() and any() of nothing
+            return ("True" if kind == "and" else "False"), True
+        joined = f" {kind} ".join(text for text, _ in parts)
+        # `and`/`or` give a truth value even over numbers, as a number they count 1 or 0.
+        return (f"({joined})" if all(is_truth for _, is_truth in parts) else f"bool({joined})"), True
     if kind == "cmp":
-        op, a, b = tree[1], tree[2], tree[3]
-        fop = CMP_OPS[op]
-        # The commonest shape, `meter OP number`, gets a closure with no inner calls.
-        if a[0] == "meter" and b[0] == "num":
-            i, v = a[1], b[1]
-            if op == ">=":
-                return lambda m, f, t: m[i] >= v
-            if op == "<=":
-                return lambda m, f, t: m[i] <= v
-            if op == ">":
-                return lambda m, f, t: m[i] > v
-            if op == "<":
-                return lambda m, f, t: m[i] < v
-            return lambda m, f, t: fop(m[i], v)
-        fa, fb = _compile(a), _compile(b)
-        return lambda m, f, t: fop(fa(m, f, t), fb(m, f, t))
+        op = tree[1]
+        if op not in CMP_OPS:
+            raise ValueError(f"unknown comparison {op!r}")
+        return f"({_source(tree[2], consts)[0]} {op} {_source(tree[3], consts)[0]})", True
     if kind == "arith":
         op = tree[1]
-        fa, fb = _compile(tree[2]), _compile(tree[3])
-        if op == "+":
-            return lambda m, f, t: fa(m, f, t) + fb(m, f, t)
-        if op == "-":
-            return lambda m, f, t: fa(m, f, t) - fb(m, f, t)
-        if op == "*":
-            return lambda m, f, t: fa(m, f, t) * fb(m, f, t)
-        return lambda m, f, t: _div(fa(m, f, t), fb(m, f, t))
+        a, b = _source(tree[2], consts)[0], _source(tree[3], consts)[0]
+        if op == "/":
+            return f"_div({a}, {b})", False
+        if op not in ARITH_OPS:
+            raise ValueError(f"unknown operator {op!r}")
+        return f"({a} {op} {b})", False
     raise ValueError(f"unknown expression node {kind!r}")
 
 

@@ -1,6 +1,8 @@
 """Expressions: what the one-line form accepts, what it refuses (and where), and what it computes."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.engine.expr import Expr, ExprError, names, parse, render
 
@@ -68,3 +70,51 @@ def test_render_and_names_read_back_the_tree():
         for f in (frozenset(), frozenset({"coup_failed"})):
             for t in (1, 3):
                 assert again(m, f, t) == e(m, f, t)
+
+
+def reference(tree, m, f, t):
+    """The meaning of a tree, node by node: what the compiled function must agree with."""
+    kind = tree[0]
+    if kind == "num":
+        return tree[1]
+    if kind == "meter":
+        return m[tree[1]]
+    if kind == "flag":
+        return tree[1] in f
+    if kind == "turn":
+        return t
+    if kind == "not":
+        return not reference(tree[1], m, f, t)
+    if kind == "neg":
+        return -reference(tree[1], m, f, t)
+    if kind == "and":
+        return all(reference(p, m, f, t) for p in tree[1])
+    if kind == "or":
+        return any(reference(p, m, f, t) for p in tree[1])
+    a, b = reference(tree[2], m, f, t), reference(tree[3], m, f, t)
+    if kind == "cmp":
+        return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b, "==": a == b, "!=": a != b}[tree[1]]
+    return {"+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b, "/": lambda: a / b if b else 0.0}[tree[1]]()
+
+
+leaves = st.one_of(
+    st.tuples(st.just("num"), st.one_of(st.integers(-50, 50), st.floats(-50, 50, allow_nan=False))),
+    st.sampled_from([("meter", 0, "military"), ("meter", 1, "funds"), ("turn",), ("flag", "coup_failed"),
+                     ("flag", "sanctions")]),
+)
+trees = st.recursive(leaves, lambda inner: st.one_of(
+    st.tuples(st.sampled_from(["not", "neg"]), inner),
+    st.tuples(st.sampled_from(["and", "or"]), st.lists(inner, min_size=0, max_size=3).map(tuple)),
+    st.tuples(st.just("cmp"), st.sampled_from(["<", "<=", ">", ">=", "==", "!="]), inner, inner),
+    st.tuples(st.just("arith"), st.sampled_from(["+", "-", "*", "/"]), inner, inner),
+), max_leaves=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(trees, st.tuples(st.integers(-5, 120), st.integers(-5, 120)), st.frozensets(st.sampled_from(["coup_failed", "sanctions"])),
+       st.integers(1, 60))
+def test_compiled_expressions_mean_what_their_trees_say(tree, meters, flags, turn):
+    got = Expr.from_tree(tree)(meters, flags, turn)
+    want = reference(tree, meters, flags, turn)
+    assert got == want or (got != got and want != want)  # equal, or both NaN
+    assert type(got) is type(want) or {type(got), type(want)} <= {int, float}

@@ -127,3 +127,37 @@ def test_a_pickled_scenario_plays_the_same_games():
         assert play(again, "a", seed, cautious).steps == play(sc, "a", seed, cautious).steps
     e = x("army / 100 + 1")
     assert pickle.loads(pickle.dumps(e))((50, 0), frozenset(), 1) == 1.5
+
+
+# Digests of games played by the engine as first committed (16a8018), before the turn core was
+# reworked for speed: the rework must not change a single game.
+GOLDEN = [
+    ('tutorial', 'mayor', 0, 'deadlock', '0e5c333919b1d069'),
+    ('tutorial', 'mayor', 1, 'deal', 'cd4eec74873edc7b'),
+    ('tutorial', 'mayor', 2, 'deadlock', '7029c70ed7291d57'),
+    ('tutorial', 'mayor', 3, 'deadlock', '77a66b26c2cf1e32'),
+    ('tutorial', 'mayor', 4, 'deadlock', 'b1ef232e5805665f'),
+    ('tutorial', 'mayor', 5, 'deadlock', '6d9a7ddc57acbc54'),
+    ('tutorial', 'union', 0, 'deadlock', '78cae4ba338bb195'),
+    ('tutorial', 'union', 1, 'deal', '533c018855f4abbc'),
+    ('tutorial', 'union', 2, 'deadlock', 'ebcf6fa6909273e2'),
+    ('tutorial', 'union', 3, 'deadlock', '72694248374d0f89'),
+    ('tutorial', 'union', 4, 'deadlock', '34d59bf705f81fd3'),
+    ('tutorial', 'union', 5, 'deadlock', '62252594788e310c'),
+    ('contested', 'a', 0, 'strong', '124ba5fe727d16e8'),
+    ('contested', 'a', 1, 'strong', 'fbed6119065e2202'),
+    ('contested', 'a', 2, 'draw', 'a1e40e20998fdba6'),
+    ('contested', 'a', 3, 'broke', '7f784ad05001e15c'),
+    ('contested', 'a', 4, 'draw', 'e8a627d45d94b5b1'),
+    ('contested', 'a', 5, 'strong', 'cc6335fe05453a80'),
+]
+
+
+def test_games_are_the_games_the_first_engine_played():
+    scenarios = {"tutorial": tutorial(), "contested": contested()}
+    for name, role, seed, ending, expected in GOLDEN:
+        s = start(scenarios[name], role, seed)
+        while not s.over:
+            available = [v.index for v in options(s) if v.available]
+            s = resolve(s, available[(s.turn * 7 + seed) % len(available)]).state
+        assert (s.ending, digest(s)) == (ending, expected), (name, role, seed)
