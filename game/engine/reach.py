@@ -1,0 +1,267 @@
+"""Dead content: cards, options and endings no game can reach, found by an interval analysis.
+
+For each role the analysis works out, as intervals, the values every meter can ever take: its start
+value, widened by the effects of every outcome that can itself happen (a shift up lets the meter
+climb to its maximum, a shift down lets it fall to its minimum, a `set` adds its value), and which
+flags can ever be set. It repeats until nothing changes, then judges each condition over those
+intervals (the one-line and structured forms are the same trees, see expr.py). It over-estimates
+what can happen, never under-estimates: what it reports is dead for certain; content it does not
+report may still go unreached in practice, which simulation coverage (`crisis simulate`) shows.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .expr import names
+from .model import End, Queue, Scenario, SetFlag, SetMeter, Shift
+
+INF = math.inf
+TRUE, FALSE, MAYBE = (1, 1), (0, 0), (0, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class DeadItem:
+    """Something no game reaches. `kind` is card, option or ending; `option` the option's index, else -1."""
+
+    kind: str
+    id: str
+    reason: str
+    option: int = -1
+
+
+class Reach:
+    """What can happen in games of one role: meter intervals, flags that can be set, cards that can come up."""
+
+    def __init__(self, scenario: Scenario, role: str) -> None:
+        self.scenario = scenario
+        self.role = role
+        self.meters = [[m.start_for(role)] * 2 for m in scenario.meters]
+        self.flags: set[str] = set()
+        self.live: set[int] = set()
+        self.queued: set[int] = set()
+        self.ends: set[str] = set()
+        self._settle()
+
+    def window(self, card) -> tuple[int, int]:
+        """The turns on which a card can be on the table: any turn once a follow-up can queue it."""
+        if self.scenario.card_index(card.id) in self.queued:
+            return 1, self.scenario.calendar.max_turns
+        return max(1, card.first_turn), min(card.last_turn, self.scenario.calendar.max_turns)
+
+    def value(self, tree: tuple, turns: tuple[int, int]) -> tuple[float, float]:
+        """The interval of values `tree` can take."""
+        return interval(tree, self.meters, self.flags, turns)
+
+    def may_hold(self, expr, turns: tuple[int, int]) -> bool:
+        return expr is None or truth(self.value(expr.tree, turns)) != FALSE
+
+    def _drawable(self, i: int, card) -> bool:
+        turns = self.window(card)
+        if i in self.queued:  # a due follow-up comes whatever its roles, date window and weight
+            return self.may_hold(card.condition, turns)
+        if turns[0] > turns[1] or self.role not in card.roles:
+            return False
+        if card.weight is not None and self.value(card.weight.tree, turns)[1] <= 0:
+            return False
+        return self.may_hold(card.condition, turns)
+
+    def _settle(self) -> None:
+        sc = self.scenario
+        while True:
+            before = (repr(self.meters), len(self.flags), len(self.live), len(self.queued), len(self.ends))
+            for i, card in enumerate(sc.cards):
+                if i not in self.live and self._drawable(i, card):
+                    self.live.add(i)
+            for i in sorted(self.live):
+                card = sc.cards[i]
+                turns = self.window(card)
+                for opt in card.options:
+                    if self.may_hold(opt.condition, turns):
+                        for out in possible_outcomes(self, opt, turns):
+                            self._widen(out.effects)
+            if before == (repr(self.meters), len(self.flags), len(self.live), len(self.queued), len(self.ends)):
+                return
+
+    def _widen(self, effects) -> None:
+        sc = self.scenario
+        for eff in effects:
+            cls = type(eff)
+            if cls is Shift:
+                meter, iv = sc.meters[eff.meter], self.meters[eff.meter]
+                if eff.by > 0:
+                    iv[1] = meter.hi
+                elif eff.by < 0:
+                    iv[0] = meter.lo
+            elif cls is SetMeter:
+                meter, iv = sc.meters[eff.meter], self.meters[eff.meter]
+                to = min(max(eff.to, meter.lo), meter.hi)
+                iv[0], iv[1] = min(iv[0], to), max(iv[1], to)
+            elif cls is SetFlag:
+                if eff.value:
+                    self.flags.add(eff.flag)
+            elif cls is Queue:
+                self.queued.add(sc.card_index(eff.card))
+            elif cls is End:
+                self.ends.add(eff.ending)
+
+    def ranges(self, tree: tuple) -> str:
+        """What a condition reads, as the analysis sees it: 'funds stays within 0..60; flag.x is never set'."""
+        meters, flags = names(tree)
+        parts = []
+        for m in sorted(meters):
+            lo, hi = self.meters[self.scenario.meter_index(m)]
+            parts.append(f"{m} is always {_num(lo)}" if lo == hi else f"{m} stays within {_num(lo)}..{_num(hi)}")
+        parts += [f"flag.{f} is never set" for f in sorted(flags) if f not in self.flags]
+        return "; ".join(parts)
+
+
+def possible_outcomes(reach: Reach, option, turns: tuple[int, int]) -> list:
+    """The outcomes of an option whose chance can be above 0 (over-estimated)."""
+    lows, highs = [], []
+    for out in option.outcomes:
+        if out.chance is None:
+            lows.append(None)
+            highs.append(None)
+        else:
+            lo, hi = reach.value(out.chance.tree, turns)
+            lows.append(min(max(lo, 0.0), 1.0))
+            highs.append(min(max(hi, 0.0), 1.0))
+    fixed_low = sum(x for x in lows if x is not None)
+    fixed_high = sum(x for x in highs if x is not None)
+    # When the chances surely add up to more than 0, one that is surely 0 stays 0 after scaling;
+    # only when they may all be 0 do the outcomes become equally likely.
+    any_positive = fixed_low > 0 or (None in lows and fixed_high < 1.0)
+    found = []
+    for out, hi in zip(option.outcomes, highs):
+        if out.chance is None:
+            if fixed_low < 1.0:
+                found.append(out)
+        elif hi > 0 or not any_positive:  # when every chance is 0 the outcomes are equally likely
+            found.append(out)
+    return found
+
+
+def dead_content(scenario: Scenario) -> list[DeadItem]:
+    """Cards, options and endings that no game of any role can reach, in the scenario's order."""
+    reaches = [Reach(scenario, r.id) for r in scenario.roles]
+    max_turns = scenario.calendar.max_turns
+    dead: list[DeadItem] = []
+    for i, card in enumerate(scenario.cards):
+        live_in = [r for r in reaches if i in r.live]
+        if not live_in:
+            dead.append(DeadItem("card", card.id, _card_reason(reaches, i, card, max_turns)))
+            continue
+        for k, opt in enumerate(card.options):
+            if opt.condition is not None and not any(r.may_hold(opt.condition, r.window(card)) for r in live_in):
+                dead.append(DeadItem("option", card.id, f"option {k + 1} ('{opt.label}') is never available: "
+                                     f"its condition '{opt.condition.text}' can never hold "
+                                     f"({live_in[0].ranges(opt.condition.tree)})", k))
+    for ending in scenario.endings:
+        if ending.id == scenario.calendar.timeout_ending or any(ending.id in r.ends for r in reaches):
+            continue
+        if ending.condition is None:
+            dead.append(DeadItem("ending", ending.id, "no outcome ends the game with it, it has no condition, "
+                                 "and it is not the calendar's timeout"))
+        elif not any(r.may_hold(ending.condition, (1, max_turns)) for r in reaches):
+            dead.append(DeadItem("ending", ending.id, f"no outcome ends the game with it and its condition "
+                                 f"'{ending.condition.text}' can never hold ({reaches[0].ranges(ending.condition.tree)})"))
+    return dead
+
+
+def _card_reason(reaches: list[Reach], i: int, card, max_turns: int) -> str:
+    if card.first_turn > max_turns:
+        return f"its date window starts on turn {card.first_turn}, after the last turn ({max_turns})"
+    if card.last_turn < 1:
+        return "its date window ends before the game starts"
+    if card.weight is not None and card.weight.const is not None and card.weight.const <= 0:
+        return "it has weight 0 and no outcome that can happen queues it"
+    if not any(r.role in card.roles for r in reaches):
+        return "no role of the scenario may draw it"
+    r = next(r for r in reaches if r.role in card.roles)
+    if card.condition is not None and not r.may_hold(card.condition, r.window(card)):
+        return f"its condition '{card.condition.text}' can never hold ({r.ranges(card.condition.tree)})"
+    return f"its weight '{card.weight.text}' is never above 0 ({r.ranges(card.weight.tree)})"
+
+
+def truth(iv: tuple[float, float]) -> tuple[int, int]:
+    """A number's truth as an interval: (1, 1) surely true, (0, 0) surely false, (0, 1) either."""
+    lo, hi = iv
+    if lo == 0 and hi == 0:
+        return FALSE
+    if lo > 0 or hi < 0:
+        return TRUE
+    return MAYBE
+
+
+def interval(tree: tuple, meters, flags, turns: tuple[int, int]) -> tuple[float, float]:
+    """The values a tree can take when each meter lies in `meters[i]`, the flags in `flags` may be set
+    (any other is clear), and the turn lies in `turns`."""
+    kind = tree[0]
+    if kind == "num":
+        v = float(tree[1])
+        return (v, v)
+    if kind == "meter":
+        lo, hi = meters[tree[1]]
+        return (float(lo), float(hi))
+    if kind == "turn":
+        return (float(turns[0]), float(turns[1]))
+    if kind == "flag":
+        return MAYBE if tree[1] in flags else FALSE
+    if kind == "not":
+        lo, hi = truth(interval(tree[1], meters, flags, turns))
+        return (1 - hi, 1 - lo)
+    if kind in ("and", "or"):
+        parts = [truth(interval(p, meters, flags, turns)) for p in tree[1]]
+        if kind == "and":
+            return (min(p[0] for p in parts), min(p[1] for p in parts))
+        return (max(p[0] for p in parts), max(p[1] for p in parts))
+    if kind == "neg":
+        lo, hi = interval(tree[1], meters, flags, turns)
+        return (-hi, -lo)
+    a = interval(tree[2], meters, flags, turns)
+    b = interval(tree[3], meters, flags, turns)
+    if kind == "cmp":
+        return _compare(tree[1], a, b)
+    return _arith(tree[1], a, b)
+
+
+def _compare(op: str, a, b) -> tuple[int, int]:
+    (al, ah), (bl, bh) = a, b
+    if op in (">", ">="):
+        op, (al, ah), (bl, bh) = ("<" if op == ">" else "<="), b, a
+    if op == "<":
+        return TRUE if ah < bl else FALSE if al >= bh else MAYBE
+    if op == "<=":
+        return TRUE if ah <= bl else FALSE if al > bh else MAYBE
+    equal = TRUE if al == ah == bl == bh else FALSE if ah < bl or bh < al else MAYBE
+    return equal if op == "==" else (1 - equal[1], 1 - equal[0])
+
+
+def _arith(op: str, a, b) -> tuple[float, float]:
+    (al, ah), (bl, bh) = a, b
+    if op == "+":
+        return (al + bl, ah + bh)
+    if op == "-":
+        return (al - bh, ah - bl)
+    if op == "*":
+        products = [_mul(x, y) for x in (al, ah) for y in (bl, bh)]
+        return (min(products), max(products))
+    if bl == 0 and bh == 0:
+        return (0.0, 0.0)  # dividing by zero gives 0
+    if bl <= 0 <= bh:
+        return (0.0, 0.0) if al == 0 and ah == 0 else (-INF, INF)
+    quotients = [x / y for x in (al, ah) for y in (bl, bh) if not (math.isinf(x) and math.isinf(y))]
+    return (min(quotients), max(quotients)) if len(quotients) == 4 else (-INF, INF)
+
+
+def _mul(x: float, y: float) -> float:
+    return 0.0 if x == 0 or y == 0 else x * y  # 0 * inf is 0 here: a zero factor is exactly zero
+
+
+def _num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else repr(v)
+
+
+__all__ = ["DeadItem", "Reach", "dead_content", "interval", "truth"]
