@@ -1,0 +1,122 @@
+"""`crisis simulate` as a user runs it: JSON for programs, a report for people, clear errors, --out, --from."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.engine import resolve, start
+from game.engine.replay import log_of
+from game.saves import write_save
+from game.scenario import load, resolve_scenario
+
+DATA = Path(__file__).parent.parent / "data" / "sim"
+COIN = str(DATA / "coin")
+REQUIRED = {"scenario", "role", "policy", "runs", "seed", "endings", "wins", "losses", "draws", "win_rate",
+            "win_rate_ci95", "turns", "cards_drawn", "unreached_cards", "unreached_endings", "elapsed_s",
+            "games_per_s", "turns_per_s"}
+TIMINGS = ("elapsed_s", "games_per_s", "turns_per_s")
+
+
+def simulate_json(capsys, *args):
+    assert main(["simulate", *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_a_known_answer_lies_within_the_interval_the_report_states(capsys):
+    out = simulate_json(capsys, COIN, "--role", "caller", "--runs", "20000", "--jobs", "1")
+    assert out["runs"] == 20000 and out["endings"]["heads"] + out["endings"]["tails"] == 20000
+    lo, hi = out["endings_ci95"]["heads"]
+    assert lo < 0.3 < hi and hi - lo < 0.015
+    lo, hi = out["endings_ci95"]["tails"]
+    assert lo < 0.7 < hi
+    assert out["win_rate"] == out["endings"]["heads"] / 20000 and out["win_rate_ci95"] == out["endings_ci95"]["heads"]
+    assert out["turns"] == {"median": 1, "p10": 1, "p90": 1}
+
+
+def test_json_has_the_documented_keys_and_one_object_per_role_with_all(capsys):
+    out = simulate_json(capsys, "tutorial", "--runs", "50", "--seed", "3", "--jobs", "1")
+    assert [o["role"] for o in out] == ["mayor", "union"]
+    for o in out:
+        assert REQUIRED <= set(o)
+        assert (o["scenario"], o["policy"], o["runs"], o["seed"]) == ("tutorial", "random", 50, 3)
+        assert o["wins"] + o["losses"] + o["draws"] == 50 and sum(o["endings"].values()) == 50
+        assert set(o["turns"]) == {"median", "p10", "p90"}
+        assert set(o["unreached_endings"]) == {e for e, c in o["endings"].items() if c == 0}
+        assert set(o["unreached_cards"]) == {c for c, k in o["cards_drawn"].items() if k == 0}
+    assert "strike_fund" in out[1]["cards_drawn"] and "strike_fund" not in out[0]["cards_drawn"]  # union only
+    one = simulate_json(capsys, "tutorial", "--role", "union", "--runs", "50", "--seed", "3", "--jobs", "1")
+    assert isinstance(one, dict) and one["endings"] == out[1]["endings"]
+
+
+def test_output_is_identical_across_jobs_apart_from_timings(capsys):
+    args = ["tutorial", "--runs", "900", "--policy", "greedy", "--seed", "9"]
+    first = simulate_json(capsys, *args, "--jobs", "1")
+    second = simulate_json(capsys, *args, "--jobs", "2")
+    third = simulate_json(capsys, *args, "--jobs", "2")
+    strip = [[{k: v for k, v in o.items() if k not in TIMINGS} for o in out] for out in (first, second, third)]
+    assert strip[0] == strip[1] == strip[2]
+
+
+def test_the_report_for_people_names_what_was_never_reached(capsys):
+    assert main(["simulate", "tutorial", "--role", "mayor", "--runs", "300", "--jobs", "1"]) == 0
+    text = capsys.readouterr().out
+    assert "role mayor · policy random · 300 runs · seed 0" in text
+    assert "deal (win)" in text and "95% interval" in text
+    assert "Never drawn: replacement_crews" in text  # resolve never drops below 50 for the mayor
+    assert "Endings never reached:" in text and "recall" in text.split("Endings never reached:")[1]
+    assert "Public trust" in text and "┤" in text  # a meter chart
+    assert "\x1b[" not in text  # no progress bar or colour when output is not a terminal
+
+
+def test_the_commonest_causes_of_a_loss_name_the_decision(capsys):
+    out = simulate_json(capsys, COIN, "--role", "caller", "--runs", "200", "--jobs", "1")
+    cause = out["loss_causes"][0]
+    assert (cause["ending"], cause["card"], cause["option"], cause["outcome"]) == ("tails", "toss", "Watch it land",
+                                                                                   "Tails.")
+    assert cause["count"] == out["losses"] and cause["share"] == 1
+
+
+def test_out_writes_the_file_and_nothing_to_stdout(tmp_path, capsys):
+    target = tmp_path / "report.json"
+    assert main(["simulate", COIN, "--role", "tosser", "--runs", "40", "--json", "--out", str(target)]) == 0
+    assert capsys.readouterr().out == ""
+    assert json.loads(target.read_text())["role"] == "tosser"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind
+
+
+def test_from_a_save_continues_that_game(tmp_path, capsys):
+    sc = load(resolve_scenario("tutorial"))
+    s = resolve(start(sc, "mayor", 21), 0).state
+    save = write_save(tmp_path / "mid.json", log_of(s))
+    out = simulate_json(capsys, "--from", str(save), "--runs", "400", "--jobs", "1")
+    assert (out["scenario"], out["role"], out["runs"]) == ("tutorial", "mayor", 400)
+    assert out["from"] == {"turn": s.turn, "choices": 1, "over": False}
+    assert out["turns"]["p10"] >= s.turn and sum(out["endings"].values()) == 400
+    assert main(["simulate", "--from", str(save), "--runs", "50", "--jobs", "1"]) == 0
+    assert f"Continuing a saved game from turn {s.turn}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args, code, words", [
+    (["tutorial", "--policy", "clever"], 2, "unknown policy 'clever' (policies: random, historical, greedy"),
+    (["tutorial", "--role", "king"], 2, "no role 'king' in scenario 'tutorial' (roles: mayor, union, or all)"),
+    (["no-such-scenario"], 1, "no scenario 'no-such-scenario'"),
+    (["tutorial", "--runs", "0"], 2, "--runs must be at least 1"),
+    (["tutorial", "--jobs", "0"], 2, "--jobs must be at least 1"),
+    (["--from", "/nonexistent/save.json"], 1, "no saved game at /nonexistent/save.json"),
+])
+def test_mistakes_get_one_line_and_an_exit_code_never_a_traceback(args, code, words, capsys):
+    assert main(["simulate", *args]) == code
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_save_of_another_role_or_a_damaged_save_is_refused(tmp_path, capsys):
+    sc = load(resolve_scenario("tutorial"))
+    save = write_save(tmp_path / "s.json", log_of(start(sc, "union", 2)))
+    assert main(["simulate", "--from", str(save), "--role", "mayor"]) == 2
+    assert "played as 'union', not 'mayor'" in capsys.readouterr().err
+    (tmp_path / "bad.json").write_text("{not json")
+    assert main(["simulate", "--from", str(tmp_path / "bad.json")]) == 1
+    assert "damaged" in capsys.readouterr().err
