@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from .expr import define, literal, to_source
 from .model import Card, End, Option, Queue, Scenario, SetFlag, SetMeter, Shift
-from .rng import DRAW, unit
+from .rng import unit_at
 from .state import CardDrawn, EndingReached, FlagChanged, FollowUpQueued, MeterChanged, TurnPassed
 
 # Effect tags, compared as small ints on the hot path rather than by type.
@@ -174,10 +174,11 @@ def apply(tb: Table, effects: tuple, t: int, meters: list, flags: set, queue: li
     return ending
 
 
-def advance(tb: Table, seed: int, t: int, m, f, seen: list, queue: list, ending: str | None,
+def advance(tb: Table, draws: int, t: int, m, f, seen: list, queue: list, ending: str | None,
             events: list | None, check: bool = True) -> tuple[int, int, str | None]:
     """After turn t: check endings, then move on to the next turn that has a card.
 
+    `draws` is rng.key(seed, rng.DRAW), the game's key for the draw of a card.
     Returns (turn, card index, ending): the card is -1 and the ending set when the game is over.
     With `check` false (the first turn of a game), turn t itself is drawn for without ending checks.
     """
@@ -193,7 +194,7 @@ def advance(tb: Table, seed: int, t: int, m, f, seen: list, queue: list, ending:
                 return t, -1, ending
             t += 1
         check = True
-        idx, follow = draw(tb, seed, t, m, f, seen, queue)
+        idx, follow = draw(tb, draws, t, m, f, seen, queue)
         if idx >= 0:
             seen[idx] = t
             if events is not None:
@@ -203,7 +204,7 @@ def advance(tb: Table, seed: int, t: int, m, f, seen: list, queue: list, ending:
             events.append(TurnPassed(t, NO_CARD))
 
 
-def draw(tb: Table, seed: int, t: int, m, f, seen: list, queue: list) -> tuple[int, bool]:
+def draw(tb: Table, draws: int, t: int, m, f, seen: list, queue: list) -> tuple[int, bool]:
     """The card for turn t: a due follow-up first, else a weighted draw. Removes used follow-ups."""
     if queue:
         k = 0
@@ -225,7 +226,7 @@ def draw(tb: Table, seed: int, t: int, m, f, seen: list, queue: list) -> tuple[i
     total, picks = eligible(m, f, t, seen)
     if not picks:
         return -1, False
-    r = unit(seed, t, DRAW) * total
+    r = unit_at(draws, t) * total
     for acc, i in picks:
         if r < acc:
             return i, False

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from .core import advance, apply, outcome_chances, pick, table
 from .model import Scenario
-from .rng import OUTCOME, unit
+from .rng import DRAW, OUTCOME, key, unit_at
 from .rules import IllegalMove, check_role
 from .state import State
 
@@ -56,7 +56,7 @@ def play(scenario: Scenario, role: str, seed: int, choose: Choose, rng: Any = No
     flags: set = set()
     seen = [0] * len(scenario.cards)
     queue: list = []
-    t, idx, ending = advance(tb, seed, 1, meters, flags, seen, queue, None, None, check=False)
+    t, idx, ending = advance(tb, key(seed, DRAW), 1, meters, flags, seen, queue, None, None, check=False)
     return _run(scenario, role, seed, choose, rng, t, idx, ending, meters, flags, seen, queue, [])
 
 
@@ -73,6 +73,7 @@ def play_on(state: State, choose: Choose, rng: Any = None, seed: int | None = No
 def _run(scenario, role, seed, choose, rng, t, idx, ending, meters, flags, seen, queue, choices, tb=None) -> Played:
     tb = tb or table(scenario, role)
     plays, always = tb.plays, tb.always
+    draws, rolls = key(seed, DRAW), key(seed, OUTCOME)
     steps = []
     while idx >= 0:
         opts = plays[idx]
@@ -83,10 +84,10 @@ def _run(scenario, role, seed, choose, rng, t, idx, ending, meters, flags, seen,
         if c not in avail:
             raise IllegalMove(f"option {c} of '{tb.cards[idx].id}' is not available (available: {list(avail)})")
         _cond, fixed, option, effects = opts[c]
-        k = pick(fixed if fixed is not None else outcome_chances(option, meters, flags, t), unit(seed, t, OUTCOME))
+        k = pick(fixed if fixed is not None else outcome_chances(option, meters, flags, t), unit_at(rolls, t))
         choices.append(c)
         ending = apply(tb, effects[k], t, meters, flags, queue, None)
         steps.append((t, idx, c, k, tuple(meters)))
-        t, idx, ending = advance(tb, seed, t, meters, flags, seen, queue, ending, None)
+        t, idx, ending = advance(tb, draws, t, meters, flags, seen, queue, ending, None)
     return Played(scenario, role, seed, t, ending, tuple(meters), frozenset(flags), tuple(seen), tuple(queue),
                   tuple(choices), tuple(steps))

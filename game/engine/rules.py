@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .core import advance, apply, outcome_chances, pick, table
 from .model import Scenario
-from .rng import OUTCOME, unit
+from .rng import DRAW, OUTCOME, key, unit
 from .state import OptionChosen, OptionView, OutcomeRolled, State, Turn
 
 __all__ = ["IllegalMove", "options", "outcome_chances", "resolve", "start"]
@@ -28,7 +28,7 @@ def start(scenario: Scenario, role: str, seed: int) -> State:
     flags: frozenset = frozenset()
     seen = [0] * len(scenario.cards)
     queue: list = []
-    t, idx, ending = advance(tb, seed, 1, meters, flags, seen, queue, None, [], check=False)
+    t, idx, ending = advance(tb, key(seed, DRAW), 1, meters, flags, seen, queue, None, [], check=False)
     return State(scenario, role, seed, t, meters, flags, idx, tuple(seen), tuple(queue), (), ending)
 
 
@@ -71,7 +71,7 @@ def resolve(state: State, choice: int) -> Turn:
     seen = list(state.seen)
     ending = apply(tb, effects[k], t, meters, flags, queue, events)
     mt, ft = tuple(meters), frozenset(flags)
-    t, idx, ending = advance(tb, state.seed, t, mt, ft, seen, queue, ending, events)
+    t, idx, ending = advance(tb, key(state.seed, DRAW), t, mt, ft, seen, queue, ending, events)
     choices = state.choices + (choice,)
     return Turn(State(state.scenario, state.role, state.seed, t, mt, ft, idx, tuple(seen), tuple(queue), choices,
                       ending), tuple(events))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.engine.model import Scenario
 
-from .runner import Summary
+from .runner import Summary, path_stride
 from .stats import spread, wilson
 
 CHART_HEIGHT = 5
@@ -52,6 +52,7 @@ def to_dict(summary: Summary) -> dict:
         ],
         "unreached_endings": [e.id for e in sc.endings if not t.endings.get(e.id)],
         "meters": {m.id: _meter_spread(t, j) for j, m in enumerate(sc.meters)},
+        "meter_runs": t.path_runs,
         "loss_causes": [
             {"ending": ending, "card": sc.cards[c].id if c >= 0 else None,
              "option": sc.cards[c].options[o].label if c >= 0 else None,
@@ -99,7 +100,8 @@ def render(summary: Summary) -> str:
     lines += ["", f"Win {100 * d['win_rate']:.1f}% (95% {100 * lo:.1f}-{100 * hi:.1f}%) · "
                   f"loss {100 * d['loss_rate']:.1f}% · draw {100 * d['draw_rate']:.1f}%",
               f"Game ends on turn: median {d['turns']['median']} · p10 {d['turns']['p10']} · p90 {d['turns']['p90']}"]
-    lines += ["", "Meters at the end of each turn, over the games still going: median █, p10 to p90 ░"]
+    sample = "" if d["meter_runs"] == n else f" (one run in {path_stride(n)}: {d['meter_runs']:,} runs)"
+    lines += ["", f"Meters at the end of each turn, over the games still going{sample}: median █, p10 to p90 ░"]
     for j, m in enumerate(sc.meters):
         lines += _chart(m.label or m.id, m.lo, m.hi, d["meters"][m.id])
     lines += ["", "Cards drawn (share of runs that drew each)"]

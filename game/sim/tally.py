@@ -22,6 +22,7 @@ class Tally:
     timeout: str = ""  # the calendar's ending: a loss by it on the last turn has no decision to blame
     max_turns: int = 0
     runs: int = 0
+    path_runs: int = 0  # games whose meter paths are counted (see runner.PATH_SAMPLE)
     decisions: int = 0  # turns on which a card was played
     endings: dict[str, int] = field(default_factory=dict)
     results: dict[str, int] = field(default_factory=lambda: {"win": 0, "loss": 0, "draw": 0})
@@ -38,9 +39,11 @@ class Tally:
         if not self.drawn:
             self.drawn = [0] * self.cards
 
-    def add(self, game: Played, first_turn: int, start_meters: tuple[int, ...], touched: tuple) -> None:
+    def add(self, game: Played, first_turn: int, start_meters: tuple[int, ...], touched: tuple,
+            path: bool = True) -> None:
         """Count one game played from `first_turn` with `start_meters` (a continuation starts mid-game).
-        `touched[card][option][outcome]` names the meters that outcome's effects change (see `touched`)."""
+        `touched[card][option][outcome]` names the meters that outcome's effects change (see `touched`);
+        `path` says whether to count the game's meter path too."""
         self.runs += 1
         steps = game.steps
         self.decisions += len(steps)
@@ -55,7 +58,9 @@ class Tally:
         for _t, card, option, _k, _m in steps:
             key = (card, option)
             chosen[key] = chosen.get(key, 0) + 1
-        self._meter_path(steps, first_turn, game.turn, start_meters, touched)
+        if path:
+            self.path_runs += 1
+            self._meter_path(steps, first_turn, game.turn, start_meters, touched)
         if result == "loss":
             by_calendar = ending == self.timeout and game.turn >= self.max_turns
             last = steps[-1] if steps and not by_calendar else None
@@ -85,12 +90,12 @@ class Tally:
             span[key] = span.get(key, 0) - 1
 
     def meter_counts(self, meter: int) -> list[dict[int, int]]:
-        """For turn 1, 2, ...: {value at the end of that turn: games still going then}."""
+        """For turn 1, 2, ...: {value at the end of that turn: games still going then}, over the path runs."""
         span = self.spans[meter] if self.spans else {}
         by_turn: dict[int, list[tuple[int, int]]] = {}
         for (t, v), d in span.items():
             by_turn.setdefault(t, []).append((v, d))
-        last = max(self.turns) if self.turns else 0
+        last = max((t for t, _v in span), default=1) - 1  # each path's last entry is the turn after it ends
         running: dict[int, int] = {}
         out = []
         for t in range(1, last + 1):
@@ -101,6 +106,7 @@ class Tally:
 
     def merge(self, other: "Tally") -> None:
         self.runs += other.runs
+        self.path_runs += other.path_runs
         self.decisions += other.decisions
         for mine, theirs in ((self.endings, other.endings), (self.results, other.results),
                              (self.turns, other.turns), (self.chosen, other.chosen), (self.losses, other.losses)):

@@ -10,6 +10,7 @@ from game.engine.fast import play
 from game.engine.replay import log_of
 from game.sim.policies import get_policy
 from game.sim.report import to_dict
+from game.sim import runner
 from game.sim.runner import Batch, chunks, continuations, game_seed, simulate
 
 from .tutorial import build as tutorial
@@ -45,11 +46,17 @@ def test_results_are_identical_across_job_counts_and_runs():
     assert without_timings(simulate(sc, [Batch("mayor", "greedy", 700, 12)])[0]) != without_timings(one[0])
 
 
-def test_meter_paths_count_every_game_still_going_at_each_turn():
+@pytest.mark.parametrize("sample", [None, 60])
+def test_meter_paths_count_every_game_still_going_at_each_turn(sample, monkeypatch):
+    if sample:  # past the sample size, one game in `stride` by index, the same whatever the jobs
+        monkeypatch.setattr(runner, "PATH_SAMPLE", sample)
     sc = tutorial()
     tally = simulate(sc, [Batch("mayor", "random", 200, 5)])[0].tally
+    assert simulate(sc, [Batch("mayor", "random", 200, 5)], jobs=2)[0].tally == tally
     choose = get_policy("random").chooser(sc, "mayor")
-    games = [play(sc, "mayor", game_seed(5, i), choose, random.Random(game_seed(5, i))) for i in range(200)]
+    stride = runner.path_stride(200)
+    games = [play(sc, "mayor", game_seed(5, i), choose, random.Random(game_seed(5, i))) for i in range(0, 200, stride)]
+    assert tally.path_runs == len(games) == (200 if sample is None else 50)
     first = table(sc, "mayor").start_meters
     for j in range(len(sc.meters)):
         counts = tally.meter_counts(j)
