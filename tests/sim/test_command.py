@@ -120,3 +120,22 @@ def test_a_save_of_another_role_or_a_damaged_save_is_refused(tmp_path, capsys):
     (tmp_path / "bad.json").write_text("{not json")
     assert main(["simulate", "--from", str(tmp_path / "bad.json")]) == 1
     assert "damaged" in capsys.readouterr().err
+
+
+def test_the_progress_bar_appears_only_when_a_run_looks_set_to_take_over_a_second():
+    from game.sim.command import _Progress
+
+    quick = _Progress(enabled=True)
+    quick(500, 1000)  # half done at once: the whole run will be quick
+    assert quick.bar is None
+    slow = _Progress(enabled=True)
+    slow.started -= 0.5  # half a second in, a tenth done: about five seconds to go
+    slow(100, 1000)
+    try:
+        assert slow.bar is not None and slow.bar.tasks[0].completed == 100
+    finally:
+        slow.close()
+    off = _Progress(enabled=False)  # --json, or output that is not a terminal
+    off.started -= 5
+    off(1, 1000)
+    assert off.bar is None
