@@ -9,7 +9,7 @@ import sys
 def run(args: argparse.Namespace) -> int:
     """Open the app as the arguments ask; an unusable argument is one line on stderr and exit status 1."""
     from .app import build_app
-    from .loading import LoadError
+    from .opening import LoadError
 
     try:
         app = build_app(scenario=getattr(args, "scenario", None), role=getattr(args, "role", None),

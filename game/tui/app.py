@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from .opening import Opening, plan
-from .record import Record
+
+if TYPE_CHECKING:
+    from .record import Record
 
 DEFAULT_THEME = "textual-dark"
 
@@ -23,9 +25,10 @@ class CrisisApp(App[int]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     """Below 110 columns the story log folds away behind a key; from 110 it has its own column."""
     BINDINGS = [
-        Binding("f2", "toggle_contrast", "Contrast", tooltip="Switch the high-contrast theme on or off"),
+        Binding("f2", "toggle_contrast", "Contrast", show=False),
     ]
-    """Keys that work on every screen (ctrl+q quits and ctrl+p opens the command palette, as in any Textual app)."""
+    """Keys that work on every screen: F2 for high contrast (listed in the help and the palette, kept out of
+    the footer to leave room at 80 columns); ctrl+q and ctrl+p, as in any Textual app."""
 
     def __init__(self, opening: Opening) -> None:
         super().__init__()

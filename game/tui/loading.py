@@ -8,11 +8,11 @@ from pathlib import Path
 from game import saves
 from game.engine import ReplayError, Scenario
 
+from .opening import LoadError
 from .record import Record
 
-
-class LoadError(Exception):
-    """Something the player asked for cannot be opened; str() says what and why, in one line or a few."""
+__all__ = ["LoadError", "ScenarioChoice", "find_save", "keep_previous_autosave", "load_scenario", "new_game",
+           "restore", "save_meta", "scenario_choices"]
 
 
 @dataclass(frozen=True)
@@ -25,13 +25,23 @@ class ScenarioChoice:
 
 
 def load_scenario(ref: str | Path | None) -> Scenario:
-    """A scenario by id, folder or (None) the bundled default."""
+    """A scenario by id, folder or (None) the bundled default; from the pickle cache when unchanged."""
+    from . import scenario_cache
+
+    folder = scenario_cache.folder_of(None if ref is None else str(ref))
+    if folder is not None:
+        scenario = scenario_cache.cached(folder)
+        if scenario is not None:
+            return scenario
     from game.scenario import ScenarioError, load, resolve_scenario
 
     try:
-        return load(resolve_scenario(None if ref is None else str(ref)))
+        scenario = load(resolve_scenario(None if ref is None else str(ref)))
     except ScenarioError as err:
         raise LoadError(str(err)) from None
+    if folder is not None:
+        scenario_cache.keep(folder, scenario)
+    return scenario
 
 
 def scenario_choices() -> list[ScenarioChoice]:

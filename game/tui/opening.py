@@ -5,8 +5,14 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from .loading import find_save, load_scenario, new_game, restore
-from .record import Record
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .record import Record
+
+
+class LoadError(Exception):
+    """Something the player asked for cannot be opened; str() says what and why, in one line or a few."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,10 @@ def random_seed() -> int:
 def plan(scenario: str | None = None, role: str | None = None, seed: int | None = None,
          odds: bool | None = None, resume: str | None = None) -> Opening:
     """Raises LoadError, worded for the player, when the command line names something unusable."""
+    if resume is None and role is None and scenario is None and seed is None and odds is None:
+        return Opening()  # the title screen: nothing of the engine or the scenarios is needed yet
+    from .loading import find_save, load_scenario, new_game, restore
+
     if resume is not None:
         save = find_save(resume)
         record = restore(save)
@@ -36,8 +46,6 @@ def plan(scenario: str | None = None, role: str | None = None, seed: int | None 
     if role is not None:
         record = new_game(load_scenario(scenario), role, random_seed() if seed is None else seed)
         return Opening(record=record, odds=True if odds is None else odds)
-    if scenario is not None or seed is not None or odds is not None:
-        if scenario is not None:
-            load_scenario(scenario)  # a bad --scenario is reported now, on the command line
-        return Opening(new_game=True, scenario=scenario, seed=seed, odds=True if odds is None else odds)
-    return Opening()
+    if scenario is not None:
+        load_scenario(scenario)  # a bad --scenario is reported now, on the command line
+    return Opening(new_game=True, scenario=scenario, seed=seed, odds=True if odds is None else odds)

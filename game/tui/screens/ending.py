@@ -7,12 +7,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game import paths
 
 from ..record import Record
 from ..views import date_text, odds_text
+from ..widgets.key_footer import KeyFooter
 from ..widgets.meter_chart import MeterChart, Series
 
 VERDICT = {"win": "You win.", "loss": "You lose.", "draw": "A draw."}
@@ -70,7 +71,7 @@ class EndingScreen(Screen):
             yield Static("Your decisions", classes="section")
             yield Static(decisions(record), id="decisions")
             yield Static(id="export-path")
-        yield Footer()
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         series = self.record.series()

@@ -10,7 +10,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from game import saves
 
@@ -19,6 +18,7 @@ from ..record import Record, Step
 from ..views import card_shown, date_text, log_entries, meter_groups, meter_readings
 from ..widgets.card_view import CardView
 from ..widgets.game_header import GameHeader, HeaderLine
+from ..widgets.key_footer import KeyFooter
 from ..widgets.meter_panel import MeterPanel
 from ..widgets.outcome_view import OutcomeView
 from ..widgets.story_log import StoryLog
@@ -57,17 +57,21 @@ class GameScreen(Screen):
                 yield CardView(id="card")
                 yield OutcomeView(id="outcome")
             yield StoryLog(id="log")
-        yield Footer()
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
-        if not self.record.steps:
-            # A new game must not silently replace the autosave of an unfinished one.
-            try:
-                keep_previous_autosave(self.record.log)
-            except OSError as err:
-                self.notify(f"Could not keep the previous autosave: {err.strerror or err}", severity="error")
-            self._autosave()
         self._hand_down()
+        if not self.record.steps:
+            self.call_after_refresh(self._first_save)
+
+    def _first_save(self) -> None:
+        # After the first frame: a new game is on screen at once, and saved a moment later. A new game
+        # must not silently replace the autosave of an unfinished one, so that one is kept by name.
+        try:
+            keep_previous_autosave(self.record.log)
+        except OSError as err:
+            self.notify(f"Could not keep the previous autosave: {err.strerror or err}", severity="error")
+        self._autosave()
 
     def watch_record(self) -> None:
         self._hand_down()
@@ -95,14 +99,6 @@ class GameScreen(Screen):
             result.step = outcome
             result.focus_continue()
         self.query_one(StoryLog).entries = tuple(log_entries(record))
-        self.refresh_bindings()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose":
-            return self.outcome is None
-        if action == "next":
-            return self.outcome is not None
-        return True
 
     @on(CardView.OptionChosen)
     def _chosen(self, message: CardView.OptionChosen) -> None:
@@ -120,8 +116,10 @@ class GameScreen(Screen):
             return
         record = self.record.play(index)
         self.set_reactive(GameScreen.record, record)
-        self._autosave()
         self.outcome = record.steps[-1]
+        # Saved right after the outcome is drawn (a few milliseconds later): the fsync stays off the
+        # key-to-outcome path, and a kill in between loses only the turn in progress.
+        self.call_after_refresh(self._autosave)
 
     @on(OutcomeView.Continue)
     def action_next(self) -> None:

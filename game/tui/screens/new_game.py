@@ -8,13 +8,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Static
+from textual.widgets import Button, Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine import Scenario
 
 from ..loading import ScenarioChoice, new_game, scenario_choices
 from ..opening import random_seed
+from ..widgets.key_footer import KeyFooter
 
 
 def briefing(scenario: Scenario, role_id: str | None) -> Content:
@@ -64,7 +65,7 @@ class NewGameScreen(Screen):
                     yield Input(str(self.seed), id="seed", type="integer", compact=True)
                 yield Button("Start", id="start", variant="primary", compact=True)
             yield VerticalScroll(Static(id="briefing"), id="briefing-pane")
-        yield Footer()
+        yield KeyFooter(compact=True)
 
     @staticmethod
     def _scenario_option(i: int, choice: ScenarioChoice) -> Option:

@@ -7,10 +7,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from game import paths, saves
+from game import paths
+
+from ..widgets.key_footer import KeyFooter
+
+# game.saves names this file too; it is spelled out here so that the title screen, drawn before anything
+# else, need not import the engine (tests/tui/test_imports.py keeps the two equal).
+AUTOSAVE_FILE = "autosave.json"
+
+
+def autosave_exists() -> bool:
+    return (paths.saves() / AUTOSAVE_FILE).exists()
 
 
 def read_asset(name: str) -> str:
@@ -37,16 +47,16 @@ class TitleScreen(Screen):
             yield Center(Static(read_asset("title.txt"), id="title-art", markup=False))
             yield Center(Static(read_asset("tagline.txt"), id="tagline", markup=False))
             entries = [Option("New game", id="new")]
-            if saves.autosave_path().exists():
+            if autosave_exists():
                 entries.append(Option("Continue", id="resume"))
             entries += [Option("Load a saved game", id="load"), Option("How to play", id="help"),
                         Option("Quit", id="quit")]
             yield Center(OptionList(*entries, id="menu"))
-        yield Footer()
+        yield KeyFooter(compact=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
-            return saves.autosave_path().exists()
+            return autosave_exists()
         return True
 
     @on(OptionList.OptionSelected, "#menu")

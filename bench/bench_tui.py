@@ -1,0 +1,160 @@
+"""TUI speed and memory on a real pty: launch to first frame (title, game) and key to outcome, next to hello world.
+
+Prints figures; asserts nothing. Run alone (`python bench/bench_tui.py`) or through bench/run.py.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import statistics
+import struct
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+SIZE = (30, 100)  # rows, columns
+TIMEOUT = 30.0
+ANSI = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\x1bP.*?\x1b\\|\x1b\].*?(\x07|\x1b\\)", re.S)
+
+HELLO = """
+from textual.app import App
+from textual.widgets import Static
+
+class Hello(App):
+    def compose(self):
+        yield Static("Hello, world")
+
+Hello().run()
+"""
+
+
+class Game:
+    """One process on its own pty: read what it draws, send it keys, read its memory."""
+
+    def __init__(self, argv: list[str], env: dict[str, str]) -> None:
+        self.started = time.perf_counter()
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            os.chdir(ROOT)
+            os.execve(argv[0], argv, env)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[0], SIZE[1], 0, 0))
+        self.seen = b""
+
+    def wait_for(self, text: str) -> float:
+        """Seconds from now until `text` is drawn (escape codes stripped)."""
+        start = time.perf_counter()
+        wanted = text.encode()
+        mark = len(self.seen)
+        while True:
+            if wanted in ANSI.sub(b"", self.seen[mark:]):
+                return time.perf_counter() - start
+            if time.perf_counter() - start > TIMEOUT:
+                raise TimeoutError(f"{text!r} never appeared")
+            ready, _, _ = select.select([self.fd], [], [], 0.5)
+            if ready:
+                try:
+                    self.seen += os.read(self.fd, 65536)
+                except OSError:
+                    raise TimeoutError(f"the process ended before {text!r} appeared") from None
+
+    def since_start(self, text: str) -> float:
+        self.wait_for(text)
+        return time.perf_counter() - self.started
+
+    def press(self, key: str) -> None:
+        self.seen = b""
+        os.write(self.fd, key.encode())
+
+    def rss_kib(self) -> int:
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+        return 0
+
+    def close(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        os.close(self.fd)
+
+
+def environment(home: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env.update(CRISIS_HOME=home, TERM="xterm-256color", LANG="C.UTF-8", COLUMNS=str(SIZE[1]), LINES=str(SIZE[0]))
+    return env
+
+
+def launch(argv: list[str], marker: str, env: dict[str, str]) -> tuple[float, int]:
+    game = Game(argv, env)
+    try:
+        seconds = game.since_start(marker)
+        return seconds, game.rss_kib()
+    finally:
+        game.close()
+
+
+def key_latencies(env: dict[str, str]) -> list[float]:
+    """Seconds from pressing an option's number to its outcome on screen, then Space to the next card."""
+    game = Game([sys.executable, "-m", "game", "play", "--scenario", "tutorial", "--role", "mayor", "--seed", "3"],
+                env)
+    times = []
+    try:
+        game.wait_for("Turn 1/8")
+        for turn in range(1, 4):
+            game.press("1")
+            times.append(game.wait_for("(Enter)"))
+            game.press(" ")
+            times.append(game.wait_for(f"Turn {turn + 1}/8"))
+    finally:
+        game.close()
+    return times
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as home:
+        env = environment(home)
+        hello_file = Path(home) / "hello.py"
+        hello_file.write_text(HELLO)
+        cases = {
+            "hello world": ([sys.executable, str(hello_file)], "Hello, world"),
+            "title screen": ([sys.executable, "-m", "game"], "New game"),
+            "game screen": ([sys.executable, "-m", "game", "play", "--scenario", "tutorial", "--role", "mayor",
+                             "--seed", "3"], "Turn 1/8"),
+        }
+        launch(*cases["hello world"], env)  # warm the file cache and the bytecode before measuring
+        launch(*cases["game screen"], env)
+        results: dict[str, list[tuple[float, int]]] = {name: [] for name in cases}
+        for _ in range(RUNS):  # interleaved, so a noisy moment hits every case alike
+            for name, (argv, marker) in cases.items():
+                results[name].append(launch(argv, marker, env))
+        latencies = key_latencies(env)
+
+    hello_t = statistics.median(t for t, _ in results["hello world"])
+    hello_m = statistics.median(m for _, m in results["hello world"])
+    print(f"bench_tui: launch to first frame on a {SIZE[1]}x{SIZE[0]} pty, median of {RUNS} runs")
+    for name, runs in results.items():
+        t = statistics.median(x for x, _ in runs)
+        m = statistics.median(x for _, x in runs)
+        print(f"  {name:<13} {t * 1000:7.1f} ms  ({t / hello_t:4.2f} x hello)   RSS {m / 1024:6.1f} MiB  "
+              f"({m / hello_m:4.2f} x hello)")
+    choose, move_on = latencies[0::2], latencies[1::2]
+    print(f"  key to outcome    median {statistics.median(choose) * 1000:6.1f} ms, worst {max(choose) * 1000:6.1f} ms"
+          f"  ({len(choose)} presses)")
+    print(f"  space to next card median {statistics.median(move_on) * 1000:5.1f} ms, worst {max(move_on) * 1000:6.1f} ms")
+    print("  targets: first frame <= 1.6 x hello, key to outcome < 50 ms, RSS <= 1.5 x hello (printed, not asserted)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
