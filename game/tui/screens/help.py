@@ -19,7 +19,6 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static("How to play", classes="dialog-title")
             yield Markdown(read_asset("help.md") or "The help file is missing from this installation.", id="help-text")
             yield Static("Escape to close", classes="dialog-hint")
 

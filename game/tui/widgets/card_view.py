@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -26,8 +26,11 @@ def option_prompt(view: OptionView, odds: bool) -> Content:
     return Content.assemble(*parts)
 
 
-class CardView(VerticalScroll, can_focus=False):
-    """Renders the card and options it is given; a choice is posted up as CardView.OptionChosen."""
+class CardView(Vertical):
+    """Renders the card and options it is given; a choice is posted up as CardView.OptionChosen.
+
+    The text scrolls; the options sit below it, always in view, however long the card.
+    """
 
     class OptionChosen(Message):
         """The player picked an option (its index on the card)."""
@@ -41,10 +44,11 @@ class CardView(VerticalScroll, can_focus=False):
     odds: reactive[bool] = reactive(True)
 
     def compose(self) -> ComposeResult:
-        yield Static(id="card-title", markup=False)
-        yield Static(id="card-meta")
-        yield Static(id="card-text", markup=False)
-        yield Static(id="card-sources")
+        with VerticalScroll(id="card-scroll"):
+            yield Static(id="card-title", markup=False)
+            yield Static(id="card-meta")
+            yield Static(id="card-text", markup=False)
+            yield Static(id="card-sources")
         yield OptionList(id="options")
 
     def watch_card(self, card: CardShown | None) -> None:
@@ -57,7 +61,7 @@ class CardView(VerticalScroll, can_focus=False):
         sources = self.query_one("#card-sources", Static)
         sources.update(Content.assemble(("Sources: ", "italic"), card.sources) if card.sources else "")
         sources.display = bool(card.sources)
-        self.scroll_home(animate=False)
+        self.query_one("#card-scroll").scroll_home(animate=False)
 
     def watch_choices(self) -> None:
         self._fill_options()

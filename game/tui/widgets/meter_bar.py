@@ -39,10 +39,11 @@ class MeterBar(Widget):
         width = self.size.width
         figures = Content.assemble((f"{r.value:>4}", "bold"), " ", delta(r.delta))
         if self.compact:
-            bar_width = max(4, width // 4)
-            room = width - figures.cell_length - bar_width - 2
-            label = Content(r.label).truncate(max(1, room), ellipsis=True, pad=True)
-            return Content.assemble(label, " ", bar(r.fraction, bar_width), " ", figures)
+            # One row: the label is the bar, its cells filled from the left in proportion to the value.
+            room = max(1, width - figures.cell_length - 1)
+            label = Content(r.label).truncate(room, ellipsis=True, pad=True)
+            filled = round(max(0.0, min(1.0, r.fraction)) * room)
+            return Content.assemble(label.stylize("reverse", 0, filled), " ", figures)
         room = width - figures.cell_length - 1
         label = Content(r.label).truncate(max(1, room), ellipsis=True, pad=True)
         return Content.assemble(label, " ", figures, "\n", bar(r.fraction, width))

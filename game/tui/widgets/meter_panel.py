@@ -15,6 +15,7 @@ class MeterPanel(VerticalScroll, can_focus=False):
     """Built once from the scenario's groups (structure); the readings are handed down every turn."""
 
     readings: reactive[dict[str, MeterReading]] = reactive(dict, always_update=True)
+    compact = reactive(False, toggle_class="-compact")
 
     def __init__(self, groups: list[tuple[str, str, tuple[str, ...]]], **kwargs) -> None:
         super().__init__(**kwargs)
@@ -35,6 +36,6 @@ class MeterPanel(VerticalScroll, can_focus=False):
         # Two rows a meter when they all fit, one row when the panel is short: a layout choice, not game state.
         bars = list(self.query(MeterBar))
         headings = sum(1 for h, _d, _m in self.groups if h)
-        compact = 2 * len(bars) + headings > self.scrollable_content_region.height
+        self.compact = 2 * len(bars) + 2 * headings > self.scrollable_content_region.height
         for bar in bars:
-            bar.compact = compact
+            bar.compact = self.compact

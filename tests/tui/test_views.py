@@ -1,0 +1,97 @@
+"""What the screens say, as pure functions of a game record: changes, odds, rolls, charts, debriefs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from game.engine import Log
+from game.tui import debrief, scenario_cache
+from game.tui.loading import load_scenario
+from game.tui.record import Record
+from game.tui.views import delta_text, log_entries, meter_readings, odds_text, percent, roll_text
+from game.tui.widgets.meter_chart import sparkline
+
+from .play import tutorial
+
+
+@pytest.mark.parametrize("delta, shown", [(None, ""), (8, "▲ +8"), (-3, "▼ -3"), (0, "= 0")])
+def test_a_change_reads_without_colour(delta, shown):
+    assert delta_text(delta) == shown
+
+
+@pytest.mark.parametrize("chances, shown", [
+    ((1.0,), "certain"), ((0.6, 0.4), "60% / 40%"), ((0.0, 1.0), "certain"), ((0.002, 0.998), "<1% / >99%"),
+])
+def test_odds_as_the_player_sees_them(chances, shown):
+    assert odds_text(chances) == shown
+    assert percent(0.5) == "50%"
+
+
+@pytest.mark.parametrize("values, lo, hi, width, line", [
+    ([0, 50, 100], 0, 100, 10, "▁▅█"),
+    ([0, 0, 100, 100], 0, 100, 2, "▁█"),  # two turns a cell when there are more turns than cells
+    ([-10, 10], -10, 10, 5, "▁█"),  # scaled to the meter's own range, not the data's
+    ([], 0, 100, 5, ""),
+])
+def test_sparkline(values, lo, hi, width, line):
+    assert sparkline(values, lo, hi, width) == line
+
+
+def test_the_roll_is_told_against_the_band_it_had_to_land_in():
+    record = Record.new(tutorial(), "mayor", 3).play(0)  # seed 3: the 40% outcome of a 60/40 option
+    step = record.steps[-1]
+    assert step.band() == pytest.approx((0.6, 1.0))
+    assert roll_text(step).startswith("Rolled 75.7 out of 100. This result needed 60 to 100: a 40% chance")
+    assert 0.6 <= step.rolled.roll < 1.0
+
+
+def test_meter_changes_are_measured_from_the_last_turn():
+    record = Record.new(tutorial(), "mayor", 3)
+    assert all(r.delta is None for r in meter_readings(record).values())
+    record = record.play(0)
+    readings = meter_readings(record)
+    assert readings["trust"].value == 45 and readings["trust"].delta == -5 and readings["funds"].delta == 0
+
+
+def test_a_restored_record_is_the_game_that_was_played():
+    played = Record.new(tutorial(), "union", 7)
+    while len(played.steps) < 3 and not played.state.over:
+        played = played.play(next(v.index for v in played.options() if v.available))
+    restored = Record.restore(tutorial(), played.log)
+    assert restored.state == played.state and log_entries(restored) == log_entries(played)
+    assert restored.series() == played.series() and len(restored.steps) == len(played.steps) >= 2
+
+
+def test_the_debrief_holds_every_card_choice_odds_roll_and_change_with_the_seed(tmp_path):
+    record = Record.new(tutorial(), "mayor", 3)
+    while not record.state.over:
+        record = record.play(next(v.index for v in record.options() if v.available))
+    md, data = debrief.export(record, tmp_path, now=dt.datetime(2026, 3, 2, 9, 30))
+    assert md.name == "tutorial-mayor-seed3-20260302-093000.md" and data.suffix == ".json"
+    body = json.loads(data.read_text())
+    assert body["seed"] == 3 and body["choices"] == list(record.state.choices)
+    first = body["turns"][0]
+    assert first["card"]["title"] == "The walkout" and first["options"][0]["chances"] == [0.6, 0.4]
+    assert first["outcome"]["probability"] == 0.4 and first["meters"] == [{"meter": "trust", "before": 50, "after": 45}]
+    text = md.read_text()
+    assert "Seed: 3" in text and "The walkout" in text and "Public trust: 50 → 45 (▼ -5)" in text
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp files left
+
+
+def test_the_scenario_cache_serves_the_same_scenario_and_notices_edits(tmp_path):
+    import shutil
+
+    folder = tmp_path / "copy"
+    shutil.copytree(tutorial().path, folder)
+    first = load_scenario(str(folder))
+    assert scenario_cache.cached(folder).content_hash == first.content_hash
+    again = load_scenario(str(folder))
+    assert Record.restore(again, Log(first.id, first.content_hash, "mayor", 3, (0,))).state.meters == \
+        Record.new(first, "mayor", 3).play(0).state.meters
+    cards = folder / "cards.yaml"
+    cards.write_text(cards.read_text().replace("The walkout", "The long lockout"))
+    assert scenario_cache.cached(folder) is None
+    assert load_scenario(str(folder)).card("walkout").title == "The long lockout"
