@@ -88,6 +88,7 @@ class EndingScreen(Screen):
             return
         self.query_one("#export-path", Static).update(
             Content.assemble(("Debrief written: ", "bold"), str(md), "\n                  ", str(data)))
+        self.query_one("#ending-body", VerticalScroll).scroll_end(animate=False)
         self.notify(str(md), title="Debrief written")
 
     def action_new(self) -> None:
