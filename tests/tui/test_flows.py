@@ -48,6 +48,9 @@ async def test_title_to_ending_with_keys_then_export_a_debrief():
         text = screen_text(app)
         assert ending.title in text and record.state.result.upper() in text
         assert "Your decisions" in text and "Turn  1" in text
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "games end this way" in screen_text(app)  # bot games played on from the turning points
 
         await pilot.press("e")
         written = sorted(paths.exports().iterdir())

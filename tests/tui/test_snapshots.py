@@ -24,6 +24,8 @@ def test_ending(snap_compare):
     async def play_to_the_end(pilot):
         while isinstance(pilot.app.screen, GameScreen):
             await play_turn(pilot)
+        await pilot.app.workers.wait_for_complete()  # the continuations from each turning point
+        await pilot.pause()
 
     assert snap_compare(build_app(scenario="tutorial", role="mayor", seed=3), terminal_size=SIZE,
                         run_before=play_to_the_end)

@@ -17,9 +17,24 @@ from ..widgets.key_footer import KeyFooter
 from ..widgets.meter_chart import MeterChart, Series
 
 VERDICT = {"win": "You win.", "loss": "You lose.", "draw": "A draw."}
+CONTINUATIONS = 200  # bot games played on from each turning point: enough for a share, quick on any scenario
 
 
-def decisions(record: Record) -> Content:
+def key_steps(record: Record) -> list[int]:
+    """The turning points, and the last decision."""
+    return sorted(set(record.turning_points()) | ({len(record.steps) - 1} if record.steps else set()))
+
+
+def continuation_counts(record: Record) -> dict[int, int]:
+    """For each key step: how many of CONTINUATIONS games played on from that decision end like this one."""
+    from game.sim.runner import continuations
+
+    ending = record.state.ending
+    return {n: continuations(record.steps[n].before, runs=CONTINUATIONS, seed=n).tally.endings.get(ending, 0)
+            for n in key_steps(record)}
+
+
+def decisions(record: Record, counts: dict[int, int] | None = None) -> Content:
     turning = set(record.turning_points())
     last = len(record.steps) - 1
     lines = []
@@ -27,6 +42,8 @@ def decisions(record: Record) -> Content:
         card = step.before.current_card
         odds = step.views[step.chosen.option].chances
         mark = "  ◆ turning point" if n in turning else "  ■ the last decision" if n == last else ""
+        if counts and n in counts:
+            mark += f": from here, {counts[n]} of {CONTINUATIONS} games end this way"
         lines.append(Content.assemble(
             (f"Turn {step.before.turn:>2}", "bold"), f"  {card.title}: ", (step.chosen.label, "italic"),
             (f"  (odds {odds_text(odds)}, got {step.rolled.probability:.0%})", "$text-muted"), (mark, "bold $text-accent")))
@@ -77,6 +94,12 @@ class EndingScreen(Screen):
         series = self.record.series()
         self.query_one(MeterChart).series = tuple(
             Series(m.label, m.lo, m.hi, tuple(series[m.id])) for m in self.record.scenario.meters)
+        self.run_worker(self._how_else_it_could_end, thread=True, exit_on_error=False)
+
+    def _how_else_it_could_end(self) -> None:
+        # Bot games from each turning point, off the UI thread; the line appears when they are done.
+        counts = continuation_counts(self.record)
+        self.app.call_from_thread(self.query_one("#decisions", Static).update, decisions(self.record, counts))
 
     def action_export(self) -> None:
         from ..debrief import export
