@@ -111,3 +111,13 @@ async def test_f2_switches_the_high_contrast_theme():
         assert app.theme == "crisis-high-contrast"
         await pilot.press("f2")
         assert app.theme != "crisis-high-contrast"
+
+
+async def test_the_mouse_plays_too():
+    app = build_app(scenario="tutorial", role="mayor", seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#options", offset=(4, 1))  # the first option's label, under the rule
+        assert "Rolled 75.7 out of 100" in screen_text(app)
+        await pilot.click("#continue")
+        assert "Turn 2/8" in screen_text(app) and isinstance(app.screen, GameScreen)
+        assert len(app.screen.record.steps) == 1

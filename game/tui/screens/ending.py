@@ -115,7 +115,7 @@ class EndingScreen(Screen):
         self.notify(str(md), title="Debrief written")
 
     def action_new(self) -> None:
-        self.app.new_game(self.record.scenario.path or self.record.scenario.id, odds=True)
+        self.app.new_game(self.record.scenario.id, odds=True)
 
     def action_title(self) -> None:
         self.app.title_screen()
