@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .expr import define, literal, to_source
+from .expr import compile_tree, split_flags
 from .model import Card, End, Option, Queue, Scenario, SetFlag, SetMeter, Shift
 from .rng import unit_at
 from .state import CardDrawn, EndingReached, FlagChanged, FollowUpQueued, MeterChanged, TurnPassed
@@ -238,47 +238,62 @@ MAX_SEGMENT_ENTRIES = 20_000
 
 
 def _segment(tb: Table, k: int):
-    """The draw of segment k, generated on first use: one function testing each eligible card inline.
-
-    It does what a loop over `tb.candidates` would (skip cards out of their window, used up, cooling
-    down, whose condition fails or whose weight is not above 0; add up the weights in deck order)
-    without a call per condition. Expressions come from expr.to_source, so nothing in it is text
-    from the scenario.
-    """
+    """The draw of segment k, built on first use: the cards whose window covers the segment, in deck
+    order (the weighted pick needs it), in a tuple one closure walks. A deck too large to segment
+    keeps every card and checks windows as it goes."""
     found = tb.segments[k]
     if found is not None:
         return found
     windowed = not tb.bounds
     at = 0 if k == 0 else tb.bounds[k - 1]
-    consts: dict = {}
-    lines = ["def eligible(m, f, t, seen):", "    total = 0.0", "    picks = []"]
+    entries = []
     for i, card, first, last, once, cooldown, cond, wconst, wfn in tb.candidates:
-        if not windowed and not first <= at <= last:
+        if not (windowed or first <= at <= last):
             continue
-        tests = [f"{int(first)} <= t <= {int(last)}"] if windowed else []
-        if once:
-            tests.append(f"not seen[{i}]")
-        else:
-            lines.append(f"    s = seen[{i}]")
-            tests.append(f"(not s or t - s > {int(cooldown)})")
+        need = forbid = None
         if cond is not None:
-            tests.append(to_source(card.condition.tree, consts))
-        lines.append(f"    if {' and '.join(tests) or 'True'}:")
-        if wfn is None:
-            lines += [f"        total += {literal(wconst, consts)}", f"        picks.append((total, {i}))"]
-        else:
-            lines += [f"        w = {to_source(card.weight.tree, consts)}",
-                      "        if not w <= 0:", "            total += w", f"            picks.append((total, {i}))"]
-    lines.append("    return total, picks")
-    found = tb.segments[k] = define("\n".join(lines) + "\n", "eligible", consts)
-    return found
+            need, forbid, rest = split_flags(card.condition.tree)
+            cond = compile_tree(rest) if rest is not None else None
+        entries.append((i, first, last, once, cooldown, need or None, forbid or None, cond, wconst, wfn))
+    entries = tuple(entries)
+
+    def eligible(m, f, t, seen):
+        total = 0.0
+        picks = []
+        for i, first, last, once, cooldown, need, forbid, cond, wconst, wfn in entries:
+            if windowed and not first <= t <= last:
+                continue
+            s = seen[i]
+            if s and (once or t - s <= cooldown):
+                continue
+            if need is not None and not need <= f:
+                continue
+            if forbid is not None and not forbid.isdisjoint(f):
+                continue
+            if cond is not None and not cond(m, f, t):
+                continue
+            if wfn is None:
+                total += wconst
+            else:
+                w = wfn(m, f, t)
+                if w <= 0:
+                    continue
+                total += w
+            picks.append((total, i))
+        return total, picks
+
+    tb.segments[k] = eligible
+    return eligible
 
 
 def _end_check(scenario: Scenario):
-    """One function for the endings with a condition: the first that holds, highest priority first."""
-    consts: dict = {}
-    lines = ["def ending(m, f, t):"]
-    for e in scenario.checked_endings:
-        lines += [f"    if {to_source(e.condition.tree, consts)}:", f"        return {e.id!r}"]
-    lines.append("    return None")
-    return define("\n".join(lines) + "\n", "ending", consts)
+    """The endings with a condition, highest priority first: the first that holds, or None."""
+    checks = tuple((e.id, e.condition.fn) for e in scenario.checked_endings)
+
+    def ending(m, f, t):
+        for eid, holds in checks:
+            if holds(m, f, t):
+                return eid
+        return None
+
+    return ending

@@ -1,4 +1,4 @@
-"""Conditions and numeric expressions: parsed once by a whitelist over `ast`, compiled to one function each.
+"""Conditions and numeric expressions: parsed once by a whitelist over `ast`, compiled to closures.
 
 A compiled expression is called as ``fn(meters, flags, turn)``: ``meters`` a tuple of ints in the
 scenario's meter order, ``flags`` a frozenset of the flag ids that are set, ``turn`` the turn number.
@@ -16,7 +16,6 @@ tree of tuples, kept beside the closure so that tools can reason about it (dead-
 from __future__ import annotations
 
 import ast
-import math
 import operator
 from dataclasses import dataclass
 from typing import Callable, Collection, Mapping
@@ -204,81 +203,152 @@ def _div(a, b):
     return a / b if b else 0.0
 
 
+_ARITH = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": _div}
+
+
 def _compile(tree: tuple) -> Fn:
-    """One Python function for the whole tree: a single call per evaluation instead of one per node.
-
-    The source is generated from the checked tree, never from the scenario's text: meters become
-    `m[index]`, flags `'name' in f` (repr of the name), numbers their repr, and operators come from
-    the fixed tables above, so nothing a scenario says can become code.
-    """
-    consts: dict[str, object] = {}
-    source, _ = _source(tree, consts)
-    return define(f"def expression(m, f, t):\n    return {source}\n", "expression", consts)
-
-
-def to_source(tree: tuple, consts: dict) -> str:
-    """The Python source of a tree over `m`, `f` and `t`, for code that inlines many (see core.Table).
-    Numbers that have no literal are added to `consts`, which must be in the generated code's scope."""
-    return _source(tree, consts)[0]
-
-
-def literal(v: float, consts: dict) -> str:
-    """A number as source: its repr, or a name in `consts` for the ones without a literal (inf, nan)."""
-    if isinstance(v, float) and not math.isfinite(v):
-        name = f"_c{len(consts)}"
-        consts[name] = v
-        return name
-    return f"({v!r})"
-
-
-def define(source: str, name: str, consts: dict):
-    """Run generated source (a `def`) in a scope with nothing but what expressions use; return `name`."""
-    scope = {"__builtins__": {}, "bool": bool, "_div": _div, **consts}
-    exec(compile(source, f"<{name}>", "exec"), scope)  # noqa: S102  (source built from checked trees only)
-    return scope[name]
-
-
-def _source(tree: tuple, consts: dict) -> tuple[str, bool]:
-    """(Python source, whether it is a truth value) for a tree."""
+    """A closure per node, built once. The commonest shapes (a meter against a number, a flag, a
+    conjunction of those) get closures with no inner calls, since they sit on the draw's hot path.
+    Nothing is ever generated as source and run: a scenario's text cannot become code."""
     kind = tree[0]
     if kind == "num":
         v = tree[1]
-        if isinstance(v, bool):
-            return ("True" if v else "False"), True
-        if not isinstance(v, (int, float)):
-            raise ValueError(f"not a number: {v!r}")
-        return literal(v, consts), False
+        return lambda m, f, t: v
     if kind == "meter":
-        return f"m[{int(tree[1])}]", False
+        i = tree[1]
+        return lambda m, f, t: m[i]
     if kind == "flag":
-        return f"({str(tree[1])!r} in f)", True
+        name = tree[1]
+        return lambda m, f, t: name in f
     if kind == "turn":
-        return "t", False
+        return lambda m, f, t: t
     if kind == "not":
-        return f"(not {_source(tree[1], consts)[0]})", True
+        a = tree[1]
+        if a[0] == "flag":
+            name = a[1]
+            return lambda m, f, t: name not in f
+        fa = _compile(a)
+        return lambda m, f, t: not fa(m, f, t)
     if kind == "neg":
-        return f"(-{_source(tree[1], consts)[0]})", False
+        fa = _compile(tree[1])
+        return lambda m, f, t: -fa(m, f, t)
     if kind in ("and", "or"):
-        parts = [_source(p, consts) for p in tree[1]]
+        parts = tree[1]
         if not parts:  # as all() and any() of nothing
-            return ("True" if kind == "and" else "False"), True
-        joined = f" {kind} ".join(text for text, _ in parts)
-        # `and`/`or` give a truth value even over numbers, as a number they count 1 or 0.
-        return (f"({joined})" if all(is_truth for _, is_truth in parts) else f"bool({joined})"), True
+            value = kind == "and"
+            return lambda m, f, t: value
+        fns = tuple(_compile(p) for p in parts)
+        if len(fns) == 1:
+            f1 = fns[0]
+            return lambda m, f, t: bool(f1(m, f, t))
+        if len(fns) == 2:
+            f1, f2 = fns
+            if kind == "and":
+                return lambda m, f, t: bool(f1(m, f, t) and f2(m, f, t))
+            return lambda m, f, t: bool(f1(m, f, t) or f2(m, f, t))
+        if kind == "and":
+            def all_of(m, f, t):
+                for g in fns:
+                    if not g(m, f, t):
+                        return False
+                return True
+            return all_of
+
+        def any_of(m, f, t):
+            for g in fns:
+                if g(m, f, t):
+                    return True
+            return False
+        return any_of
     if kind == "cmp":
-        op = tree[1]
-        if op not in CMP_OPS:
-            raise ValueError(f"unknown comparison {op!r}")
-        return f"({_source(tree[2], consts)[0]} {op} {_source(tree[3], consts)[0]})", True
+        return _compile_cmp(tree[1], tree[2], tree[3])
     if kind == "arith":
         op = tree[1]
-        a, b = _source(tree[2], consts)[0], _source(tree[3], consts)[0]
-        if op == "/":
-            return f"_div({a}, {b})", False
-        if op not in ARITH_OPS:
+        a, b = tree[2], tree[3]
+        if op == "/" and b[0] == "num":
+            if not b[1]:
+                return lambda m, f, t: 0.0  # dividing by zero gives 0
+            return _binary(operator.truediv, a, b)
+        fop = _ARITH.get(op)
+        if fop is None:
             raise ValueError(f"unknown operator {op!r}")
-        return f"({a} {op} {b})", False
+        return _binary(fop, a, b)
     raise ValueError(f"unknown expression node {kind!r}")
+
+
+def _compile_cmp(op: str, a: tuple, b: tuple) -> Fn:
+    fop = CMP_OPS.get(op)
+    if fop is None:
+        raise ValueError(f"unknown comparison {op!r}")
+    if a[0] == "meter" and b[0] == "num":
+        i, v = a[1], b[1]
+        if op == ">=":
+            return lambda m, f, t: m[i] >= v
+        if op == "<=":
+            return lambda m, f, t: m[i] <= v
+        if op == ">":
+            return lambda m, f, t: m[i] > v
+        if op == "<":
+            return lambda m, f, t: m[i] < v
+        return lambda m, f, t: fop(m[i], v)
+    if a[0] == "turn" and b[0] == "num":
+        v = b[1]
+        return lambda m, f, t: fop(t, v)
+    return _binary(fop, a, b)
+
+
+def _binary(fop: Callable, a: tuple, b: tuple) -> Fn:
+    """`a OP b`, reading meters and numbers directly rather than through a closure call each."""
+    ka, kb = a[0], b[0]
+    if ka == "meter":
+        i = a[1]
+        if kb == "num":
+            v = b[1]
+            return lambda m, f, t: fop(m[i], v)
+        if kb == "meter":
+            j = b[1]
+            return lambda m, f, t: fop(m[i], m[j])
+        fb = _compile(b)
+        return lambda m, f, t: fop(m[i], fb(m, f, t))
+    if ka == "num":
+        v = a[1]
+        if kb == "meter":
+            j = b[1]
+            return lambda m, f, t: fop(v, m[j])
+        fb = _compile(b)
+        return lambda m, f, t: fop(v, fb(m, f, t))
+    fa = _compile(a)
+    if kb == "num":
+        w = b[1]
+        return lambda m, f, t: fop(fa(m, f, t), w)
+    if kb == "meter":
+        j = b[1]
+        return lambda m, f, t: fop(fa(m, f, t), m[j])
+    fb = _compile(b)
+    return lambda m, f, t: fop(fa(m, f, t), fb(m, f, t))
+
+
+def split_flags(tree: tuple) -> tuple[frozenset, frozenset, tuple | None]:
+    """A condition as (flags that must be set, flags that must be clear, the rest or None).
+
+    The draw tests the two sets with C-level set operations and calls a closure only for the rest,
+    which is most of the speed of checking a deck's conditions."""
+    parts = tree[1] if tree[0] == "and" else (tree,)
+    need, forbid, rest = set(), set(), []
+    for part in parts:
+        if part[0] == "flag":
+            need.add(part[1])
+        elif part[0] == "not" and part[1][0] == "flag":
+            forbid.add(part[1][1])
+        else:
+            rest.append(part)
+    if not rest:
+        remainder = None
+    elif len(rest) == 1:
+        remainder = rest[0]
+    else:
+        remainder = ("and", tuple(rest))
+    return frozenset(need), frozenset(forbid), remainder
 
 
 def render(tree: tuple) -> str:
@@ -329,3 +399,8 @@ def names(tree: tuple) -> tuple[set[str], set[str]]:
 
     walk(tree)
     return meters, flags
+
+
+def compile_tree(tree: tuple) -> Fn:
+    """The closure for an already-checked tree (a part of a condition, say)."""
+    return _compile(_fold(tree))
