@@ -24,3 +24,27 @@ def lint(draft: Draft, checked: Checked, sink: Sink) -> None:
         if ending.when is None and ending.id not in names.named_endings:
             sink.warn(item, ("id",), f"ending '{ending.id}' has no 'when', and no end effect or calendar"
                                      " timeout names it: it can never be reached")
+
+
+def lint_reach(draft: Draft, checked: Checked, scenario, sink: Sink) -> None:
+    """Dead content found by the engine's interval analysis, as warnings at the condition to blame."""
+    from game.engine.reach import dead_content
+
+    names = checked.names
+    cards = {item.model.id: item for item in draft.sections["cards"]}
+    endings = {item.model.id: item for item in draft.sections["endings"]}
+    for dead in dead_content(scenario):
+        if dead.kind == "card" and dead.id in cards:
+            item = cards[dead.id]
+            card = item.model
+            if getattr(card, "weight", None) == 0 and card.id not in names.queued_cards:
+                continue  # already reported by lint() above, in plainer words
+            where = "when" if card.when is not None else "id"
+            sink.warn(item, (where,), f"card '{dead.id}' can never be drawn: {dead.reason}")
+        elif dead.kind == "option" and dead.id in cards:
+            sink.warn(cards[dead.id], ("options", dead.option, "when"), f"in card '{dead.id}', {dead.reason}")
+        elif dead.kind == "ending" and dead.id in endings:
+            item = endings[dead.id]
+            if item.model.when is None:
+                continue  # already reported by lint() above
+            sink.warn(item, ("when",), f"ending '{dead.id}' can never be reached: {dead.reason}")

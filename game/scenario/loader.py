@@ -10,7 +10,7 @@ from game.engine.model import Scenario
 from .crosscheck import crosscheck
 from .files import MANIFEST, content_hash, display_base, read_files
 from .freeze import freeze
-from .lint import lint
+from .lint import lint, lint_reach
 from .located import Sink
 from .problems import Problem, Report, ScenarioError, sort_problems
 from .shape import shape
@@ -62,6 +62,8 @@ def _check(files: list, problems: list[Problem], digest: str, path: str) -> Repo
     checked = crosscheck(draft, sink)
     lint(draft, checked, sink)
     scenario = None if sink.has_errors else freeze(draft, checked, digest, path)
+    if scenario is not None:
+        lint_reach(draft, checked, scenario, sink)
     return Report(scenario, sort_problems(sink.problems))
 
 
