@@ -22,7 +22,7 @@ class CrisisApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "crisis"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-medium"), (110, "-wide")]
     """Below 110 columns the story log folds away behind a key; from 110 it has its own column."""
     BINDINGS = [
         Binding("f2", "toggle_contrast", "Contrast", show=False),
