@@ -254,17 +254,31 @@ def _segment(tb: Table, k: int):
         if cond is not None:
             need, forbid, rest = split_flags(card.condition.tree)
             cond = compile_tree(rest) if rest is not None else None
-        entries.append((i, first, last, once, cooldown, need or None, forbid or None, cond, wconst, wfn))
-    entries = tuple(entries)
+        # A once-only card is one whose cooldown never ends: one test covers both.
+        wait = NEVER_AGAIN if once else cooldown
+        entries.append(((i, wait, need or None, forbid or None, cond, wconst, wfn), first, last))
+    if windowed:
+        # A deck too large to segment (rare): filter by window on each draw.
+        def eligible(m, f, t, seen):
+            return _bind(tuple(e for e, first, last in entries if first <= t <= last))(m, f, t, seen)
+    else:
+        eligible = _bind(tuple(e for e, _first, _last in entries))
+    tb.segments[k] = eligible
+    return eligible
+
+
+NEVER_AGAIN = 1 << 30  # the cooldown of a once-only card
+
+
+def _bind(entries: tuple):
+    """One closure walking a segment's cards in deck order (the weighted pick needs that order)."""
 
     def eligible(m, f, t, seen):
         total = 0.0
         picks = []
-        for i, first, last, once, cooldown, need, forbid, cond, wconst, wfn in entries:
-            if windowed and not first <= t <= last:
-                continue
+        for i, wait, need, forbid, cond, wconst, wfn in entries:
             s = seen[i]
-            if s and (once or t - s <= cooldown):
+            if s and t - s <= wait:
                 continue
             if need is not None and not need <= f:
                 continue
@@ -282,7 +296,6 @@ def _segment(tb: Table, k: int):
             picks.append((total, i))
         return total, picks
 
-    tb.segments[k] = eligible
     return eligible
 
 

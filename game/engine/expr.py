@@ -246,6 +246,11 @@ def _compile(tree: tuple) -> Fn:
             if kind == "and":
                 return lambda m, f, t: bool(f1(m, f, t) and f2(m, f, t))
             return lambda m, f, t: bool(f1(m, f, t) or f2(m, f, t))
+        if len(fns) == 3:
+            f1, f2, f3 = fns
+            if kind == "and":
+                return lambda m, f, t: bool(f1(m, f, t) and f2(m, f, t) and f3(m, f, t))
+            return lambda m, f, t: bool(f1(m, f, t) or f2(m, f, t) or f3(m, f, t))
         if kind == "and":
             def all_of(m, f, t):
                 for g in fns:

@@ -86,12 +86,17 @@ def _plan_from_save(args: argparse.Namespace):
 
 
 def _load(ref: str | None):
-    from game.scenario import ScenarioError, load, resolve_scenario
+    from game import scenario_cache
 
     try:
-        return load(resolve_scenario(ref))
-    except ScenarioError as err:
-        raise _Stop(str(err), FAILED) from None
+        return scenario_cache.load(ref)
+    except Exception as err:
+        # Imported only on failure: a cached scenario must not cost the loader's import (pydantic, yaml).
+        from game.scenario import ScenarioError
+
+        if isinstance(err, ScenarioError):
+            raise _Stop(str(err), FAILED) from None
+        raise
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -26,22 +26,17 @@ class ScenarioChoice:
 
 def load_scenario(ref: str | Path | None) -> Scenario:
     """A scenario by id, folder or (None) the bundled default; from the pickle cache when unchanged."""
-    from . import scenario_cache
-
-    folder = scenario_cache.folder_of(None if ref is None else str(ref))
-    if folder is not None:
-        scenario = scenario_cache.cached(folder)
-        if scenario is not None:
-            return scenario
-    from game.scenario import ScenarioError, load, resolve_scenario
+    from game import scenario_cache
 
     try:
-        scenario = load(resolve_scenario(None if ref is None else str(ref)))
-    except ScenarioError as err:
-        raise LoadError(str(err)) from None
-    if folder is not None:
-        scenario_cache.keep(folder, scenario)
-    return scenario
+        return scenario_cache.load(ref)
+    except Exception as err:
+        # Imported only on failure: a cached scenario must not cost the loader's import (pydantic, yaml).
+        from game.scenario import ScenarioError
+
+        if isinstance(err, ScenarioError):
+            raise LoadError(str(err)) from None
+        raise
 
 
 def scenario_choices() -> list[ScenarioChoice]:

@@ -8,7 +8,8 @@ import json
 import pytest
 
 from game.engine import Log
-from game.tui import debrief, scenario_cache
+from game import scenario_cache
+from game.tui import debrief
 from game.tui.loading import load_scenario
 from game.tui.record import Record
 from game.tui.views import delta_text, log_entries, meter_readings, odds_text, percent, roll_text

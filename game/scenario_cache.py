@@ -1,7 +1,7 @@
 """A pickled copy of each scenario the game has loaded, so a game opens without YAML, pydantic or validation.
 
-The loader's own cache lives only as long as the process; this one lets `crisis play --role ...` and
-`--resume` draw their first frame in a fraction of the time. It is keyed on the size and modification
+The loader's own cache lives only as long as the process; this one lets `crisis play --role ...`,
+`--resume` and `crisis simulate` start in a fraction of the time. It is keyed on the size and modification
 time of every scenario file and of the engine and loader sources, the way Python keys its .pyc files:
 any edit means a miss, and a miss only means a normal load. Only the game writes these files, in the
 player's own cache folder; scenario folders are never unpickled from.
@@ -19,7 +19,7 @@ from pathlib import Path
 from game import paths
 
 FORMAT = 1
-_GAME = Path(__file__).resolve().parents[1]
+_GAME = Path(__file__).resolve().parent
 _SUFFIXES = (".yaml", ".yml")
 
 
@@ -80,3 +80,19 @@ def keep(folder: Path, scenario) -> None:
         os.replace(tmp, entry)
     except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower next time
         Path(locals().get("tmp", entry.with_suffix(".none"))).unlink(missing_ok=True)
+
+
+def load(ref: str | Path | None):
+    """A scenario by id, folder or (None) the bundled default: from this cache when nothing changed,
+    else through the loader (raising game.scenario.ScenarioError when invalid), then kept here."""
+    folder = folder_of(None if ref is None else str(ref))
+    if folder is not None:
+        scenario = cached(folder)
+        if scenario is not None:
+            return scenario
+    from game.scenario import load as load_checked, resolve_scenario
+
+    scenario = load_checked(resolve_scenario(None if ref is None else str(ref)))
+    if folder is not None:
+        keep(folder, scenario)
+    return scenario
