@@ -140,19 +140,11 @@ def apply(tb: Table, effects: tuple, t: int, meters: list, flags: set, queue: li
     """Apply one outcome's effects in order; return the ending an `end` effect names, or None."""
     ending = None
     for kind, a, b in effects:
-        if kind == SHIFT:
+        if kind == SHIFT or kind == SET:
             before = meters[a]
-            after = before + b
+            after = before + b if kind == SHIFT else b
             lo, hi = tb.meter_lo[a], tb.meter_hi[a]
             after = lo if after < lo else hi if after > hi else after
-            if after != before:
-                meters[a] = after
-                if events is not None:
-                    events.append(MeterChanged(tb.meter_ids[a], before, after))
-        elif kind == SET:
-            before = meters[a]
-            lo, hi = tb.meter_lo[a], tb.meter_hi[a]
-            after = lo if b < lo else hi if b > hi else b
             if after != before:
                 meters[a] = after
                 if events is not None:
