@@ -14,16 +14,16 @@ BROKEN = Path(__file__).resolve().parent.parent / "data" / "broken"
 
 def test_validate_a_bundled_scenario_by_path_and_by_id(capsys):
     assert main(["validate", str(bundled_scenarios() / "tutorial")]) == 0
-    assert capsys.readouterr().out == "OK tutorial: 6 cards, 5 endings\n"
+    assert capsys.readouterr().out == "OK tutorial: 7 cards, 5 endings\n"
     assert main(["validate", "tutorial"]) == 0
-    assert capsys.readouterr().out == "OK tutorial: 6 cards, 5 endings\n"
+    assert capsys.readouterr().out == "OK tutorial: 7 cards, 5 endings\n"
 
 
 def test_validate_without_paths_checks_bundled_and_user_scenarios(capsys, base):
     shutil.copytree(base, user_scenarios() / "mine")
     main(["validate"])
     out = capsys.readouterr().out.splitlines()
-    assert "OK tutorial: 6 cards, 5 endings" in out
+    assert "OK tutorial: 7 cards, 5 endings" in out
     assert "OK base: 2 cards, 3 endings" in out
 
 

@@ -60,14 +60,26 @@ def test_output_is_identical_across_jobs_apart_from_timings(capsys):
 
 
 def test_the_report_for_people_names_what_was_never_reached(capsys):
-    assert main(["simulate", "tutorial", "--role", "mayor", "--runs", "300", "--jobs", "1"]) == 0
+    assert main(["simulate", str(DATA / "dead"), "--role", "chief", "--runs", "300", "--jobs", "1"]) == 0
     text = capsys.readouterr().out
-    assert "role mayor · policy random · 300 runs · seed 0" in text
-    assert "deal (win)" in text and "95% interval" in text
-    assert "Never drawn: replacement_crews" in text  # resolve never drops below 50 for the mayor
-    assert "Endings never reached:" in text and "recall" in text.split("Endings never reached:")[1]
-    assert "Public trust" in text and "┤" in text  # a meter chart
+    assert "role chief · policy random · 300 runs · seed 0" in text
+    assert "95% interval" in text
+    assert "Never drawn: overfunded, pardoned" in text  # conditions that can never hold
+    assert "Options never chosen: drill > Disband" in text
+    assert "Endings never reached:" in text and "army_gone" in text.split("Endings never reached:")[1]
+    assert "┤" in text  # a meter chart
     assert "\x1b[" not in text  # no progress bar or colour when output is not a terminal
+
+
+def test_the_tutorial_reaches_every_card_and_ending(capsys):
+    # The modding guide's example should show a balanced report: nothing left unreached.
+    assert main(["simulate", "tutorial", "--runs", "3000", "--jobs", "1", "--json"]) == 0
+    import json
+
+    runs = json.loads(capsys.readouterr().out)
+    assert all(run["unreached_cards"] == [] for run in runs)
+    reached = {e for run in runs for e, n in run["endings"].items() if n}
+    assert reached == {"deal", "strike_broken", "bankrupt", "recall", "deadlock"}
 
 
 def test_the_commonest_causes_of_a_loss_name_the_decision(capsys):
