@@ -55,6 +55,10 @@ async def test_title_to_ending_with_keys_then_export_a_debrief():
         await pilot.press("e")
         written = sorted(paths.exports().iterdir())
         assert [p.suffix for p in written] == [".json", ".md"]
+        # The path is shown, then the body scrolls to it after the next refresh: let the app settle.
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
         assert written[1].name in screen_text(app).replace("\n", "")
         data = json.loads(written[0].read_text())
         assert data["seed"] == 42 and data["role"] == "mayor" and len(data["turns"]) == turns

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -109,8 +111,10 @@ class EndingScreen(Screen):
         except OSError as err:
             self.notify(f"Could not write the debrief: {err.strerror or err}", severity="error", timeout=10)
             return
-        self.query_one("#export-path", Static).update(
-            Content.assemble(("Debrief written: ", "bold"), str(md), "\n                  ", str(data)))
+        # The folder on a line of its own and each file name on its own, so a long path never breaks a
+        # name across lines (a player copies these).
+        self.query_one("#export-path", Static).update(Content.assemble(
+            ("Debrief written to ", "bold"), f"{md.parent}{os.sep}", "\n  ", md.name, "\n  ", data.name))
         self.query_one("#ending-body", VerticalScroll).scroll_end(animate=False)
         self.notify(str(md), title="Debrief written")
 
