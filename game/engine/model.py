@@ -38,6 +38,7 @@ class Meter:
     hi: int
     start: int
     start_by_role: Mapping[str, int] = field(default_factory=dict)
+    short: str = ""  # a shorter label for narrow screens; empty: the label itself
 
     def start_for(self, role: str) -> int:
         return self.start_by_role.get(role, self.start)

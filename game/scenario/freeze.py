@@ -69,7 +69,8 @@ def freeze(draft: Draft, checked: Checked, content_hash: str, path: str) -> m.Sc
 
     return m.Scenario(
         id=head["id"], title=head["title"], version=head["version"], description=head["description"],
-        meters=tuple(m.Meter(x.id, x.label, x.description, x.min, x.max, x.start, dict(x.start_by_role))
+        meters=tuple(m.Meter(x.id, x.label, x.description, x.min, x.max, x.start, dict(x.start_by_role),
+                             x.short or "")
                      for x in (i.model for i in sections["meters"])),
         roles=tuple(m.Role(r.model.id, r.model.name, r.model.briefing, tuple(r.model.goals), r.model.title,
                            exprs.get(r, ("score",))) for r in sections["roles"]),

@@ -225,6 +225,8 @@ class Ending(Strict):
 class Meter(Strict):
     id: Id = Field(description="unique meter id, used in expressions")
     label: str = Field(description="the meter's name on screen")
+    short: str | None = Field(None, max_length=16, description="a shorter name (at most 16 characters) shown"
+                                                                " when the screen is too narrow for the label")
     description: str = Field(description="one line")
     min: int = Field(0, description="lowest value (default 0)")
     max: int = Field(100, description="highest value (default 100)")

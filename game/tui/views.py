@@ -27,6 +27,7 @@ class MeterReading:
     lo: int
     hi: int
     delta: int | None
+    short: str = ""  # the scenario's shorter label, for when the full one does not fit
 
     @property
     def fraction(self) -> float:
@@ -84,7 +85,7 @@ def meter_readings(record: Record) -> dict[str, MeterReading]:
     before = record.previous_meters() if record.steps else None
     return {
         m.id: MeterReading(m.id, m.label, m.description, state.meters[i], m.lo, m.hi,
-                           None if before is None else state.meters[i] - before[i])
+                           None if before is None else state.meters[i] - before[i], m.short)
         for i, m in enumerate(record.scenario.meters)
     }
 

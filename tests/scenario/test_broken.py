@@ -37,6 +37,7 @@ CASES = [
     ("structured_unknown_meter", "cards.yaml", 5, 41, ["unknown meter 'monney'", "did you mean 'money'?"], E),
     ("unknown_condition", "cards.yaml", 5, 11, ["condition", "meter, flag, not, all, any"], E),
     ("meter_test_without_comparison", "cards.yaml", 5, 5, ["meter test needs one of", "gte"], E),
+    ("short_label_too_long", "world.yaml", 4, 12, ["'short'", "at most 16 characters"], E),
     ("duplicate_id", "world.yaml", 7, 9, ["duplicate meter id 'money'", "more.yaml:2:9"], E),
     ("bad_effect", "cards.yaml", 9, 13,
      ["unknown effect: expected one of shift, set, flag, clear, queue, end"], E),

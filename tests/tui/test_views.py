@@ -96,3 +96,16 @@ def test_the_scenario_cache_serves_the_same_scenario_and_notices_edits(tmp_path)
     cards.write_text(cards.read_text().replace("The walkout", "The long lockout"))
     assert scenario_cache.cached(folder) is None
     assert load_scenario(str(folder)).card("walkout").title == "The long lockout"
+
+
+@pytest.mark.parametrize("label, short, room, shown", [
+    ("Army loyalty to Maduro", "Army for Maduro", 30, "Army loyalty to Maduro"),  # room: the full label
+    ("Army loyalty to Maduro", "Army for Maduro", 18, "Army for Maduro"),  # narrow: the scenario's short one
+    ("Army loyalty to Maduro", "", 18, "Army loyalty to M…"),  # no short label: cut, and says so
+])
+def test_a_meter_label_fits_its_room(label, short, room, shown):
+    from game.tui.views import MeterReading
+    from game.tui.widgets.meter_bar import fitted
+
+    reading = MeterReading("army", label, "", 50, 0, 100, None, short)
+    assert fitted(reading, room).plain.rstrip() == shown

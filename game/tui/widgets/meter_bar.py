@@ -16,6 +16,14 @@ def bar(fraction: float, width: int) -> Content:
     return Content.assemble((FULL * filled, "$primary"), (EMPTY * (width - filled), "$foreground 35%"))
 
 
+def fitted(reading: MeterReading, room: int) -> Content:
+    """The label, or the scenario's short label when the label does not fit; cut with … only if both are long."""
+    text = reading.label
+    if len(text) > room and reading.short:
+        text = reading.short
+    return Content(text).truncate(max(1, room), ellipsis=True, pad=True)
+
+
 def delta(value: int | None) -> Content:
     text = delta_text(value)
     style = "$text-success" if value and value > 0 else "$text-error" if value and value < 0 else "dim"
@@ -41,9 +49,9 @@ class MeterBar(Widget):
         if self.compact:
             # One row: the label is the bar, its cells filled from the left in proportion to the value.
             room = max(1, width - figures.cell_length - 1)
-            label = Content(r.label).truncate(room, ellipsis=True, pad=True)
+            label = fitted(r, room)
             filled = round(max(0.0, min(1.0, r.fraction)) * room)
             return Content.assemble(label.stylize("reverse", 0, filled), " ", figures)
         room = width - figures.cell_length - 1
-        label = Content(r.label).truncate(max(1, room), ellipsis=True, pad=True)
+        label = fitted(r, room)
         return Content.assemble(label, " ", figures, "\n", bar(r.fraction, width))
