@@ -15,6 +15,10 @@ def lint(draft: Draft, checked: Checked, sink: Sink) -> None:
             sink.warn(item, ("id",), f"flag '{flag}' is tested but no effect sets it, so it is never true")
     for item in draft.sections["cards"]:
         card = item.model
+        for k, option in enumerate(card.options):
+            if option.unavailable and option.when is None:
+                sink.warn(item, ("options", k, "unavailable"), "'unavailable' is shown only when the option's"
+                                                              " 'when' does not hold, and this option has no 'when'")
         weight = exprs.get(item, ("weight",))
         if weight is not None and weight.const == 0 and card.id not in names.queued_cards:
             sink.warn(item, ("weight",), f"card '{card.id}' has weight 0 and no queue effect names it: it can"

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import keyword
+
 import difflib
 from dataclasses import dataclass, field
 
 from .located import Item, Sink
 from .shape import Draft
 
-RESERVED = ("turn", "flag")
+# Words an expression reads as its own (Python's keywords among them): an id like these could never be named.
+RESERVED = frozenset({"turn", "flag", "true", "false"} | set(keyword.kwlist))
 # What each section's items are called in messages.
 NOUNS = {"meters": "meter", "factions": "faction", "flags": "flag", "cards": "card", "endings": "ending",
          "glossary": "glossary entry", "sources": "source", "roles": "role"}

@@ -186,6 +186,13 @@ def show(value: object) -> str:
 def describe(error: dict) -> str:
     """Pydantic's message for a bad value, in the words of the format."""
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    if kind == "unknown_effect" and isinstance(value, dict) and value:
+        from .models import EFFECT_KEYS
+
+        key = str(next(iter(value)))
+        near = difflib.get_close_matches(key, EFFECT_KEYS, n=1, cutoff=0.6)
+        hint = f"; did you mean '{near[0]}'?" if near else ""
+        return f"unknown effect '{key}'{hint} (effects: {', '.join(EFFECT_KEYS)})"
     if kind == "string_type":
         hint = "; put it in quotes" if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
         return f"expected text, got {show(value)}{hint}"
