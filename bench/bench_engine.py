@@ -9,7 +9,9 @@ so that the ratio means something on a busy or slow machine.
 from __future__ import annotations
 
 import random
+import os
 import subprocess
+import tempfile
 import sys
 import time
 from pathlib import Path
@@ -82,11 +84,11 @@ def public_api(scenario, role: str, games: int = 1500) -> float:
     return turns / (time.perf_counter() - t0)
 
 
-def command_wall(ref: str, role: str, runs: int = 10_000, jobs: int = 2) -> float:
+def command_wall(ref: str, role: str, runs: int = 10_000, jobs: int = 2, env: dict | None = None) -> float:
     """Wall time of `crisis simulate` in a fresh process, start-up and report included."""
     cmd = [sys.executable, "-m", "game", "simulate", ref, "--role", role, "--runs", str(runs), "--jobs", str(jobs)]
     t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)
     return time.perf_counter() - t0
 
 
@@ -106,11 +108,17 @@ def main() -> None:
               f"{tps / ref:.2f} x reference (target >= 100,000 turns/s)")
         print(f"  {role}: with statistics       {rtps:>10,.0f} turns/s {rgps:>8,.0f} games/s")
         print(f"  {role}: public API            {api:>10,.0f} turns/s")
+    # The first run after a scenario or the engine changes validates the YAML and keeps a checked copy;
+    # later runs start from that copy. Both are printed: players and modders meet both.
     for role in (roles[0], "all"):
         runs = 10_000 * (len(roles) if role == "all" else 1)
-        wall = command_wall(str(folder), role)
-        print(f"  crisis simulate --role {role} --runs 10000 --jobs 2: {wall:.2f} s wall for {runs:,} games, "
-              f"start-up included (target <= 1.5 s for 10,000)")
+        with tempfile.TemporaryDirectory() as home:
+            env = dict(os.environ, CRISIS_HOME=home)
+            cold = command_wall(str(folder), role, env=env)
+            warm = sorted(command_wall(str(folder), role, env=env) for _ in range(3))[1]
+        print(f"  crisis simulate --role {role} --runs 10000 --jobs 2: {warm:.2f} s wall for {runs:,} games "
+              f"(median of 3; first run, validating the YAML: {cold:.2f} s), start-up included "
+              f"(target <= 1.5 s for 10,000)")
 
 
 if __name__ == "__main__":
