@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .expr import compile_tree, split_flags
+from .closures import compile_tree, split_flags
 from .model import Card, End, Option, Queue, Scenario, SetFlag, SetMeter, Shift
 from .rng import unit_at
 from .state import CardDrawn, EndingReached, FlagChanged, FollowUpQueued, MeterChanged, TurnPassed
