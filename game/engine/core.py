@@ -65,8 +65,8 @@ def _compile_effect(scenario: Scenario, eff) -> tuple:
 class Table:
     """What the rules need for one role of one scenario, worked out once."""
 
-    __slots__ = ("cards", "candidates", "bounds", "segments", "by_turn", "check_end", "meter_ids", "meter_lo", "meter_hi", "start_meters", "endings",
-                 "results", "max_turns", "timeout", "plays", "always")
+    __slots__ = ("cards", "candidates", "bounds", "segments", "by_turn", "check_end", "meter_ids", "meter_lo",
+                 "meter_hi", "start_meters", "results", "max_turns", "timeout", "plays", "always")
 
     def __init__(self, scenario: Scenario, role: str) -> None:
         self.cards = scenario.cards
@@ -92,7 +92,6 @@ class Table:
         self.meter_lo = tuple(m.lo for m in scenario.meters)
         self.meter_hi = tuple(m.hi for m in scenario.meters)
         self.start_meters = tuple(m.start_for(role) for m in scenario.meters)
-        self.endings = tuple((e.id, e.condition.fn) for e in scenario.checked_endings)
         self.results = {e.id: e.result_for(role) for e in scenario.endings}
         self.max_turns = scenario.calendar.max_turns
         self.timeout = scenario.calendar.timeout_ending
@@ -166,6 +165,15 @@ def apply(tb: Table, effects: tuple, t: int, meters: list, flags: set, queue: li
     return ending
 
 
+def ending_after(tb: Table, m, f, t: int) -> str | None:
+    """The ending turn t leads to with no `end` effect: the first condition that holds, else the
+    calendar's timeout on the last turn, else None."""
+    ending = tb.check_end(m, f, t)
+    if ending is None and t >= tb.max_turns:
+        ending = tb.timeout
+    return ending
+
+
 def advance(tb: Table, draws: int, t: int, m, f, seen: list, queue: list, ending: str | None,
             events: list | None, check: bool = True) -> tuple[int, int, str | None]:
     """After turn t: check endings, then move on to the next turn that has a card.
@@ -177,9 +185,7 @@ def advance(tb: Table, draws: int, t: int, m, f, seen: list, queue: list, ending
     while True:
         if check:
             if ending is None:
-                ending = tb.check_end(m, f, t)
-                if ending is None and t >= tb.max_turns:
-                    ending = tb.timeout
+                ending = ending_after(tb, m, f, t)
             if ending is not None:
                 if events is not None:
                     events.append(EndingReached(t, ending, tb.results.get(ending, "draw")))

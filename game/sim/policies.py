@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from typing import Callable, Protocol
 
-from game.engine.core import apply, outcome_chances, table
+from game.engine.core import apply, ending_after, outcome_chances, table
 from game.engine.model import Scenario
 from game.engine.reach import interval
 
@@ -97,15 +97,7 @@ class GreedyPolicy:
 
         def outlook(effects, meters, flags, turn) -> float:
             m, f = list(meters), set(flags)
-            ending = apply(tb, effects, turn, m, f, [], None)
-            if ending is None:
-                for eid, fn in tb.endings:
-                    if fn(m, f, turn):
-                        ending = eid
-                        break
-                else:
-                    if turn >= tb.max_turns:
-                        ending = tb.timeout
+            ending = apply(tb, effects, turn, m, f, [], None) or ending_after(tb, m, f, turn)
             return results.get(ending, 0.0) if ending is not None else score(m, f, turn)
 
         def choose(card, available, meters, flags, turn, rng) -> int:
