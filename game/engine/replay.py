@@ -68,19 +68,31 @@ def log_of(state: State) -> Log:
     return Log(sc.id, sc.content_hash, state.role, state.seed, state.choices)
 
 
-def replay(scenario: Scenario, log: Log, upto: int | None = None) -> State:
-    """Rebuild the game a log describes (its first `upto` choices), exactly as it was played."""
+def begin(scenario: Scenario, log: Log) -> State:
+    """The first state of the game a log describes, once the log is known to belong to this scenario."""
     if log.scenario_id != scenario.id:
         raise ReplayError(f"this save is for scenario '{log.scenario_id}', not '{scenario.id}'")
     if log.scenario_hash != scenario.content_hash:
         raise ReplayError(f"scenario '{scenario.id}' has changed since this game was saved, "
                           "so it cannot be replayed exactly")
     try:
-        state = start(scenario, log.role, log.seed)
+        return start(scenario, log.role, log.seed)
+    except ValueError as err:
+        raise does_not_replay(err) from None
+
+
+def does_not_replay(err: ValueError) -> ReplayError:
+    return ReplayError(f"the save does not replay on this scenario: {err}")
+
+
+def replay(scenario: Scenario, log: Log, upto: int | None = None) -> State:
+    """Rebuild the game a log describes (its first `upto` choices), exactly as it was played."""
+    state = begin(scenario, log)
+    try:
         for choice in log.choices[:upto]:
             state = resolve(state, choice).state
     except ValueError as err:
-        raise ReplayError(f"the save does not replay on this scenario: {err}") from None
+        raise does_not_replay(err) from None
     return state
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import (
-    Log, MeterChanged, OptionChosen, OptionView, OutcomeRolled, Scenario, State, Turn, log_of, options, replay,
-    resolve, start,
+    Log, MeterChanged, OptionChosen, OptionView, OutcomeRolled, Scenario, State, Turn, log_of, options, resolve,
+    start,
 )
+from game.engine.replay import begin, does_not_replay
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +56,13 @@ class Record:
 
     @classmethod
     def restore(cls, scenario: Scenario, log: Log) -> "Record":
-        """Rebuild a saved game step by step; `replay` raises ReplayError if the log does not fit."""
-        replay(scenario, log)
-        record = cls(start(scenario, log.role, log.seed))
-        for choice in log.choices:
-            record = record.play(choice)
+        """Rebuild a saved game step by step; ReplayError if the log does not fit this scenario."""
+        record = cls(begin(scenario, log))
+        try:
+            for choice in log.choices:
+                record = record.play(choice)
+        except ValueError as err:
+            raise does_not_replay(err) from None
         return record
 
     @property
