@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game import paths
+from game.atomic import write_atomically
 from game.engine import Log, ReplayError
 
 KIND = "crisis-save"
@@ -47,40 +47,11 @@ class SaveEntry:
 
 
 def write_save(path: Path, log: Log, meta: dict | None = None) -> Path:
-    """Write atomically: a temp file in the same folder, flushed and fsynced, then renamed over the target."""
+    """Write a save whole or not at all (see game.atomic): killing the game never leaves half a save."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     body = dict(log.to_dict(), kind=KIND, meta=dict(meta or {}, saved_at=_now()))
-    data = json.dumps(body, indent=1, ensure_ascii=False).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(path.parent)
-    return path
-
-
-def _fsync_dir(folder: Path) -> None:
-    # The rename itself is durable only once the folder's entry is on disk.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    return write_atomically(path, json.dumps(body, indent=1, ensure_ascii=False))
 
 
 def _now() -> str:

@@ -13,10 +13,10 @@ import hashlib
 import os
 import pickle
 import re
-import tempfile
 from pathlib import Path
 
 from game import paths
+from game.atomic import write_atomically
 
 FORMAT = 1
 _GAME = Path(__file__).resolve().parent
@@ -74,12 +74,9 @@ def keep(folder: Path, scenario) -> None:
     entry = _entry(folder)
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".scenario.", suffix=".tmp", dir=entry.parent)
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump((signature(folder), scenario), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, entry)
+        write_atomically(entry, pickle.dumps((signature(folder), scenario), protocol=pickle.HIGHEST_PROTOCOL))
     except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower next time
-        Path(locals().get("tmp", entry.with_suffix(".none"))).unlink(missing_ok=True)
+        pass
 
 
 def load(ref: str | Path | None):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from game.atomic import write_atomically
 
 from .policies import UnknownPolicy, get_policy
 from .report import render, to_dict
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             text = "\n".join(render(s) for s in summaries)
         if args.out:
-            _write_atomically(Path(args.out), text)
+            _write_out(Path(args.out), text)
         else:
             sys.stdout.write(text)
         return 0
@@ -99,22 +99,11 @@ def _load(ref: str | None):
         raise
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside the target, flush it to disk, then rename it over the target."""
-    folder = path.parent if str(path.parent) else Path(".")
+def _write_out(path: Path, text: str) -> None:
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        write_atomically(path, text)
     except OSError as err:
         raise _Stop(f"cannot write {path}: {err.strerror or err}", FAILED) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class _Progress:

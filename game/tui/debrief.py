@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
+
+from game.atomic import write_atomically
 
 from .record import Record
 from .views import citations_text, date_text, delta_text, odds_text, roll_text
@@ -100,12 +100,4 @@ def export(record: Record, folder: Path, now: dt.datetime | None = None) -> tupl
 
 def _write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomically(path, text)
