@@ -8,22 +8,29 @@ from pathlib import Path
 
 from game.cli import main
 from game.paths import bundled_scenarios, user_scenarios
+from game.scenario import load
+
+
+def tutorial_ok() -> str:
+    """The line `crisis validate` prints for the bundled tutorial, counted from the scenario itself."""
+    sc = load(bundled_scenarios() / "tutorial")
+    return f"OK tutorial: {len(sc.cards)} cards, {len(sc.endings)} endings"
 
 BROKEN = Path(__file__).resolve().parent.parent / "data" / "broken"
 
 
 def test_validate_a_bundled_scenario_by_path_and_by_id(capsys):
     assert main(["validate", str(bundled_scenarios() / "tutorial")]) == 0
-    assert capsys.readouterr().out == "OK tutorial: 7 cards, 5 endings\n"
+    assert capsys.readouterr().out == tutorial_ok() + "\n"
     assert main(["validate", "tutorial"]) == 0
-    assert capsys.readouterr().out == "OK tutorial: 7 cards, 5 endings\n"
+    assert capsys.readouterr().out == tutorial_ok() + "\n"
 
 
 def test_validate_without_paths_checks_bundled_and_user_scenarios(capsys, base):
     shutil.copytree(base, user_scenarios() / "mine")
     main(["validate"])
     out = capsys.readouterr().out.splitlines()
-    assert "OK tutorial: 7 cards, 5 endings" in out
+    assert tutorial_ok() in out
     assert "OK base: 2 cards, 3 endings" in out
 
 
