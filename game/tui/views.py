@@ -110,7 +110,15 @@ def card_shown(state: State) -> CardShown | None:
 def odds_text(chances: tuple[float, ...]) -> str:
     if len(chances) == 1 or max(chances) >= CERTAIN:
         return "certain"
-    return " / ".join(percent(p) for p in chances)
+    # Whole percents that add up to 100 (largest remainders get the spare points): rounding each on
+    # its own shows 42.5% / 57.5% as "42% / 57%", which a player rightly reads as a mistake.
+    exact = [p * 100 for p in chances]
+    whole = [int(x) for x in exact]
+    spare = 100 - sum(whole)
+    for k in sorted(range(len(exact)), key=lambda k: whole[k] - exact[k])[:max(spare, 0)]:
+        whole[k] += 1
+    return " / ".join("<1%" if 0 < p < 0.005 else ">99%" if 0.995 <= p < 1 else f"{w}%"
+                      for p, w in zip(chances, whole))
 
 
 def roll_text(step: Step) -> str:

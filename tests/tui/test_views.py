@@ -25,6 +25,8 @@ def test_a_change_reads_without_colour(delta, shown):
 
 @pytest.mark.parametrize("chances, shown", [
     ((1.0,), "certain"), ((0.6, 0.4), "60% / 40%"), ((0.0, 1.0), "certain"), ((0.002, 0.998), "<1% / >99%"),
+    ((0.425, 0.575), "43% / 57%"),  # whole percents that add up to 100, not "42% / 57%"
+    ((1 / 3, 1 / 3, 1 / 3), "34% / 33% / 33%"),
 ])
 def test_odds_as_the_player_sees_them(chances, shown):
     assert odds_text(chances) == shown

@@ -116,7 +116,7 @@ class EndingScreen(Screen):
         self.query_one("#export-path", Static).update(Content.assemble(
             ("Debrief written to ", "bold"), f"{md.parent}{os.sep}", "\n  ", md.name, "\n  ", data.name))
         self.query_one("#ending-body", VerticalScroll).scroll_end(animate=False)
-        self.notify(str(md), title="Debrief written")
+        self.notify(f"In {md.parent}{os.sep}", title="Debrief written")
 
     def action_new(self) -> None:
         self.app.new_game(self.record.scenario.id, odds=True)
