@@ -107,18 +107,28 @@ def card_shown(state: State) -> CardShown | None:
                      citations_text(state.scenario, card.sources))
 
 
-def odds_text(chances: tuple[float, ...]) -> str:
-    if len(chances) == 1 or max(chances) >= CERTAIN:
-        return "certain"
-    # Whole percents that add up to 100 (largest remainders get the spare points): rounding each on
-    # its own shows 42.5% / 57.5% as "42% / 57%", which a player rightly reads as a mistake.
+def shares(chances: tuple[float, ...]) -> list[str]:
+    """Each outcome's chance as the player reads it: whole percents that add up to 100 (the largest
+    remainders get the spare points), since rounding each on its own shows 42.5% / 57.5% as
+    "42% / 57%", which a player rightly reads as a mistake. <1% and >99% at the edges."""
     exact = [p * 100 for p in chances]
     whole = [int(x) for x in exact]
     spare = 100 - sum(whole)
     for k in sorted(range(len(exact)), key=lambda k: whole[k] - exact[k])[:max(spare, 0)]:
         whole[k] += 1
-    return " / ".join("<1%" if 0 < p < 0.005 else ">99%" if 0.995 <= p < 1 else f"{w}%"
-                      for p, w in zip(chances, whole))
+    return ["<1%" if 0 < p < 0.005 else ">99%" if 0.995 <= p < 1 else f"{w}%" for p, w in zip(chances, whole)]
+
+
+def odds_text(chances: tuple[float, ...]) -> str:
+    if len(chances) == 1 or max(chances) >= CERTAIN:
+        return "certain"
+    return " / ".join(shares(chances))
+
+
+def _edge(x: float) -> str:
+    """A band's edge out of 100: whole when it is, else to one decimal (42.5), never rounded away."""
+    v = round(float(x) * 100, 1)
+    return f"{v:.0f}" if v.is_integer() else f"{v:.1f}"
 
 
 def roll_text(step: Step) -> str:
@@ -127,8 +137,9 @@ def roll_text(step: Step) -> str:
     if rolled.probability >= CERTAIN:
         return "This choice had a single possible result: no roll was needed."
     low, high = step.band()
-    return (f"Rolled {rolled.roll * 100:.1f} out of 100. This result needed {low * 100:.0f} to {high * 100:.0f}: "
-            f"a {percent(rolled.probability)} chance.")
+    chance = shares(step.views[step.chosen.option].chances)[rolled.outcome]
+    return (f"Rolled {rolled.roll * 100:.1f} out of 100. This result needed {_edge(low)} to {_edge(high)}: "
+            f"a {chance} chance.")
 
 
 def change_lines(step: Step) -> list[str]:

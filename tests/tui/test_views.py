@@ -111,3 +111,15 @@ def test_a_meter_label_fits_its_room(label, short, room, shown):
 
     reading = MeterReading("army", label, "", 50, 0, 100, None, short)
     assert fitted(reading, room).plain.rstrip() == shown
+
+
+def test_the_roll_and_the_odds_tell_the_same_story():
+    # A 42.5/57.5 split: the band shows its real edge, and the chance matches the odds line.
+    from game.engine import OptionChosen, OptionView, OutcomeRolled, Turn
+    from game.tui.record import Step
+
+    view = OptionView(0, "gamble", True, "", (0.425, 0.575), False)
+    turn = Turn(None, (OptionChosen(1, "c", 0, "gamble"), OutcomeRolled(1, "c", 0, 1, 0.575, 0.9, "lost")))
+    step = Step(None, (view,), turn)
+    assert odds_text(view.chances) == "43% / 57%"
+    assert roll_text(step) == "Rolled 90.0 out of 100. This result needed 42.5 to 100: a 57% chance."
