@@ -60,14 +60,6 @@ def delta_text(delta: int | None) -> str:
     return "= 0"
 
 
-def percent(p: float) -> str:
-    if 0 < p < 0.005:
-        return "<1%"
-    if 0.995 <= p < 1:
-        return ">99%"
-    return f"{p:.0%}"
-
-
 def meter_groups(scenario: Scenario) -> list[tuple[str, str, tuple[str, ...]]]:
     """(heading, description, meter ids): meters of no faction first, untitled, then each faction's."""
     owned = {m for f in scenario.factions for m in f.meters}

@@ -12,7 +12,7 @@ from game import scenario_cache
 from game.tui import debrief
 from game.tui.loading import load_scenario
 from game.tui.record import Record
-from game.tui.views import delta_text, log_entries, meter_readings, odds_text, percent, roll_text
+from game.tui.views import delta_text, log_entries, meter_readings, odds_text, roll_text, shares
 from game.tui.widgets.meter_chart import sparkline
 
 from .play import tutorial
@@ -30,7 +30,7 @@ def test_a_change_reads_without_colour(delta, shown):
 ])
 def test_odds_as_the_player_sees_them(chances, shown):
     assert odds_text(chances) == shown
-    assert percent(0.5) == "50%"
+    assert shares((0.5, 0.5)) == ["50%", "50%"]
 
 
 @pytest.mark.parametrize("values, lo, hi, width, line", [
