@@ -2,7 +2,7 @@
 
 from .expr import Expr, ExprError, parse
 from .model import (
-    Calendar, Card, Citation, End, Ending, Faction, Flag, GlossaryEntry, Meter, Option, Outcome, Queue, Role,
+    Calendar, Card, Citation, Effect, End, Ending, Faction, Flag, GlossaryEntry, Meter, Option, Outcome, Queue, Role,
     Scenario, SetFlag, SetMeter, Shift, Source,
 )
 from .replay import Log, ReplayError, digest, log_of, replay
@@ -13,7 +13,7 @@ from .state import (
 )
 
 __all__ = [
-    "Calendar", "Card", "CardDrawn", "Citation", "End", "Ending", "EndingReached", "Expr", "ExprError", "Faction",
+    "Calendar", "Card", "CardDrawn", "Citation", "Effect", "End", "Ending", "EndingReached", "Expr", "ExprError", "Faction",
     "Flag", "FlagChanged", "FollowUpQueued", "GlossaryEntry", "IllegalMove", "Log", "Meter", "MeterChanged",
     "Option", "OptionChosen", "OptionView", "Outcome", "OutcomeRolled", "Queue", "ReplayError", "Role", "Scenario",
     "SetFlag", "SetMeter", "Shift", "Source", "State", "Turn", "TurnPassed", "digest", "log_of", "options",

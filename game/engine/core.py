@@ -1,11 +1,20 @@
 """The turn machinery shared by `resolve` and the fast runner: plain lists in, an optional event list out.
 
-Everything a turn needs about one role of a scenario is worked out once (a `Table`): the drawable
-cards with their compiled conditions and weights, each option's condition, fixed chances when they
-do not depend on the game, and its effects as small integer-tagged tuples. The functions below then
-work on mutable lists and sets, and append event records only when given a list to append to, so
-the public API (which wants events and frozen states) and simulations (which want neither) run the
-very same rules.
+A game is played by one or more **slots**, the acting roles in turn order: in format 1 the one role
+played, in format 2 every role of the scenario. Each turn, in format 2, the **world** acts first (its
+fixed-date events, its due follow-ups, then at most one random event with the scenario's
+`event_chance`), then each slot in order draws one card and decides it. After every decision and
+every world event the endings are checked, so a role draws knowing the other's last move; the
+calendar's timeout comes after the last slot of the last turn.
+
+Everything a game needs is worked out once per (scenario, slots) as a `Table`: per slot a `Deck` (the
+cards that role may draw, their compiled conditions and weights, its fixed-date cards, and the
+options it may take), a deck for the world's events, and every outcome's effects compiled (see
+effects.py). The functions below then work on mutable lists and sets, and append event records only
+when given a list, so the public API and simulations run the very same rules.
+
+Randomness: every number comes from (seed, turn, slot, stream) (see rng.py), slot 0 giving exactly
+the numbers format 1 always used.
 """
 
 from __future__ import annotations
@@ -13,17 +22,20 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from .closures import compile_tree, split_flags
-from .model import Card, End, Option, Queue, Scenario, SetFlag, SetMeter, Shift
-from .rng import unit_at
-from .state import CardDrawn, EndingReached, FlagChanged, FollowUpQueued, MeterChanged, TurnPassed
+from .model import Card, Option, Scenario
+from .rng import DRAW, EVENT, OUTCOME, key, unit_at
+from .state import CardDrawn, EndingReached, OutcomeRolled, TurnPassed
 
-# Effect tags, compared as small ints on the hot path rather than by type.
-SHIFT, SET, FLAG, QUEUE, END = range(5)
 NO_CARD = "no card could be drawn this turn"
+NEVER_AGAIN = 1 << 30  # the cooldown of a once-only card
+# Above this many (segment, card) pairs, one draw function checks every window instead.
+MAX_SEGMENT_ENTRIES = 20_000
+MAX_EVENTS = 8  # world events in one turn at most; follow-ups beyond wait for the next turn
 
 
 def outcome_chances(option: Option, meters, flags, turn: int) -> tuple[float, ...]:
-    """Each outcome's chance: clamped to [0, 1], the open one takes the rest, then scaled to sum to 1."""
+    """Each outcome's chance: clamped to [0, 1], the open one takes the rest, then scaled to sum to 1.
+    A chance that is not a number (NaN) counts as 0."""
     raw = []
     rest = -1
     for k, out in enumerate(option.outcomes):
@@ -34,7 +46,7 @@ def outcome_chances(option: Option, meters, flags, turn: int) -> tuple[float, ..
             continue
         v = ch.const if ch.const is not None else ch.fn(meters, flags, turn)
         v = float(v)
-        raw.append(0.0 if v < 0.0 else 1.0 if v > 1.0 else v)
+        raw.append(v if 0.0 <= v <= 1.0 else 1.0 if v > 1.0 else 0.0)
     if rest >= 0:
         left = 1.0 - sum(raw)
         raw[rest] = left if left > 0.0 else 0.0
@@ -47,37 +59,28 @@ def outcome_chances(option: Option, meters, flags, turn: int) -> tuple[float, ..
     return tuple(x / total for x in raw)
 
 
-def _compile_effect(scenario: Scenario, eff) -> tuple:
-    cls = type(eff)
-    if cls is Shift:
-        return (SHIFT, eff.meter, eff.by)
-    if cls is SetMeter:
-        return (SET, eff.meter, eff.to)
-    if cls is SetFlag:
-        return (FLAG, eff.flag, eff.value)
-    if cls is Queue:
-        return (QUEUE, scenario.card_index(eff.card), eff.after)
-    if cls is End:
-        return (END, eff.ending, None)
-    raise TypeError(f"unknown effect {eff!r}")
+class Deck:
+    """What one slot (a role, or the world) draws from, and the options that role may take."""
 
+    __slots__ = ("slot", "role", "candidates", "bounds", "segments", "by_turn", "fixed", "allowed", "always")
 
-class Table:
-    """What the rules need for one role of one scenario, worked out once."""
+    def __init__(self, scenario: Scenario, slot: int, role: str, world: bool, format1: bool) -> None:
+        self.slot = slot
+        self.role = role
 
-    __slots__ = ("cards", "candidates", "bounds", "segments", "by_turn", "check_end", "meter_ids", "meter_lo",
-                 "meter_hi", "start_meters", "results", "max_turns", "timeout", "plays", "always")
+        def mine(c: Card) -> bool:
+            if format1:
+                return role in c.roles
+            return c.event if world else (not c.event and role in c.roles)
 
-    def __init__(self, scenario: Scenario, role: str) -> None:
-        self.cards = scenario.cards
-        # (index, card, first, last, once, cooldown, condition fn, weight const, weight fn)
         self.candidates = tuple(
             (i, c, c.first_turn, c.last_turn, c.once, c.cooldown,
              c.condition.fn if c.condition is not None else None,
              1.0 if c.weight is None else c.weight.const,
              None if c.weight is None or c.weight.const is not None else c.weight.fn)
             for i, c in enumerate(scenario.cards)
-            if role in c.roles and not (c.weight is not None and c.weight.const is not None and c.weight.const <= 0)
+            if mine(c) and not c.fixed_turn
+            and not (c.weight is not None and c.weight.const is not None and not c.weight.const > 0)
         )
         # The turn axis cut where any window opens or closes: within a segment the same cards are in
         # their window, so a segment's draw looks at those only (in deck order: the weighted pick needs it).
@@ -87,38 +90,99 @@ class Table:
             self.bounds = []
         self.segments: list = [None] * (len(self.bounds) + 1)
         self.by_turn: dict[int, object] = {}
+        fixed: dict[int, list[int]] = {}
+        for i, c in enumerate(scenario.cards):
+            if c.fixed_turn and mine(c):
+                fixed.setdefault(c.fixed_turn, []).append(i)
+        self.fixed = {t: tuple(ix) for t, ix in fixed.items()} or None
+        # Per card: the options this role may take, and the same when none has a condition, else None.
+        self.allowed = tuple(tuple(k for k, o in enumerate(c.options) if world or o.open_to(role))
+                             for c in scenario.cards)
+        self.always = tuple(
+            ks if all(c.options[k].condition is None for k in ks) else None
+            for c, ks in zip(scenario.cards, self.allowed)
+        )
+
+
+class Table:
+    """What the rules need for one scenario and one set of acting roles, worked out once."""
+
+    __slots__ = ("scenario", "cards", "ncards", "slots", "decks", "world", "event_chance", "check_end", "meter_ids",
+                 "meter_lo", "meter_hi", "start_meters", "results", "max_turns", "timeout", "plays", "windows",
+                 "_codes", "slot_of")
+
+    def __init__(self, scenario: Scenario, slots: tuple[str, ...]) -> None:
+        self.scenario = scenario
+        self.cards = scenario.cards
+        self.ncards = len(scenario.cards)
+        self.slots = slots
+        self.slot_of = {role: s for s, role in enumerate(slots)}
+        format1 = not scenario.two_sided
+        self.decks = tuple(Deck(scenario, s, role, False, format1) for s, role in enumerate(slots))
+        self.world = None if format1 else Deck(scenario, len(slots), "", True, False)
+        self.event_chance = scenario.event_chance
+        self.windows = not format1  # format 2: a follow-up honours its own date window
         self.check_end = _end_check(scenario)
         self.meter_ids = tuple(m.id for m in scenario.meters)
         self.meter_lo = tuple(m.lo for m in scenario.meters)
         self.meter_hi = tuple(m.hi for m in scenario.meters)
-        self.start_meters = tuple(m.start_for(role) for m in scenario.meters)
-        self.results = {e.id: e.result_for(role) for e in scenario.endings}
+        self.start_meters = tuple(m.start_for(slots[0]) if format1 and slots else m.start for m in scenario.meters)
+        # Per role: {ending id: that role's result}.
+        self.results = {r.id: {e.id: e.result_for(r.id) for e in scenario.endings} for r in scenario.roles}
         self.max_turns = scenario.calendar.max_turns
         self.timeout = scenario.calendar.timeout_ending
-        # Per card, per option: (condition fn, fixed chances or None, option, effects per outcome).
+        self._codes: dict[str, tuple[int, ...]] = {}
+        # Per card, per option: (condition fn, fixed chances or None, option, compiled effects per outcome).
         self.plays = tuple(
             tuple(
                 (o.condition.fn if o.condition is not None else None,
                  outcome_chances(o, (), frozenset(), 0)
                  if all(out.chance is None or out.chance.const is not None for out in o.outcomes) else None,
                  o,
-                 tuple(tuple(_compile_effect(scenario, e) for e in out.effects) for out in o.outcomes))
+                 tuple(tuple(e.compile(self) for e in out.effects) for out in o.outcomes))
                 for o in c.options)
             for c in scenario.cards
         )
-        # Per card: the option indices when none has a condition (the usual case), else None.
-        self.always = tuple(
-            tuple(range(len(c.options))) if all(o.condition is None for o in c.options) else None
-            for c in scenario.cards
-        )
+
+    def queue_codes(self, card_id: str) -> tuple[int, ...]:
+        """The queue entries a follow-up of this card makes: one per slot that plays it. In format 1 the
+        one slot takes it whatever its roles; in format 2 each role that may draw it, or the world for
+        an event."""
+        found = self._codes.get(card_id)
+        if found is None:
+            i = self.scenario.card_index(card_id)
+            card = self.cards[i]
+            if self.world is None:
+                slots = (0,)
+            elif card.event:
+                slots = (len(self.slots),)
+            else:
+                slots = tuple(s for s, role in enumerate(self.slots) if role in card.roles)
+            found = self._codes[card_id] = tuple(s * self.ncards + i for s in slots)
+        return found
+
+    def deck_of(self, slot: int) -> Deck:
+        return self.world if slot == len(self.slots) else self.decks[slot]
 
 
-def table(scenario: Scenario, role: str) -> Table:
+def table(scenario: Scenario, slots: tuple[str, ...]) -> Table:
     cache = scenario.__dict__.setdefault("_tables", {})
-    found = cache.get(role)
+    found = cache.get(slots)
     if found is None:
-        found = cache[role] = Table(scenario, role)
+        found = cache[slots] = Table(scenario, slots)
     return found
+
+
+class Game:
+    """One game's keys for the random numbers: per slot the draw and roll keys, and the world's."""
+
+    __slots__ = ("draws", "rolls", "event")
+
+    def __init__(self, tb: Table, seed: int) -> None:
+        n = len(tb.slots) + 1
+        self.draws = tuple(key(seed, DRAW, s) for s in range(n))
+        self.rolls = tuple(key(seed, OUTCOME, s) for s in range(n + MAX_EVENTS))
+        self.event = key(seed, EVENT, n - 1)
 
 
 def pick(chances: tuple[float, ...], roll: float) -> int:
@@ -135,117 +199,182 @@ def pick(chances: tuple[float, ...], roll: float) -> int:
     return len(chances) - 1
 
 
-def apply(tb: Table, effects: tuple, t: int, meters: list, flags: set, queue: list, events: list | None):
-    """Apply one outcome's effects in order; return the ending an `end` effect names, or None."""
+def apply(effects: tuple, t: int, meters: list, flags: set, queue: list, events: list | None):
+    """Apply one outcome's compiled effects in order; return the ending the first `end` names, or None."""
     ending = None
-    for kind, a, b in effects:
-        if kind == SHIFT or kind == SET:
-            before = meters[a]
-            after = before + b if kind == SHIFT else b
-            lo, hi = tb.meter_lo[a], tb.meter_hi[a]
-            after = lo if after < lo else hi if after > hi else after
-            if after != before:
-                meters[a] = after
-                if events is not None:
-                    events.append(MeterChanged(tb.meter_ids[a], before, after))
-        elif kind == FLAG:
-            if (a in flags) != b:
-                if b:
-                    flags.add(a)
-                else:
-                    flags.discard(a)
-                if events is not None:
-                    events.append(FlagChanged(a, b))
-        elif kind == QUEUE:
-            queue.append((t + b, a))
-            if events is not None:
-                events.append(FollowUpQueued(tb.cards[a].id, t + b))
-        elif ending is None:
-            ending = a
+    for run in effects:
+        called = run(meters, flags, t, queue, events)
+        if called is not None and ending is None:
+            ending = called
     return ending
 
 
-def ending_after(tb: Table, m, f, t: int) -> str | None:
-    """The ending turn t leads to with no `end` effect: the first condition that holds, else the
-    calendar's timeout on the last turn, else None."""
+def ending_after(tb: Table, m, f, t: int, last_slot: bool = True) -> str | None:
+    """The ending a decision leads to with no `end` effect: the first condition that holds, else the
+    calendar's timeout after the last slot of the last turn, else None."""
     ending = tb.check_end(m, f, t)
-    if ending is None and t >= tb.max_turns:
+    if ending is None and last_slot and t >= tb.max_turns:
         ending = tb.timeout
     return ending
 
 
-def advance(tb: Table, draws: int, t: int, m, f, seen: list, queue: list, ending: str | None,
-            events: list | None, check: bool = True) -> tuple[int, int, str | None]:
-    """After turn t: check endings, then move on to the next turn that has a card.
-
-    `draws` is rng.key(seed, rng.DRAW), the game's key for the draw of a card.
-    Returns (turn, card index, ending): the card is -1 and the ending set when the game is over.
-    With `check` false (the first turn of a game), turn t itself is drawn for without ending checks.
-    """
+def advance(tb: Table, game: Game, t: int, s: int, m: list, f: set, seen: list, queue: list, ending: str | None,
+            events: list | None, check: bool = True) -> tuple[int, int, int, str | None]:
+    """After slot s's decision on turn t: check endings, then move on to the next slot that has a card
+    (playing the world's events at the start of each turn). Returns (turn, slot, card index, ending):
+    the card is -1 and the ending set when the game is over. With `check` false (a game's start), slot
+    s of turn t itself is drawn for, without ending checks."""
+    last = len(tb.slots) - 1
     while True:
         if check:
             if ending is None:
-                ending = ending_after(tb, m, f, t)
+                ending = ending_after(tb, m, f, t, s == last)
             if ending is not None:
                 if events is not None:
-                    events.append(EndingReached(t, ending, tb.results.get(ending, "draw")))
-                return t, -1, ending
-            t += 1
+                    events.append(EndingReached(t, ending, _result(tb, ending)))
+                return t, s, -1, ending
+            if s == last:
+                s, t = 0, t + 1
+            else:
+                s += 1
         check = True
-        idx, follow = draw(tb, draws, t, m, f, seen, queue)
+        if s == 0 and tb.world is not None:
+            ending = world(tb, game, t, m, f, seen, queue, events)
+            if ending is not None:
+                if events is not None:
+                    events.append(EndingReached(t, ending, _result(tb, ending)))
+                return t, s, -1, ending
+        deck = tb.decks[s]
+        idx, follow = draw(tb, deck, game.draws[s], t, m, f, seen, queue)
         if idx >= 0:
-            seen[idx] = t
+            seen[s * tb.ncards + idx] = t
             if events is not None:
-                events.append(CardDrawn(t, tb.cards[idx].id, follow))
-            return t, idx, None
+                events.append(CardDrawn(t, tb.cards[idx].id, follow, deck.role if tb.world is not None else ""))
+            return t, s, idx, None
         if events is not None:
-            events.append(TurnPassed(t, NO_CARD))
+            events.append(TurnPassed(t, NO_CARD, deck.role if tb.world is not None else ""))
 
 
-def draw(tb: Table, draws: int, t: int, m, f, seen: list, queue: list) -> tuple[int, bool]:
-    """The card for turn t: a due follow-up first, else a weighted draw. Removes used follow-ups."""
+def _result(tb: Table, ending: str) -> str:
+    # Format 1: the result of the role played. Format 2 has no single one: each role reads its own.
+    return tb.results[tb.slots[0]].get(ending, "draw") if tb.world is None else ""
+
+
+def world(tb: Table, game: Game, t: int, m: list, f: set, seen: list, queue: list, events: list | None):
+    """The world's part of turn t: fixed-date events, due follow-ups, then a random event by the
+    scenario's chance. Each is rolled and applied at once, endings checked after each; returns the
+    ending one leads to, else None."""
+    deck = tb.world
+    played = 0
+    while played < MAX_EVENTS:
+        idx, follow = _fixed_or_due(tb, deck, t, m, f, seen, queue)
+        if idx < 0:
+            break
+        ending = _happen(tb, game, deck, idx, follow, played, t, m, f, seen, queue, events)
+        played += 1
+        if ending is not None:
+            return ending
+    chance = tb.event_chance
+    if chance is None or not deck.candidates or played >= MAX_EVENTS:
+        return None
+    p = chance.const if chance.const is not None else chance.fn(m, f, t)
+    if not unit_at(game.event, t) < p:
+        return None
+    idx = _weighted(deck, game.draws[deck.slot], t, m, f, seen)
+    if idx < 0:
+        return None
+    return _happen(tb, game, deck, idx, False, played, t, m, f, seen, queue, events)
+
+
+def _happen(tb: Table, game: Game, deck: Deck, idx: int, follow: bool, nth: int, t: int, m, f, seen, queue, events):
+    """A world event takes place: its one option's outcome is rolled and applied."""
+    seen[deck.slot * tb.ncards + idx] = t
+    card = tb.cards[idx]
+    _cond, fixed, option, effects = tb.plays[idx][0]
+    chances = fixed if fixed is not None else outcome_chances(option, m, f, t)
+    roll = unit_at(game.rolls[deck.slot + nth], t)
+    k = pick(chances, roll)
+    if events is not None:
+        out = option.outcomes[k]
+        events.append(CardDrawn(t, card.id, follow, ""))
+        events.append(OutcomeRolled(t, card.id, 0, k, chances[k], roll, out.text, "", out.label))
+    ending = apply(effects[k], t, m, f, queue, events)
+    return ending if ending is not None else tb.check_end(m, f, t)
+
+
+def _fixed_or_due(tb: Table, deck: Deck, t: int, m, f, seen: list, queue: list) -> tuple[int, bool]:
+    """A fixed-date card for this turn, else a due follow-up, for a deck; (-1, False) when there is none.
+    A follow-up taken, or one that can no longer come, leaves the queue."""
+    base = deck.slot * tb.ncards
+    if deck.fixed is not None:
+        for idx in deck.fixed.get(t, ()):
+            card: Card = tb.cards[idx]
+            if seen[base + idx] == t or (card.once and seen[base + idx]):
+                continue
+            if card.condition is not None and not card.condition.fn(m, f, t):
+                continue
+            return idx, False
     if queue:
+        top = base + tb.ncards
         k = 0
         while k < len(queue):
-            due, idx = queue[k]
-            if due > t:
+            due, code = queue[k]
+            if due > t or not base <= code < top:
                 k += 1
                 continue
+            idx = code - base
+            card = tb.cards[idx]
+            if tb.windows:
+                if t < card.first_turn:  # early: it waits for its window to open
+                    k += 1
+                    continue
+                if t > card.last_turn:  # its window has closed: it will never come
+                    del queue[k]
+                    continue
             del queue[k]
-            card: Card = tb.cards[idx]
-            if card.once and seen[idx]:
+            if card.once and seen[code]:
                 continue
             if card.condition is not None and not card.condition.fn(m, f, t):
                 continue
             return idx, True
-    eligible = tb.by_turn.get(t)
+    return -1, False
+
+
+def draw(tb: Table, deck: Deck, draws: int, t: int, m, f, seen: list, queue: list) -> tuple[int, bool]:
+    """The card for a slot on turn t: a fixed-date card first, then a due follow-up, else a weighted draw."""
+    if deck.fixed is not None or queue:
+        idx, follow = _fixed_or_due(tb, deck, t, m, f, seen, queue)
+        if idx >= 0:
+            return idx, follow
+    return _weighted(deck, draws, t, m, f, seen), False
+
+
+def _weighted(deck: Deck, draws: int, t: int, m, f, seen: list) -> int:
+    eligible = deck.by_turn.get(t)
     if eligible is None:
-        eligible = tb.by_turn[t] = _segment(tb, bisect_right(tb.bounds, t))
+        eligible = deck.by_turn[t] = _segment(deck, bisect_right(deck.bounds, t))
     total, picks = eligible(m, f, t, seen)
     if not picks:
-        return -1, False
+        return -1
     r = unit_at(draws, t) * total
     for acc, i in picks:
         if r < acc:
-            return i, False
-    return picks[-1][1], False
+            return i
+    return picks[-1][1]
 
 
-# Above this many (segment, card) pairs, one draw function checks every window instead.
-MAX_SEGMENT_ENTRIES = 20_000
-
-
-def _segment(tb: Table, k: int):
+def _segment(deck: Deck, k: int):
     """The draw of segment k, built on first use: the cards whose window covers the segment, in deck
     order (the weighted pick needs it), in a tuple one closure walks. A deck too large to segment
     keeps every card and checks windows as it goes."""
-    found = tb.segments[k]
+    found = deck.segments[k]
     if found is not None:
         return found
-    windowed = not tb.bounds
-    at = 0 if k == 0 else tb.bounds[k - 1]
+    windowed = not deck.bounds
+    at = 0 if k == 0 else deck.bounds[k - 1]
+    base = deck.slot * len(deck.allowed)
     entries = []
-    for i, card, first, last, once, cooldown, cond, wconst, wfn in tb.candidates:
+    for i, card, first, last, once, cooldown, cond, wconst, wfn in deck.candidates:
         if not (windowed or first <= at <= last):
             continue
         need = forbid = None
@@ -254,18 +383,15 @@ def _segment(tb: Table, k: int):
             cond = compile_tree(rest) if rest is not None else None
         # A once-only card is one whose cooldown never ends: one test covers both.
         wait = NEVER_AGAIN if once else cooldown
-        entries.append(((i, wait, need or None, forbid or None, cond, wconst, wfn), first, last))
+        entries.append(((base + i, i, wait, need or None, forbid or None, cond, wconst, wfn), first, last))
     if windowed:
         # A deck too large to segment (rare): filter by window on each draw.
         def eligible(m, f, t, seen):
             return _bind(tuple(e for e, first, last in entries if first <= t <= last))(m, f, t, seen)
     else:
         eligible = _bind(tuple(e for e, _first, _last in entries))
-    tb.segments[k] = eligible
+    deck.segments[k] = eligible
     return eligible
-
-
-NEVER_AGAIN = 1 << 30  # the cooldown of a once-only card
 
 
 def _bind(entries: tuple):
@@ -274,8 +400,8 @@ def _bind(entries: tuple):
     def eligible(m, f, t, seen):
         total = 0.0
         picks = []
-        for i, wait, need, forbid, cond, wconst, wfn in entries:
-            s = seen[i]
+        for code, i, wait, need, forbid, cond, wconst, wfn in entries:
+            s = seen[code]
             if s and t - s <= wait:
                 continue
             if need is not None and not need <= f:
@@ -288,7 +414,7 @@ def _bind(entries: tuple):
                 total += wconst
             else:
                 w = wfn(m, f, t)
-                if w <= 0:
+                if not w > 0:
                     continue
                 total += w
             picks.append((total, i))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Literal, Mapping, Union
+from typing import Literal, Mapping
 
+from .effects import KINDS, Effect, End, Queue, SetFlag, SetMeter, Shift
 from .expr import Expr
 
 Result = Literal["win", "loss", "draw"]
+FORMATS = (1, 2)  # the scenario formats this engine plays
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,10 @@ class Meter:
     start: int
     start_by_role: Mapping[str, int] = field(default_factory=dict)
     short: str = ""  # a shorter label for narrow screens; empty: the label itself
+    hidden_from: frozenset[str] = frozenset()  # roles that may not see it (format 2)
+
+    def visible_to(self, role: str | None) -> bool:
+        return role is None or role not in self.hidden_from
 
     def start_for(self, role: str) -> int:
         return self.start_by_role.get(role, self.start)
@@ -77,37 +83,11 @@ class GlossaryEntry:
     sources: tuple[Citation, ...] = ()
 
 
-# Effects: a small orthogonal set. Meter effects carry the meter's index for the hot path.
-@dataclass(frozen=True, slots=True)
-class Shift:
-    meter: int
-    by: int
-
-
-@dataclass(frozen=True, slots=True)
-class SetMeter:
-    meter: int
-    to: int
-
-
-@dataclass(frozen=True, slots=True)
-class SetFlag:
-    flag: str
-    value: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Queue:
-    card: str
-    after: int
-
-
-@dataclass(frozen=True, slots=True)
-class End:
-    ending: str
-
-
-Effect = Union[Shift, SetMeter, SetFlag, Queue, End]
+# Effects (Shift, SetMeter, SetFlag, Queue, End) live in effects.py, each kind with all of its parts;
+# they are imported above so that the model's users find them here too.
+__all__ = ["Calendar", "Card", "Citation", "Effect", "End", "Ending", "Faction", "Flag", "FORMATS", "GlossaryEntry",
+           "KINDS", "Meter", "Option", "Outcome", "Queue", "Result", "Role", "Scenario", "SetFlag", "SetMeter",
+           "Shift", "Source"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +95,7 @@ class Outcome:
     chance: Expr | None  # None: takes what the other outcomes leave (see rules.outcome_chances)
     text: str
     effects: tuple[Effect, ...] = ()
+    label: str = ""  # a short name shown with the odds ("the crowd holds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +105,10 @@ class Option:
     condition: Expr | None = None
     unavailable: str = ""  # why the option is greyed out when its condition does not hold
     historical: bool = False  # what really happened
+    roles: frozenset[str] | None = None  # the roles that may take it; None: every role that draws the card
+
+    def open_to(self, role: str) -> bool:
+        return self.roles is None or role in self.roles
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +128,12 @@ class Card:
     sources: tuple[Citation, ...] = ()
     historical: bool = False
     note: str = ""  # the reasoning behind the odds, for teachers
+    texts: Mapping[str, str] = field(default_factory=dict)  # a role's own text, where it has one
+    event: bool = False  # a world event (format 2): nobody decides, its one option's outcome is rolled
+    fixed_turn: int = 0  # played on this turn (from a date), before any random draw; 0: drawn as usual
+
+    def text_for(self, role: str | None) -> str:
+        return self.texts.get(role, self.text) if role else self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,9 +146,13 @@ class Ending:
     priority: int = 0
     history: str = ""
     sources: tuple[Citation, ...] = ()
+    texts: Mapping[str, str] = field(default_factory=dict)  # a role's own text, where it has one
 
     def result_for(self, role: str) -> Result:
         return self.results.get(role, "draw")
+
+    def text_for(self, role: str | None) -> str:
+        return self.texts.get(role, self.text) if role else self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +190,17 @@ class Scenario:
     languages: tuple[str, ...] = ("en",)
     content_hash: str = ""  # sha256 over the scenario's files; a save names it
     path: str = ""  # the folder it was loaded from, for messages
+    format: int = 1  # 1: the player's role alone acts; 2: every role acts each turn, in `order`
+    order: tuple[str, ...] = ()  # format 2: the roles' turn order
+    event_chance: Expr | None = None  # format 2: each turn's chance of a random world event
+
+    @property
+    def two_sided(self) -> bool:
+        return self.format >= 2
+
+    def acting(self, role: str | None) -> tuple[str, ...]:
+        """The roles that act in a game: in format 2 every role, in turn order; in format 1 the one played."""
+        return self.order if self.format >= 2 else ((role,) if role else ())
 
     def __post_init__(self) -> None:
         # Lookup tables, built once; the dataclass stays frozen.

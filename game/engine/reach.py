@@ -14,8 +14,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .expr import names
-from .model import End, Queue, Scenario, SetFlag, SetMeter, Shift
+from .expr import Expr, names
+from .model import Scenario
 
 INF = math.inf
 TRUE, FALSE, MAYBE = (1, 1), (0, 0), (0, 1)
@@ -32,12 +32,13 @@ class DeadItem:
 
 
 class Reach:
-    """What can happen in games of one role: meter intervals, flags that can be set, cards that can come up."""
+    """What can happen in games of one role (format 1), or in the one world every role acts in (format 2,
+    `role` None): meter intervals, flags that can be set, cards that can come up."""
 
-    def __init__(self, scenario: Scenario, role: str) -> None:
+    def __init__(self, scenario: Scenario, role: str | None) -> None:
         self.scenario = scenario
         self.role = role
-        self.meters = [[m.start_for(role)] * 2 for m in scenario.meters]
+        self.meters = [[m.start_for(role) if role else m.start] * 2 for m in scenario.meters]
         self.flags: set[str] = set()
         self.live: set[int] = set()
         self.queued: set[int] = set()
@@ -45,10 +46,25 @@ class Reach:
         self._settle()
 
     def window(self, card) -> tuple[int, int]:
-        """The turns on which a card can be on the table: any turn once a follow-up can queue it."""
-        if self.scenario.card_index(card.id) in self.queued:
-            return 1, self.scenario.calendar.max_turns
-        return max(1, card.first_turn), min(card.last_turn, self.scenario.calendar.max_turns)
+        """The turns on which a card can be on the table: any turn once a follow-up can queue it (in
+        format 2 a follow-up keeps to its own window; a card fixed to a date has that turn as its window)."""
+        last = self.scenario.calendar.max_turns
+        if self.scenario.card_index(card.id) in self.queued and not self.scenario.two_sided:
+            return 1, last
+        return max(1, card.first_turn), min(card.last_turn, last)
+
+    def drawers(self, card) -> list[str]:
+        """The roles that can have this card on the table (format 2); in format 1 the role, if it may."""
+        if self.role is not None:
+            return [self.role] if self.role in card.roles else []
+        return [r for r in self.scenario.order if r in card.roles]
+
+    def amount(self, amount: int | Expr, span: int) -> tuple[float, float]:
+        """The values a computed amount can take (a whole number is itself)."""
+        if isinstance(amount, Expr):
+            lo, hi = self.value(amount.tree, (1, self.scenario.calendar.max_turns))
+            return max(lo, -span), min(hi, span)
+        return amount, amount
 
     def value(self, tree: tuple, turns: tuple[int, int]) -> tuple[float, float]:
         """The interval of values `tree` can take."""
@@ -59,10 +75,12 @@ class Reach:
 
     def _drawable(self, i: int, card) -> bool:
         turns = self.window(card)
-        if i in self.queued:  # a due follow-up comes whatever its roles, date window and weight
-            return self.may_hold(card.condition, turns)
-        if turns[0] > turns[1] or self.role not in card.roles:
+        if i in self.queued and self.role is not None:  # format 1: a due follow-up comes whatever its
+            return self.may_hold(card.condition, turns)  # roles, date window and weight
+        if turns[0] > turns[1] or not (card.event or self.drawers(card)):
             return False
+        if i in self.queued or card.fixed_turn:  # comes when due or on its date, whatever its weight
+            return self.may_hold(card.condition, turns)
         if card.weight is not None and self.value(card.weight.tree, turns)[1] <= 0:
             return False
         return self.may_hold(card.condition, turns)
@@ -77,34 +95,24 @@ class Reach:
             for i in sorted(self.live):
                 card = sc.cards[i]
                 turns = self.window(card)
-                for opt in card.options:
+                for opt in self.open_options(card):
                     if self.may_hold(opt.condition, turns):
                         for out in possible_outcomes(self, opt, turns):
-                            self._widen(out.effects)
+                            self._widen(out.effects, turns)
             if before == (repr(self.meters), len(self.flags), len(self.live), len(self.queued), len(self.ends)):
                 return
 
-    def _widen(self, effects) -> None:
-        sc = self.scenario
+    def open_options(self, card) -> list:
+        """The options some role that can draw the card may take (every option of a world event)."""
+        if card.event:
+            return list(card.options)
+        drawers = self.drawers(card) if self.role is None else [self.role]
+        return [o for o in card.options if any(o.open_to(r) for r in drawers)] if drawers else list(card.options)
+
+    def _widen(self, effects, turns: tuple[int, int]) -> None:
         for eff in effects:
-            cls = type(eff)
-            if cls is Shift:
-                meter, iv = sc.meters[eff.meter], self.meters[eff.meter]
-                if eff.by > 0:
-                    iv[1] = meter.hi
-                elif eff.by < 0:
-                    iv[0] = meter.lo
-            elif cls is SetMeter:
-                meter, iv = sc.meters[eff.meter], self.meters[eff.meter]
-                to = min(max(eff.to, meter.lo), meter.hi)
-                iv[0], iv[1] = min(iv[0], to), max(iv[1], to)
-            elif cls is SetFlag:
-                if eff.value:
-                    self.flags.add(eff.flag)
-            elif cls is Queue:
-                self.queued.add(sc.card_index(eff.card))
-            elif cls is End:
-                self.ends.add(eff.ending)
+            if self.may_hold(eff.when, turns):
+                eff.widen(self)
 
     def ranges(self, tree: tuple) -> str:
         """What a condition reads, as the analysis sees it: 'funds stays within 0..60; flag.x is never set'."""
@@ -145,7 +153,7 @@ def possible_outcomes(reach: Reach, option, turns: tuple[int, int]) -> list:
 
 def dead_content(scenario: Scenario) -> list[DeadItem]:
     """Cards, options and endings that no game of any role can reach, in the scenario's order."""
-    reaches = [Reach(scenario, r.id) for r in scenario.roles]
+    reaches = [Reach(scenario, None)] if scenario.two_sided else [Reach(scenario, r.id) for r in scenario.roles]
     max_turns = scenario.calendar.max_turns
     dead: list[DeadItem] = []
     for i, card in enumerate(scenario.cards):
@@ -154,6 +162,8 @@ def dead_content(scenario: Scenario) -> list[DeadItem]:
             dead.append(DeadItem("card", card.id, _card_reason(reaches, i, card, max_turns)))
             continue
         for k, opt in enumerate(card.options):
+            if not any(any(o is opt for o in r.open_options(card)) for r in live_in):
+                continue  # an option no role that draws the card may take is an error of its own
             if opt.condition is not None and not any(r.may_hold(opt.condition, r.window(card)) for r in live_in):
                 dead.append(DeadItem("option", card.id, f"option {k + 1} ('{opt.label}') is never available: "
                                      f"its condition '{opt.condition.text}' can never hold "
@@ -177,12 +187,14 @@ def _card_reason(reaches: list[Reach], i: int, card, max_turns: int) -> str:
         return "its date window ends before the game starts"
     if card.weight is not None and card.weight.const is not None and card.weight.const <= 0:
         return "it has weight 0 and no outcome that can happen queues it"
-    if not any(r.role in card.roles for r in reaches):
+    if not any(card.event or r.drawers(card) for r in reaches):
         return "no role of the scenario may draw it"
-    r = next(r for r in reaches if r.role in card.roles)
+    r = next(r for r in reaches if card.event or r.drawers(card))
     if card.condition is not None and not r.may_hold(card.condition, r.window(card)):
         return f"its condition '{card.condition.text}' can never hold ({r.ranges(card.condition.tree)})"
-    return f"its weight '{card.weight.text}' is never above 0 ({r.ranges(card.weight.tree)})"
+    if card.weight is not None:
+        return f"its weight '{card.weight.text}' is never above 0 ({r.ranges(card.weight.tree)})"
+    return "no follow-up can bring it while its date window is open"
 
 
 def truth(iv: tuple[float, float]) -> tuple[int, int]:

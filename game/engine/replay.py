@@ -64,8 +64,9 @@ _MIGRATIONS: list = []
 
 
 def log_of(state: State) -> Log:
+    """The log that replays a game. A two-sided game has no one role (every role acts): its role is ""."""
     sc = state.scenario
-    return Log(sc.id, sc.content_hash, state.role, state.seed, state.choices)
+    return Log(sc.id, sc.content_hash, "" if sc.two_sided else state.role, state.seed, state.choices)
 
 
 def begin(scenario: Scenario, log: Log) -> State:
@@ -76,7 +77,7 @@ def begin(scenario: Scenario, log: Log) -> State:
         raise ReplayError(f"scenario '{scenario.id}' has changed since this game was saved, "
                           "so it cannot be replayed exactly")
     try:
-        return start(scenario, log.role, log.seed)
+        return start(scenario, log.role or None, log.seed)
     except ValueError as err:
         raise does_not_replay(err) from None
 

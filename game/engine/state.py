@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .model import Result, Scenario
+if TYPE_CHECKING:  # the model imports effects, which import these events: no import at run time
+    from .model import Result, Scenario
 
 
 @dataclass(frozen=True, slots=True)
 class State:
-    """Everything about a game at the start of a turn. A value: `resolve` returns a new one."""
+    """Everything about a game at a decision. A value: `resolve` returns a new one.
+
+    `role` is the role to move: in format 1 always the role played, in format 2 whichever role's card
+    is on the table. `seen` and the queue's card codes count a card once per acting role: entry
+    `slot * len(cards) + card` (the world's events use the slot after the last role), so in format 1
+    they are simply card indices."""
 
     scenario: Scenario = field(repr=False, compare=False)
     role: str
@@ -26,6 +33,16 @@ class State:
     @property
     def over(self) -> bool:
         return self.ending is not None
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """The roles that act in this game, in turn order."""
+        return self.scenario.acting(self.role)
+
+    def result_for(self, role: str) -> Result | None:
+        if self.ending is None:
+            return None
+        return self.scenario.ending(self.ending).result_for(role)
 
     @property
     def current_card(self):
@@ -49,12 +66,14 @@ class State:
 class OptionView:
     """An option as the player sees it now: whether it can be taken, and the odds of each outcome."""
 
-    index: int
+    index: int  # the option's index on the card: what `resolve` takes
     label: str
     available: bool
     reason: str  # why not, when unavailable
     chances: tuple[float, ...]
     historical: bool
+    labels: tuple[str, ...] = ()  # each outcome's short label ("" where it has none)
+    ends: tuple[str | None, ...] = ()  # per outcome: the ending it would bring about now, else None
 
 
 # Events: plain records of what happened in a turn, in order.
@@ -63,12 +82,14 @@ class CardDrawn:
     turn: int
     card: str
     follow_up: bool = False
+    role: str = ""  # who draws it; "" for a world event
 
 
 @dataclass(frozen=True, slots=True)
 class TurnPassed:
     turn: int
     reason: str
+    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +98,7 @@ class OptionChosen:
     card: str
     option: int
     label: str
+    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +110,8 @@ class OutcomeRolled:
     probability: float  # the chance this outcome had
     roll: float  # the draw in [0, 1) that picked it
     text: str
+    role: str = ""  # who chose; "" for a world event
+    label: str = ""  # the outcome's short label, when the scenario gives one
 
 
 @dataclass(frozen=True, slots=True)
