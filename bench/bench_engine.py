@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from game.engine import options, resolve, start  # noqa: E402
 from game.engine.fast import play  # noqa: E402
 from game.scenario import load, resolve_scenario  # noqa: E402
-from game.sim.policies import get_policy  # noqa: E402
+from game.bots import get_policy  # noqa: E402
 from game.sim.runner import Batch, play_chunk  # noqa: E402
 
 SECONDS = 2.0  # per measurement: long enough to smooth out a busy machine's noise

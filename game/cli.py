@@ -21,6 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Start the game. With --role, go straight into a new game; with --resume, continue a save.")
     p.add_argument("--scenario", metavar="ID|PATH", help="a bundled or installed scenario's id, or a scenario folder")
     p.add_argument("--role", metavar="ROLE", help="the role to play (skips the title and new-game screens)")
+    p.add_argument("--opponent", metavar="POLICY|friend",
+                   help="in a two-sided scenario, who plays the other role: a bot (adaptive by default) or"
+                        " 'friend' for a second person on this keyboard")
     p.add_argument("--seed", type=int, metavar="N", help="the game's seed (random by default, always shown)")
     odds = p.add_mutually_exclusive_group()
     odds.add_argument("--odds", dest="odds", action="store_true", default=None, help="show each option's odds")
@@ -42,14 +45,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("simulate", help="play many games with bots and report the balance",
                        description="Play many seeded games with a bot policy and report endings, win rates, meters and coverage.")
     p.add_argument("scenario", nargs="?", metavar="SCENARIO", help="a scenario id or folder (default: the bundled default)")
-    p.add_argument("--role", default="all", metavar="ROLE|all", help="the role the bots play (default: all)")
-    p.add_argument("--policy", default="random", metavar="POLICY", help="random, historical or greedy (default: random)")
+    p.add_argument("--role", default="all", metavar="ROLE|all",
+                   help="the role to report on (default: all); in a one-sided scenario, the role the bots play")
+    p.add_argument("--policy", metavar="POLICY|ROLE=POLICY,...",
+                   help="random, historical, greedy or adaptive for every role, or one per role, as in"
+                        " mayor=greedy,union=historical (default: random); also always:K, raise:METER, lower:METER")
     p.add_argument("--runs", type=int, default=1000, metavar="N", help="games per role (default: 1000)")
     p.add_argument("--seed", type=int, default=0, metavar="S", help="master seed (default: 0)")
     p.add_argument("--jobs", type=int, default=None, metavar="J", help="worker processes (default: all cores)")
     p.add_argument("--json", action="store_true", help="print JSON for programs instead of the report")
     p.add_argument("--out", metavar="FILE", help="write the output to FILE instead of standard output")
     p.add_argument("--from", dest="from_save", metavar="SAVE_FILE", help="continue a saved game instead of starting new ones")
+    p.add_argument("--matrix", action="store_true",
+                   help="play every pairing of random, historical, greedy and adaptive, and print each role's"
+                        " win, loss and draw rates (a row per role and policy in a one-sided scenario)")
+    p.add_argument("--scan", action="store_true",
+                   help="look for a dominant strategy: simple fixed rules against the historical opponent,"
+                        " flagged when they win too often")
+    p.add_argument("--threshold", type=float, default=0.55, metavar="P",
+                   help="--scan flags a rule when the lower end of its win rate's 95%% interval is above P"
+                        " (default: 0.55)")
     p.set_defaults(handler=_simulate)
     return parser
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from game.atomic import write_atomically
 
-from .policies import UnknownPolicy, get_policy
+from game.bots import UnknownPolicy, get_policy
 from .report import render, to_dict
 from .runner import Batch, simulate
 
@@ -25,17 +25,17 @@ class _Stop(Exception):
 
 def run(args: argparse.Namespace) -> int:
     try:
-        scenario, batches = _plan(args)
-        progress = _Progress(enabled=not args.json and sys.stdout.isatty())
-        try:
-            summaries = simulate(scenario, batches, args.jobs, progress)
-        finally:
-            progress.close()
-        if args.json:
-            objects = [to_dict(s) for s in summaries]
-            text = json.dumps(objects if args.role == "all" and not args.from_save else objects[0], indent=2) + "\n"
+        if args.matrix or args.scan:
+            text = _tables(args)
         else:
-            text = "\n".join(render(s) for s in summaries)
+            scenario, batches, roles = _plan(args)
+            summaries = [s for s in _simulate(scenario, batches, args) if s.role in roles]
+            if args.json:
+                objects = [to_dict(s) for s in summaries]
+                many = len(objects) > 1 or (args.role == "all" and not args.from_save)
+                text = json.dumps(objects if many else objects[0], indent=2) + "\n"
+            else:
+                text = "\n".join(render(s) for s in summaries)
         if args.out:
             _write_out(Path(args.out), text)
         else:
@@ -46,23 +46,66 @@ def run(args: argparse.Namespace) -> int:
         return stop.code
 
 
-def _plan(args: argparse.Namespace):
+def _simulate(scenario, batches: list[Batch], args: argparse.Namespace):
+    progress = _Progress(enabled=not args.json and sys.stdout.isatty())
+    try:
+        return simulate(scenario, batches, args.jobs, progress)
+    finally:
+        progress.close()
+
+
+def _check_counts(args: argparse.Namespace) -> None:
     if args.runs < 1:
         raise _Stop(f"--runs must be at least 1, not {args.runs}", USAGE)
     if args.jobs is not None and args.jobs < 1:
         raise _Stop(f"--jobs must be at least 1, not {args.jobs}", USAGE)
-    try:
-        get_policy(args.policy)
-    except UnknownPolicy as err:
-        raise _Stop(str(err), USAGE) from None
+
+
+def policies(spec: str | None, scenario) -> tuple[str, dict[str, str]]:
+    """`--policy`: one name for every role, or ROLE=NAME pairs separated by commas (roles not named
+    play the one bare name given, else random). Returns (the default, {role: policy})."""
+    roles = [r.id for r in scenario.roles]
+    default, seats = None, {}
+    for part in (spec or "random").split(","):
+        role, eq, name = part.strip().rpartition("=")
+        if not name:
+            raise _Stop(f"--policy: '{part}' names no policy (use NAME or ROLE=NAME,ROLE=NAME)", USAGE)
+        if eq:
+            if role not in roles:
+                raise _Stop(f"--policy: no role '{role}' in scenario '{scenario.id}' (roles: {', '.join(roles)})", USAGE)
+            seats[role] = name
+        elif default is not None:
+            raise _Stop(f"--policy: two policies for every role ('{default}' and '{name}')", USAGE)
+        else:
+            default = name
+    default = default or "random"
+    for role in roles:
+        try:
+            get_policy(seats.get(role, default)).chooser(scenario, role)
+        except UnknownPolicy as err:
+            raise _Stop(str(err), USAGE) from None
+    return default, seats
+
+
+def _plan(args: argparse.Namespace):
+    """The scenario, its batches, and the roles to report on."""
+    _check_counts(args)
     if args.from_save:
         return _plan_from_save(args)
     scenario = _load(args.scenario)
+    chosen = _roles(args, scenario)
+    default, seats = policies(args.policy, scenario)
+    if scenario.two_sided:
+        batch = Batch(None, default, args.runs, args.seed, None, tuple(seats.items()))
+        return scenario, [batch], chosen
+    return scenario, [Batch(role, seats.get(role, default), args.runs, args.seed) for role in chosen], chosen
+
+
+def _roles(args: argparse.Namespace, scenario) -> list[str]:
     roles = [r.id for r in scenario.roles]
     if args.role != "all" and args.role not in roles:
         raise _Stop(f"no role '{args.role}' in scenario '{scenario.id}' (roles: {', '.join(roles)}, or all)", USAGE)
-    chosen = roles if args.role == "all" else [args.role]
-    return scenario, [Batch(role, args.policy, args.runs, args.seed) for role in chosen]
+    return roles if args.role == "all" else [args.role]
 
 
 def _plan_from_save(args: argparse.Namespace):
@@ -76,13 +119,46 @@ def _plan_from_save(args: argparse.Namespace):
     except OSError as err:
         raise _Stop(f"cannot read {args.from_save}: {err.strerror or err}", FAILED) from None
     scenario = _load(args.scenario or log.scenario_id)
-    if args.role not in ("all", log.role):
+    if log.role and args.role not in ("all", log.role):
         raise _Stop(f"the saved game is played as '{log.role}', not '{args.role}'", USAGE)
+    chosen = _roles(args, scenario) if not log.role else [log.role]
+    default, seats = policies(args.policy, scenario)
     try:
         state = replay(scenario, log)
     except ReplayError as err:
         raise _Stop(str(err), FAILED) from None
-    return scenario, [Batch(log.role, args.policy, args.runs, args.seed, state)]
+    if scenario.two_sided:
+        return scenario, [Batch(None, default, args.runs, args.seed, state, tuple(seats.items()))], chosen
+    return scenario, [Batch(log.role, seats.get(log.role, default), args.runs, args.seed, state)], chosen
+
+
+def _tables(args: argparse.Namespace) -> str:
+    """`--matrix` and `--scan`: many batches, one table each."""
+    from . import matrix, scan
+
+    _check_counts(args)
+    if args.from_save:
+        raise _Stop("--matrix and --scan play new games; they cannot continue a save (--from)", USAGE)
+    if args.policy is not None:
+        raise _Stop("--matrix and --scan choose their own policies; leave out --policy", USAGE)
+    if not 0 < args.threshold < 1:
+        raise _Stop(f"--threshold must be between 0 and 1, not {args.threshold}", USAGE)
+    scenario = _load(args.scenario)
+    roles = _roles(args, scenario)
+    out: dict = {}
+    texts = []
+    if args.matrix:
+        batches = matrix.plan(scenario, roles, args.runs, args.seed)
+        t0 = time.perf_counter()
+        summaries = _simulate(scenario, batches, args)
+        out["matrix"] = matrix.to_dict(scenario, summaries, args.runs, args.seed, time.perf_counter() - t0)
+        texts.append(matrix.render(out["matrix"]))
+    if args.scan:
+        planned = scan.plan(scenario, roles, args.runs, args.seed)
+        summaries = _simulate(scenario, [b for _role, _rule, b in planned], args)
+        out["scan"] = scan.to_dict(scenario, planned, summaries, args.threshold, args.runs, args.seed)
+        texts.append(scan.render(out["scan"]))
+    return json.dumps(out, indent=2) + "\n" if args.json else "\n".join(texts)
 
 
 def _load(ref: str | None):

@@ -12,34 +12,47 @@ CHART_WIDTH = 60
 TOP_CAUSES = 5
 
 
-def _num(x: float) -> float | int:
-    """Whole numbers as ints, others rounded: the JSON reads cleanly and compares exactly across runs."""
-    if x != x:  # NaN: no games
-        return 0
+def _num(x: float) -> float | int | None:
+    """Whole numbers as ints, others rounded: the JSON reads cleanly and compares exactly across runs.
+    NaN (no games to count, as on the turns before a saved game continued) is null, not a number."""
+    if x != x:
+        return None
     return int(x) if float(x).is_integer() else round(x, 6)
 
 
 def _deck(scenario: Scenario, role: str, drawn: list[int]) -> list[int]:
-    """The cards that belong in a role's report: those it may draw, and any follow-up that came up."""
+    """The cards that belong in a role's report: those it may draw, the world's events in a two-sided
+    game, and any follow-up that came up."""
+    if scenario.two_sided:
+        return [i for i, c in enumerate(scenario.cards) if c.event or role in c.roles or drawn[i]]
     return [i for i, c in enumerate(scenario.cards) if role in c.roles or drawn[i]]
+
+
+def _choices(scenario: Scenario, role: str, card: int) -> list[int]:
+    """The options of a card the role decides between: none for a world event (nobody decides)."""
+    c = scenario.cards[card]
+    if c.event:
+        return []
+    return [k for k, o in enumerate(c.options) if not scenario.two_sided or o.open_to(role)]
 
 
 def to_dict(summary: Summary) -> dict:
     """The `--json` object for one role."""
     sc, b, t = summary.scenario, summary.batch, summary.tally
+    role = summary.role
     n = t.runs
     wins, losses, draws = t.results["win"], t.results["loss"], t.results["draw"]
-    deck = _deck(sc, b.role, t.drawn)
-    out: dict = {
-        "scenario": sc.id, "scenario_version": sc.version, "role": b.role, "policy": b.policy, "runs": n,
-        "seed": b.seed,
-    }
+    deck = _deck(sc, role, t.drawn)
+    out: dict = {"scenario": sc.id, "scenario_version": sc.version, "role": role, "policy": summary.policy}
+    if sc.two_sided:
+        out["opponents"] = summary.opponents
+    out |= {"runs": n, "seed": b.seed}
     if b.start is not None:
         out["from"] = {"turn": b.start.turn, "choices": len(b.start.choices), "over": b.start.over}
     out |= {
         "endings": {e.id: t.endings.get(e.id, 0) for e in sc.endings},
         "endings_ci95": {e.id: [_num(x) for x in wilson(t.endings.get(e.id, 0), n)] for e in sc.endings},
-        "results": {e.id: e.result_for(b.role) for e in sc.endings},
+        "results": {e.id: e.result_for(role) for e in sc.endings},
         "wins": wins, "losses": losses, "draws": draws,
         "win_rate": _num(wins / n), "win_rate_ci95": [_num(x) for x in wilson(wins, n)],
         "loss_rate": _num(losses / n), "draw_rate": _num(draws / n),
@@ -47,24 +60,29 @@ def to_dict(summary: Summary) -> dict:
         "cards_drawn": {sc.cards[i].id: t.drawn[i] for i in deck},
         "unreached_cards": [sc.cards[i].id for i in deck if not t.drawn[i]],
         "unreached_options": [
-            {"card": sc.cards[i].id, "option": k, "label": o.label}
-            for i in deck if t.drawn[i] for k, o in enumerate(sc.cards[i].options) if not t.chosen.get((i, k))
+            {"card": sc.cards[i].id, "option": k, "label": sc.cards[i].options[k].label}
+            for i in deck if t.drawn[i] for k in _choices(sc, role, i) if not t.chosen.get((i, k))
         ],
         "unreached_endings": [e.id for e in sc.endings if not t.endings.get(e.id)],
         "meters": {m.id: _meter_spread(t, j) for j, m in enumerate(sc.meters)},
         "meter_runs": t.path_runs,
-        "loss_causes": [
-            {"ending": ending, "card": sc.cards[c].id if c >= 0 else None,
-             "option": sc.cards[c].options[o].label if c >= 0 else None,
-             "outcome": sc.cards[c].options[o].outcomes[k].text if c >= 0 else None,
-             "count": count, "share": _num(count / losses)}
-            for (ending, c, o, k), count in _causes(t.losses)
-        ],
+        "loss_causes": [_cause(sc, key, count, losses) for key, count in _causes(t.losses)],
         "elapsed_s": round(summary.elapsed, 4),
         "games_per_s": round(summary.games_per_s, 1),
         "turns_per_s": round(summary.turns_per_s, 1),
     }
     return out
+
+
+def _cause(sc: Scenario, key: tuple, count: int, losses: int) -> dict:
+    """A cause of a loss: the ending and the decision before it; in a two-sided game, whose it was."""
+    ending, c, o, k, slot = key
+    cause = {"ending": ending, "card": sc.cards[c].id if c >= 0 else None,
+             "option": sc.cards[c].options[o].label if c >= 0 else None,
+             "outcome": sc.cards[c].options[o].outcomes[k].text if c >= 0 else None}
+    if sc.two_sided:
+        cause["by"] = sc.order[slot] if c >= 0 else None
+    return cause | {"count": count, "share": _num(count / losses)}
 
 
 def _meter_spread(tally, meter: int) -> dict[str, list]:
@@ -82,7 +100,8 @@ def render(summary: Summary) -> str:
     d = to_dict(summary)
     sc = summary.scenario
     n = d["runs"]
-    lines = [f"{sc.title} ({sc.id} {sc.version}) · role {d['role']} · policy {d['policy']} · "
+    against = "".join(f" · against {r} {p}" for r, p in d.get("opponents", {}).items())
+    lines = [f"{sc.title} ({sc.id} {sc.version}) · role {d['role']} · policy {d['policy']}{against} · "
              f"{n:,} runs · seed {d['seed']}"]
     if "from" in d:
         lines.append(f"Continuing a saved game from turn {d['from']['turn']} "
@@ -102,7 +121,9 @@ def render(summary: Summary) -> str:
               f"Game ends on turn: median {d['turns']['median']} · p10 {d['turns']['p10']} · p90 {d['turns']['p90']}"]
     sample = "" if d["meter_runs"] == n else f" (one run in {path_stride(n)}: {d['meter_runs']:,} runs)"
     lines += ["", f"Meters at the end of each turn, over the games still going{sample}: median █, p10 to p90 ░"]
-    for j, m in enumerate(sc.meters):
+    for m in sc.meters:
+        if not m.visible_to(summary.role):
+            continue  # a meter the scenario hides from this role stays hidden in its report
         lines += _chart(m.label or m.id, m.lo, m.hi, d["meters"][m.id])
     lines += ["", "Cards drawn (share of runs that drew each)"]
     cells = [f"{cid} {100 * c / n:.0f}%" for cid, c in d["cards_drawn"].items()]
@@ -115,7 +136,8 @@ def render(summary: Summary) -> str:
     if d["losses"]:
         lines += ["", f"Commonest causes of a loss ({d['losses']:,} losses): the ending, and the decision that led to it"]
         for c in d["loss_causes"]:
-            how = (f"after {c['card']} > {c['option']}: {c['outcome']}" if c["card"] else
+            by = f"{c['by']}'s " if c.get("by") else ""
+            how = (f"after {by}{c['card']} > {c['option']}: {c['outcome']}" if c["card"] else
                    "the calendar ran out")
             lines.append(f"  {100 * c['share']:5.1f}%  {c['ending']} {how}")
     lines += ["", f"{n:,} games in {d['elapsed_s']:.2f} s · {d['games_per_s']:,.0f} games/s · "
@@ -130,7 +152,10 @@ def _pct(share: float) -> str:
 
 
 def _chart(label: str, lo: int, hi: int, series: dict[str, list]) -> list[str]:
-    """A meter's p10/median/p90 by turn as a few rows of text, one column per turn (sampled when long)."""
+    """A meter's p10/median/p90 by turn as a few rows of text, one column per turn (sampled when long).
+    Turns with no figures (before a saved game's turn, when continuing it) are left out."""
+    first = next((t for t, v in enumerate(series["median"]) if v is not None), len(series["median"]))
+    series = {key: values[first:] for key, values in series.items()}
     turns = len(series["median"])
     if not turns:
         return [f"  {label}: no turns played"]
@@ -155,7 +180,7 @@ def _chart(label: str, lo: int, hi: int, series: dict[str, list]) -> list[str]:
     for r in range(CHART_HEIGHT - 1, -1, -1):
         out.append(f"    {axis[CHART_HEIGHT - 1 - r]:>{pad}} ┤{''.join(grid[r])}")
     marks = sorted({0, turns // 2, turns - 1})
-    figures = "   ".join(f"turn {t + 1}: {series['p10'][t]}/{series['median'][t]}/{series['p90'][t]}" for t in marks)
+    figures = "   ".join(f"turn {first + t + 1}: {series['p10'][t]}/{series['median'][t]}/{series['p90'][t]}" for t in marks)
     out.append(f"    {'':>{pad}}  p10/median/p90  {figures}")
     return out
 

@@ -9,10 +9,12 @@ from game.cli import main
 from game.engine import resolve, start
 from game.engine.replay import log_of
 from game.saves import write_save
-from game.scenario import load, resolve_scenario
+from game.scenario import load
 
 DATA = Path(__file__).parent.parent / "data" / "sim"
 COIN = str(DATA / "coin")
+# The tutorial as it was in format 1 (one role plays), frozen: format-1 output must not change.
+HARBOUR = str(DATA.parent / "format1" / "harbour")
 REQUIRED = {"scenario", "role", "policy", "runs", "seed", "endings", "wins", "losses", "draws", "win_rate",
             "win_rate_ci95", "turns", "cards_drawn", "unreached_cards", "unreached_endings", "elapsed_s",
             "games_per_s", "turns_per_s"}
@@ -36,22 +38,23 @@ def test_a_known_answer_lies_within_the_interval_the_report_states(capsys):
 
 
 def test_json_has_the_documented_keys_and_one_object_per_role_with_all(capsys):
-    out = simulate_json(capsys, "tutorial", "--runs", "50", "--seed", "3", "--jobs", "1")
+    out = simulate_json(capsys, HARBOUR, "--runs", "50", "--seed", "3", "--jobs", "1")
     assert [o["role"] for o in out] == ["mayor", "union"]
     for o in out:
         assert REQUIRED <= set(o)
-        assert (o["scenario"], o["policy"], o["runs"], o["seed"]) == ("tutorial", "random", 50, 3)
+        assert (o["scenario"], o["policy"], o["runs"], o["seed"]) == ("harbour-v1", "random", 50, 3)
+        assert "opponents" not in o and all("by" not in c for c in o["loss_causes"])
         assert o["wins"] + o["losses"] + o["draws"] == 50 and sum(o["endings"].values()) == 50
         assert set(o["turns"]) == {"median", "p10", "p90"}
         assert set(o["unreached_endings"]) == {e for e, c in o["endings"].items() if c == 0}
         assert set(o["unreached_cards"]) == {c for c, k in o["cards_drawn"].items() if k == 0}
     assert "strike_fund" in out[1]["cards_drawn"] and "strike_fund" not in out[0]["cards_drawn"]  # union only
-    one = simulate_json(capsys, "tutorial", "--role", "union", "--runs", "50", "--seed", "3", "--jobs", "1")
+    one = simulate_json(capsys, HARBOUR, "--role", "union", "--runs", "50", "--seed", "3", "--jobs", "1")
     assert isinstance(one, dict) and one["endings"] == out[1]["endings"]
 
 
 def test_output_is_identical_across_jobs_apart_from_timings(capsys):
-    args = ["tutorial", "--runs", "900", "--policy", "greedy", "--seed", "9"]
+    args = [HARBOUR, "--runs", "900", "--policy", "greedy", "--seed", "9"]
     first = simulate_json(capsys, *args, "--jobs", "1")
     second = simulate_json(capsys, *args, "--jobs", "2")
     third = simulate_json(capsys, *args, "--jobs", "2")
@@ -73,13 +76,10 @@ def test_the_report_for_people_names_what_was_never_reached(capsys):
 
 def test_the_tutorial_reaches_every_card_and_ending(capsys):
     # The modding guide's example should show a balanced report: nothing left unreached.
-    assert main(["simulate", "tutorial", "--runs", "3000", "--jobs", "1", "--json"]) == 0
-    import json
-
-    runs = json.loads(capsys.readouterr().out)
+    runs = simulate_json(capsys, "tutorial", "--runs", "3000", "--jobs", "1")
     assert all(run["unreached_cards"] == [] for run in runs)
     reached = {e for run in runs for e, n in run["endings"].items() if n}
-    assert reached == {"deal", "strike_broken", "bankrupt", "recall", "deadlock"}
+    assert reached == set(runs[0]["endings"])
 
 
 def test_the_commonest_causes_of_a_loss_name_the_decision(capsys):
@@ -99,23 +99,28 @@ def test_out_writes_the_file_and_nothing_to_stdout(tmp_path, capsys):
 
 
 def test_from_a_save_continues_that_game(tmp_path, capsys):
-    sc = load(resolve_scenario("tutorial"))
+    sc = load(Path(HARBOUR))
     s = resolve(start(sc, "mayor", 21), 0).state
     save = write_save(tmp_path / "mid.json", log_of(s))
-    out = simulate_json(capsys, "--from", str(save), "--runs", "400", "--jobs", "1")
-    assert (out["scenario"], out["role"], out["runs"]) == ("tutorial", "mayor", 400)
+    out = simulate_json(capsys, HARBOUR, "--from", str(save), "--runs", "400", "--jobs", "1")
+    assert (out["scenario"], out["role"], out["runs"]) == ("harbour-v1", "mayor", 400)
     assert out["from"] == {"turn": s.turn, "choices": 1, "over": False}
     assert out["turns"]["p10"] >= s.turn and sum(out["endings"].values()) == 400
-    assert main(["simulate", "--from", str(save), "--runs", "50", "--jobs", "1"]) == 0
+    assert main(["simulate", HARBOUR, "--from", str(save), "--runs", "50", "--jobs", "1"]) == 0
     assert f"Continuing a saved game from turn {s.turn}" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("args, code, words", [
-    (["tutorial", "--policy", "clever"], 2, "unknown policy 'clever' (policies: random, historical, greedy"),
-    (["tutorial", "--role", "king"], 2, "no role 'king' in scenario 'tutorial' (roles: mayor, union, or all)"),
+    ([HARBOUR, "--policy", "clever"], 2, "unknown policy 'clever' (policies: random, historical, greedy, adaptive)"),
+    ([HARBOUR, "--policy", "king=greedy"], 2, "--policy: no role 'king' in scenario 'harbour-v1' (roles: mayor, union)"),
+    ([HARBOUR, "--policy", "mayor=clever"], 2, "unknown policy 'clever'"),
+    ([HARBOUR, "--policy", "raise:gold"], 2, "no meter 'gold'"),
+    ([HARBOUR, "--role", "king"], 2, "no role 'king' in scenario 'harbour-v1' (roles: mayor, union, or all)"),
     (["no-such-scenario"], 1, "no scenario 'no-such-scenario'"),
-    (["tutorial", "--runs", "0"], 2, "--runs must be at least 1"),
-    (["tutorial", "--jobs", "0"], 2, "--jobs must be at least 1"),
+    ([HARBOUR, "--runs", "0"], 2, "--runs must be at least 1"),
+    ([HARBOUR, "--jobs", "0"], 2, "--jobs must be at least 1"),
+    ([HARBOUR, "--matrix", "--policy", "greedy"], 2, "leave out --policy"),
+    ([HARBOUR, "--scan", "--threshold", "1.5"], 2, "--threshold must be between 0 and 1"),
     (["--from", "/nonexistent/save.json"], 1, "no saved game at /nonexistent/save.json"),
 ])
 def test_mistakes_get_one_line_and_an_exit_code_never_a_traceback(args, code, words, capsys):
@@ -125,9 +130,9 @@ def test_mistakes_get_one_line_and_an_exit_code_never_a_traceback(args, code, wo
 
 
 def test_a_save_of_another_role_or_a_damaged_save_is_refused(tmp_path, capsys):
-    sc = load(resolve_scenario("tutorial"))
+    sc = load(Path(HARBOUR))
     save = write_save(tmp_path / "s.json", log_of(start(sc, "union", 2)))
-    assert main(["simulate", "--from", str(save), "--role", "mayor"]) == 2
+    assert main(["simulate", HARBOUR, "--from", str(save), "--role", "mayor"]) == 2
     assert "played as 'union', not 'mayor'" in capsys.readouterr().err
     (tmp_path / "bad.json").write_text("{not json")
     assert main(["simulate", "--from", str(tmp_path / "bad.json")]) == 1

@@ -6,11 +6,11 @@ import pytest
 
 from game.engine import digest, options, resolve, start
 from game.engine.fast import play
-from game.sim.policies import POLICIES, UnknownPolicy, derived_weights, get_policy, objective, register
+from game.bots import POLICIES, UnknownPolicy, derived_weights, get_policy, objective, register
 from game.sim.runner import Batch, simulate
 from tests.engine.build import End, Ending, Option, Outcome, Shift, card, n, plain, scenario, x
 
-from .tutorial import build as tutorial
+from .harbour_draft import build as tutorial
 
 
 def marked():
@@ -64,7 +64,7 @@ def test_historical_takes_the_historical_option_whenever_it_can():
     choose = get_policy("historical").chooser(sc, "a")
     for seed in range(50):
         game = play(sc, "a", seed, choose, random.Random(seed))
-        for (_t, c, option, _k, _m) in game.steps:
+        for (_t, c, option, _k, _m, _slot) in game.steps:
             assert sc.cards[c].options[option].historical
 
 

@@ -8,12 +8,12 @@ from game.engine import replay, resolve, start
 from game.engine.core import table
 from game.engine.fast import play
 from game.engine.replay import log_of
-from game.sim.policies import get_policy
+from game.bots import get_policy
 from game.sim.report import to_dict
 from game.sim import runner
 from game.sim.runner import Batch, chunks, continuations, game_seed, simulate
 
-from .tutorial import build as tutorial
+from .harbour_draft import build as tutorial
 
 TIMINGS = ("elapsed_s", "games_per_s", "turns_per_s")
 
@@ -57,14 +57,14 @@ def test_meter_paths_count_every_game_still_going_at_each_turn(sample, monkeypat
     stride = runner.path_stride(200)
     games = [play(sc, "mayor", game_seed(5, i), choose, random.Random(game_seed(5, i))) for i in range(0, 200, stride)]
     assert tally.path_runs == len(games) == (200 if sample is None else 50)
-    first = table(sc, "mayor").start_meters
+    first = table(sc, ("mayor",)).start_meters
     for j in range(len(sc.meters)):
         counts = tally.meter_counts(j)
         for turn in range(1, len(counts) + 1):
             expected = {}
             for g in games:
                 if g.turn >= turn:
-                    value = next((m for t, *_, m in reversed(g.steps) if t <= turn), first)[j]
+                    value = next((step[4] for step in reversed(g.steps) if step[0] <= turn), first)[j]
                     expected[value] = expected.get(value, 0) + 1
             assert counts[turn - 1] == expected
 

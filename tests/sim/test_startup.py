@@ -3,11 +3,13 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
-CODE = """
+HARBOUR = Path(__file__).parent.parent / "data" / "format1" / "harbour"
+CODE = f"""
 import sys
 from game.cli import main
-code = main(['simulate', 'tutorial', '--runs', '5', '--jobs', '1', '--json'])
+code = main(['simulate', {str(HARBOUR)!r}, '--runs', '5', '--jobs', '1', '--json'])
 print('loader imported' if 'pydantic' in sys.modules else 'loader skipped', file=sys.stderr)
 sys.exit(code)
 """

@@ -1,0 +1,83 @@
+"""The dominant-strategy scan: does a simple fixed rule win too often?
+
+For each role, the rules of game.bots.fixed: always option K (for every K up to the most options a
+card of the role offers), and for every meter the role's options change and may see, always the
+option that raises it most and always the one that lowers it most (by its expected change). Each is
+played against the historical opponent (in a one-sided scenario the role plays alone). A rule is
+flagged when the lower end of the 95% Wilson interval of its win rate is above the designer's
+threshold: the rule wins that often for certain, not by the luck of the runs.
+"""
+
+from __future__ import annotations
+
+from game.engine.model import Scenario
+
+from .matrix import rates
+from .runner import Batch, Summary
+from .tally import touched
+
+THRESHOLD = 0.55
+OPPONENT = "historical"
+FLAG_BY = "win_rate_ci95_low"  # what is compared with the threshold
+
+
+def rules(scenario: Scenario, role: str) -> list[str]:
+    """The fixed rules worth trying for a role, by name."""
+    mine = [c for c in scenario.cards if not c.event and role in c.roles]
+    most = max((sum(1 for o in c.options if not scenario.two_sided or o.open_to(role)) for c in mine), default=0)
+    moved = touched(scenario)
+    changed = {j for i, c in enumerate(scenario.cards) if not c.event and role in c.roles
+               for k, o in enumerate(c.options) if not scenario.two_sided or o.open_to(role)
+               for per_outcome in moved[i][k] for j in per_outcome}
+    meters = [m.id for j, m in enumerate(scenario.meters) if j in changed and m.visible_to(role)]
+    return ([f"always:{k}" for k in range(1, most + 1)]
+            + [f"{way}:{m}" for m in meters for way in ("raise", "lower")])
+
+
+def plan(scenario: Scenario, roles: list[str], runs: int, seed: int) -> list[tuple[str, str, Batch]]:
+    """(role, rule, batch) for every rule of every role."""
+    out = []
+    for role in roles:
+        for rule in rules(scenario, role):
+            if scenario.two_sided:
+                batch = Batch(None, OPPONENT, runs, seed, ((role, rule),))
+            else:
+                batch = Batch(role, rule, runs, seed)
+            out.append((role, rule, batch))
+    return out
+
+
+def to_dict(scenario: Scenario, planned: list[tuple[str, str, Batch]], summaries: list[Summary],
+            threshold: float, runs: int, seed: int) -> dict:
+    """The `--json` object of a scan: every rule's results, and whether it is flagged."""
+    found = {(id(s.batch), s.role): s for s in summaries}
+    out = []
+    for role, rule, batch in planned:
+        r = rates(found[id(batch), role])
+        flagged = r["win_rate_ci95"][0] > threshold
+        out.append({"role": role, "rule": rule, "summary": _describe(rule), **r, "flagged": flagged})
+    return {"scenario": scenario.id, "scenario_version": scenario.version, "runs": runs, "seed": seed,
+            "opponent": OPPONENT if scenario.two_sided else None, "threshold": threshold, "flag_by": FLAG_BY,
+            "rules": out, "flagged": [f"{r['role']} {r['rule']}" for r in out if r["flagged"]]}
+
+
+def render(d: dict) -> str:
+    against = f"against the {d['opponent']} opponent" if d["opponent"] else "each role alone"
+    lines = [f"Dominant-strategy scan · {d['scenario']} {d['scenario_version']} · {d['runs']:,} games a rule, "
+             f"{against} · seed {d['seed']}",
+             f"A rule is flagged (!) when the lower end of the 95% interval of its win rate is above "
+             f"{100 * d['threshold']:.0f}%.", ""]
+    width = max((len(r["rule"]) for r in d["rules"]), default=4)
+    for r in d["rules"]:
+        lo, hi = r["win_rate_ci95"]
+        mark = "!" if r["flagged"] else " "
+        lines.append(f"  {mark} {r['role']:<10} {r['rule']:<{width}}  win {100 * r['win_rate']:5.1f}% "
+                     f"({100 * lo:.1f}-{100 * hi:.1f})  {r['summary']}")
+    lines += ["", f"Flagged: {', '.join(d['flagged']) if d['flagged'] else 'none'}"]
+    return "\n".join(lines) + "\n"
+
+
+def _describe(rule: str) -> str:
+    from game.bots import get_policy
+
+    return get_policy(rule).summary
