@@ -27,3 +27,22 @@ def test_the_tutorial_has_no_errors_and_no_warnings():
     report = check(bundled_scenarios() / "tutorial")
     assert report.ok and report.problems == [], str(report)
     assert report.scenario.id == "tutorial"
+
+
+def test_the_guide_names_every_key_of_the_format():
+    """Docs that cannot drift: every key a scenario file may hold, in either format, is in the guide."""
+    from game.scenario import models
+    from game.scenario.effect_models import EFFECT_MODELS
+
+    guide = (bundled_scenarios() / "README.md").read_text(encoding="utf-8")
+    sections = (models.Manifest, models.Turns, models.Calendar, models.Role, models.Source, models.Meter,
+                models.Faction, models.Flag, models.GlossaryEntry, models.Card, models.Option, models.Outcome,
+                models.Ending)
+    missing = [f"{model.__name__}.{info.alias or name}" for model in sections
+               for name, info in model.model_fields.items() if f"`{info.alias or name}`" not in guide]
+    for effect in EFFECT_MODELS:
+        if f"{{{effect.key}: " not in guide:
+            missing.append(f"the {effect.key} effect")
+        missing += [f"{effect.key} effect: {info.alias or name}" for name, info in effect.model_fields.items()
+                    if f"{info.alias or name}: " not in guide and f"`{info.alias or name}`" not in guide]
+    assert missing == []
