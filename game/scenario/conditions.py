@@ -7,7 +7,7 @@ import difflib
 from game.engine.expr import Expr, ExprError, names, parse
 
 from .located import Item, Sink
-from .models import AllTest, AnyTest, FlagTest, MeterTest, NotTest
+from .fields import AllTest, AnyTest, FlagTest, MeterTest, NotTest
 from .problems import Problem
 
 _COMPARISONS = {"gt": ">", "gte": ">=", "lt": "<", "lte": "<=", "eq": "==", "ne": "!="}
@@ -107,19 +107,46 @@ class Expressions:
         self.sink.error(item, sub, f"unknown {kind} '{name}'{hint}")
 
     def _located(self, item: Item, sub: tuple, text: str, offset: int, message: str) -> None:
-        """Map an offset inside the expression to the file: the scalar's start, plus one for an
-        opening quote; in a block scalar, the offset's line below the key, at its indentation."""
-        path = item.path + sub
-        spot = self.sink.spot(item.file, path)
-        if spot is None:
-            self.sink.add("error", item.file, path, message)
-            return
-        line, col = spot.value
-        if spot.style in ("|", ">"):
-            lines = self.sink.positions[item.file].lines
-            line += 1 + text.count("\n", 0, offset)
-            source = lines[line] if line < len(lines) else ""
-            col = len(source) - len(source.lstrip(" ")) + offset - (text.rfind("\n", 0, offset) + 1)
-        else:
-            col += (1 if spot.style in ("'", '"') else 0) + offset
-        self.sink.problems.append(Problem(item.file, line + 1, col + 1, message))
+        locate(self.sink, item, sub, text, offset, message)
+
+
+def locate(sink: Sink, item: Item, sub: tuple, text: str, offset: int, message: str) -> None:
+    """An error at an offset inside a scalar's text, mapped to the file: the scalar's start, plus one for an
+    opening quote; in a literal block (|), the offset's line below the key, at its indentation; in a folded
+    block (>), the source line whose words hold the offset (folding joins lines with one space)."""
+    path = item.path + tuple(sub)
+    spot = sink.spot(item.file, path)
+    if spot is None:
+        sink.add("error", item.file, path, message)
+        return
+    line, col = spot.value
+    if spot.style == "|":
+        lines = sink.positions[item.file].lines
+        line += 1 + text.count("\n", 0, offset)
+        source = lines[line] if line < len(lines) else ""
+        col = len(source) - len(source.lstrip(" ")) + offset - (text.rfind("\n", 0, offset) + 1)
+    elif spot.style == ">":
+        line, col = _folded(sink.positions[item.file].lines, line, offset)
+    else:
+        col += (1 if spot.style in ("'", '"') else 0) + offset
+    sink.problems.append(Problem(item.file, line + 1, col + 1, message))
+
+
+def _folded(lines: list[str], line: int, offset: int) -> tuple[int, int]:
+    """(line, col), 0-based, of an offset into a folded block scalar that starts below `line`."""
+    indent = None
+    for n in range(line + 1, len(lines)):
+        source = lines[n]
+        words = source.strip(" ")
+        if not words:
+            offset -= 1  # a blank line folds into a line break
+            continue
+        here = len(source) - len(source.lstrip(" "))
+        if indent is None:
+            indent = here
+        elif here < indent:
+            break
+        if offset <= len(words):
+            return n, here + offset
+        offset -= len(words) + 1
+    return line + 1, (indent or 0) + max(offset, 0)

@@ -9,6 +9,7 @@ from .conditions import Expressions
 from .located import Item, Sink
 from .names import Names
 from .shape import Draft
+from .textcheck import check_texts, placeholders
 
 MAX_CARDS = 5000
 
@@ -27,6 +28,7 @@ def crosscheck(draft: Draft, sink: Sink) -> Checked:
     meters.update({ident: -1 for ident in draft.broken["meters"] if ident not in meters})
     exprs = Expressions(sink, meters, names.known("flags"))
     _manifest(draft, names, sink)
+    _turns(draft, names, exprs, sink)
     _meters(draft, names, sink)
     _factions(draft, names, sink)
     _roles(draft, names, exprs, sink)
@@ -62,9 +64,31 @@ def _manifest(draft: Draft, names: Names, sink: Sink) -> None:
         names.named_endings.add(draft.calendar.model.timeout)
 
 
+def _turns(draft: Draft, names: Names, exprs: Expressions, sink: Sink) -> None:
+    """Format 2: every role acts once a turn, in the order given; each turn's chance of a world event."""
+    if draft.turns is None:
+        return
+    item, turns = draft.turns, draft.turns.model
+    seen: set[str] = set()
+    for i, role in enumerate(turns.order):
+        if role in seen:
+            sink.error(item, ("order", i), f"role '{role}' is already in the order; each role acts once a turn")
+        elif names.check(item, ("order", i), "roles", role):
+            seen.add(role)
+    missing = [r.model.id for r in draft.sections["roles"] if r.model.id not in seen]
+    if missing:
+        listed = ", ".join(f"'{r}'" for r in missing)
+        sink.error(item, ("order",), f"the order leaves out role {listed}; every role acts once a turn", at="key")
+    chance = exprs.number(item, ("events",), turns.events)
+    if chance is not None and chance.const is not None and not 0 <= float(chance.const) <= 1:
+        sink.error(item, ("events",), f"events: a chance of {float(chance.const):g} must lie between 0 and 1")
+
+
 def _meters(draft: Draft, names: Names, sink: Sink) -> None:
     for item in draft.sections["meters"]:
         m = item.model
+        for i, role in enumerate(m.hidden_from):
+            names.check(item, ("hidden_from", i), "roles", role)
         if m.min >= m.max:
             sink.error(item, ("max",), f"max ({m.max}) must be greater than min ({m.min})")
             continue
@@ -115,3 +139,7 @@ def _endings(draft: Draft, names: Names, exprs: Expressions, sink: Sink) -> None
         for role in ending.results:
             names.check(item, ("results", role), "roles", role, at="key")
         exprs.condition(item, ("when",), ending.when)
+        if draft.format >= 2:
+            check_texts(item, ("text",), ending.text, roles, "read the ending", names, sink)
+            placeholders(item, ("title",), ending.title, exprs, sink)
+            placeholders(item, ("text",), ending.text, exprs, sink)

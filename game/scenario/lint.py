@@ -15,7 +15,7 @@ def lint(draft: Draft, checked: Checked, sink: Sink) -> None:
             sink.warn(item, ("id",), f"flag '{flag}' is tested but no effect sets it, so it is never true")
     for item in draft.sections["cards"]:
         card = item.model
-        for k, option in enumerate(card.options):
+        for k, option in enumerate(card.options or ()):
             if option.unavailable and option.when is None:
                 sink.warn(item, ("options", k, "unavailable"), "'unavailable' is shown only when the option's"
                                                               " 'when' does not hold, and this option has no 'when'")

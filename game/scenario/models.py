@@ -2,158 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Annotated, Literal, Union
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, PlainValidator,
-                      StringConstraints, Tag, WithJsonSchema)
+from pydantic import BeforeValidator, Discriminator, Field, StringConstraints, Tag
 
-ID_PATTERN = r"^[a-z][a-z0-9_]*$"
-SCENARIO_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-SOURCE_ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
+from .effect_models import EFFECT_KEYS, EFFECT_MODELS, EFFECT_TAGS, EffectEntry
+from .effect_models import ClearEffect, EndEffect, FlagEffect, QueueEffect, SetEffect, ShiftEffect
+from .fields import (CONDITION_KEYS, CONDITION_TAGS, ID_PATTERN, SCENARIO_ID_PATTERN, SOURCE_ID_PATTERN,
+                     VALUE_TAGS, AllTest, AnyTest, Condition, Day, FlagTest, Id, MeterTest, NotTest,
+                     NumberOrExpr, Ref, RoleText, Strict, WholeOrExpr, forms, free_date, only_in, since)
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
-# A reference is plain text here: whether it names something is checked later, with "did you mean".
-Ref = str
+__all__ = ["AllTest", "AnyTest", "CONDITION_KEYS", "ClearEffect", "Condition", "EFFECT_KEYS", "EFFECT_MODELS",
+           "EndEffect", "FlagEffect", "FlagTest", "ID_PATTERN", "MeterTest", "NotTest", "NumberOrExpr",
+           "QueueEffect", "SCENARIO_ID_PATTERN", "SOURCE_ID_PATTERN", "SetEffect", "ShiftEffect", "WholeOrExpr"]
 
-
-def _date(value: object) -> _dt.date:
-    if isinstance(value, _dt.datetime):
-        raise ValueError("expected a date (YYYY-MM-DD) without a time")
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(f"'{value}' is not a valid date; write YYYY-MM-DD") from None
-    raise ValueError("expected a date, YYYY-MM-DD")
-
-
-Day = Annotated[_dt.date, PlainValidator(_date),
-                WithJsonSchema({"type": "string", "format": "date", "description": "a date, YYYY-MM-DD"})]
-
-
-def _free_date(value: object) -> object:
-    # An unquoted 2019-01-24 arrives as a date, 2019 as a number: a source's date is free text.
-    if isinstance(value, _dt.date) or (isinstance(value, int) and not isinstance(value, bool)):
-        return value.isoformat() if isinstance(value, _dt.date) else str(value)
-    return value
-
-
-def _number_kind(value: object) -> str | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return "number"
-    return "expression" if isinstance(value, str) else None
-
-
-NumberOrExpr = Annotated[
-    Union[Annotated[float, Tag("number")], Annotated[str, Tag("expression")]],
-    Discriminator(_number_kind, custom_error_type="number_or_expression",
-                  custom_error_message="expected a number or an expression in quotes"),
-]
-
-
-class Strict(BaseModel):
-    """Unknown keys are errors, and no silent conversions ("5" is not 5)."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-
-# Structured conditions: each form its own model, picked by its key.
-class MeterTest(Strict):
-    meter: Ref = Field(description="a meter id, or turn")
-    gt: float | None = Field(None, description="holds when the meter is greater than this")
-    gte: float | None = Field(None, description="holds when the meter is at least this")
-    lt: float | None = Field(None, description="holds when the meter is less than this")
-    lte: float | None = Field(None, description="holds when the meter is at most this")
-    eq: float | None = Field(None, description="holds when the meter equals this")
-    ne: float | None = Field(None, description="holds when the meter is not this")
-
-
-class FlagTest(Strict):
-    flag: Ref = Field(description="holds when this flag is set")
-
-
-class NotTest(Strict):
-    not_: Condition = Field(alias="not", description="holds when the condition does not")
-
-
-class AllTest(Strict):
-    all_: list[Condition] = Field(alias="all", min_length=1, description="holds when every condition holds")
-
-
-class AnyTest(Strict):
-    any_: list[Condition] = Field(alias="any", min_length=1, description="holds when any condition holds")
-
-
-CONDITION_KEYS = ("meter", "flag", "not", "all", "any")
-
-
-def _condition_kind(value: object) -> str | None:
-    if isinstance(value, str):
-        return "expression"
-    if isinstance(value, dict):
-        return next((f"{key} test" for key in CONDITION_KEYS if key in value), None)
-    return None
-
-
-Condition = Annotated[
-    Union[Annotated[str, Tag("expression")], Annotated[MeterTest, Tag("meter test")],
-          Annotated[FlagTest, Tag("flag test")], Annotated[NotTest, Tag("not test")],
-          Annotated[AllTest, Tag("all test")], Annotated[AnyTest, Tag("any test")]],
-    Discriminator(_condition_kind, custom_error_type="unknown_condition",
-                  custom_error_message="a condition is an expression in quotes, or a mapping with one of"
-                                       " meter, flag, not, all, any"),
-]
-
-
-# Effects: each kind its own model, picked by its key, so a mistake gets one precise message.
-class ShiftEffect(Strict):
-    shift: Ref = Field(description="the meter to change")
-    by: int = Field(description="how much to add (negative to subtract); the result is clamped")
-
-
-class SetEffect(Strict):
-    set_: Ref = Field(alias="set", description="the meter to set")
-    to: int = Field(description="the new value, within the meter's range")
-
-
-class FlagEffect(Strict):
-    flag: Ref = Field(description="the flag to set")
-
-
-class ClearEffect(Strict):
-    clear: Ref = Field(description="the flag to clear")
-
-
-class QueueEffect(Strict):
-    queue: Ref = Field(description="the card that comes up later, ahead of the deck")
-    after: int = Field(1, ge=1, description="in how many turns (default 1)")
-
-
-class EndEffect(Strict):
-    end: Ref = Field(description="the ending the game reaches once this outcome's effects apply")
-
-
-EFFECT_KEYS = ("shift", "set", "flag", "clear", "queue", "end")
-
-
-def _effect_kind(value: object) -> str | None:
-    if isinstance(value, dict):
-        return next((f"{key} effect" for key in EFFECT_KEYS if key in value), None)
-    return None
-
-
-Effect = Annotated[
-    Union[Annotated[ShiftEffect, Tag("shift effect")], Annotated[SetEffect, Tag("set effect")],
-          Annotated[FlagEffect, Tag("flag effect")], Annotated[ClearEffect, Tag("clear effect")],
-          Annotated[QueueEffect, Tag("queue effect")], Annotated[EndEffect, Tag("end effect")]],
-    Discriminator(_effect_kind, custom_error_type="unknown_effect",
-                  custom_error_message="unknown effect: expected one of " + ", ".join(EFFECT_KEYS)),
-]
+# Effects: each kind its own model (effect_models.py), picked by its key, so a mistake gets one precise message.
+Effect = EffectEntry
 
 
 class Citation(Strict):
@@ -178,6 +42,9 @@ class Outcome(Strict):
                                                           " one outcome to give it what the others leave")
     text: str = Field(description="what the player reads when this happens")
     effects: list[Effect] = Field([], description="applied in order")
+    label: str = Field("", max_length=40, description="format 2: a short name for this result, at most 40"
+                                                     " characters, shown with the odds (\"the crowd holds\")",
+                       json_schema_extra=since(2))
 
 
 class Option(Strict):
@@ -189,12 +56,15 @@ class Option(Strict):
                                            description="1 to 4 possible results; or give text and effects")
     text: str | None = Field(None, description="for a certain result: what the player reads")
     effects: list[Effect] | None = Field(None, description="for a certain result: applied in order")
+    roles: list[Ref] | None = Field(None, description="format 2: the roles that may take it (default: every"
+                                                      " role that draws the card)", json_schema_extra=since(2))
 
 
 class Card(Strict):
     id: Id = Field(description="unique card id")
     title: str = Field(description="the card's heading")
-    text: str = Field(description="what the player reads")
+    text: RoleText = Field(description="what the player reads. Format 2: or {role id: text}, one for every"
+                                       " role that may draw the card", json_schema_extra=forms(mapping=2))
     roles: list[Ref] | None = Field(None, description="the roles that may draw it (default: all)")
     when: Condition | None = Field(None, description="the card is drawn only while this holds")
     weight: NumberOrExpr | None = Field(None, description="how likely against other cards (default 1);"
@@ -207,13 +77,58 @@ class Card(Strict):
     sources: Citations = Field([], description="source ids, or {id, note}")
     historical: bool = Field(False, description="did this happen?")
     note: str = Field("", description="the reasoning behind the odds, for teachers")
-    options: list[Option] = Field(min_length=1, max_length=5, description="1 to 5 options")
+    options: list[Option] | None = Field(None, min_length=1, max_length=5,
+                                         description="1 to 5 options (required, except on an event)")
+    event: bool = Field(False, description="format 2: a world event, which nobody decides: no options and no"
+                                           " roles, but outcomes (or effects) rolled for everyone",
+                        json_schema_extra=since(2))
+    outcomes: list[Outcome] | None = Field(None, min_length=1, max_length=4,
+                                           description="format 2, on an event: 1 to 4 possible results",
+                                           json_schema_extra=since(2))
+    effects: list[Effect] | None = Field(None, description="format 2, on an event with a certain result: applied"
+                                                           " in order (the card's text is what is read)",
+                                         json_schema_extra=since(2))
+    on: Day | None = Field(None, description="format 2: the card is played on the turn whose period holds this"
+                                             " date (instead of from, until and weight)",
+                           json_schema_extra=since(2))
+
+    @classmethod
+    def shape_rules(cls, raw: dict, fmt: int) -> list[tuple[tuple, str, str]]:
+        """(path, at, message) for what the card's shape lacks: a missing key's path locates its parent.
+        A card has options, or is an event with outcomes or effects; a card fixed to a date has no window."""
+        if fmt < 2:
+            return [] if "options" in raw else [(("options",), "key", "missing required key 'options'")]
+        found = []
+        if raw.get("event") is True:
+            for key, why in (("options", "nobody decides it: give 'outcomes', or 'effects' for a certain"
+                                         " result"), ("roles", "it happens in the one world every role shares")):
+                if key in raw:
+                    found.append(((key,), "key", f"an event has no '{key}': {why}"))
+            if "outcomes" in raw and "effects" in raw:
+                found.append((("effects",), "key", "give an event either 'outcomes' or 'effects', not both"))
+            elif "outcomes" not in raw and "effects" not in raw:
+                found.append((("outcomes",), "key", "an event needs 'outcomes', or 'effects' for a certain result"))
+        else:
+            if "options" not in raw:
+                found.append((("options",), "key", "missing required key 'options' (or event: true for a world"
+                                                 " event)"))
+            for key in ("outcomes", "effects"):
+                if key in raw:
+                    found.append(((key,), "key", f"'{key}' is for a world event (event: true); a card's"
+                                                 " results belong in its options"))
+        if "on" in raw:
+            for key in ("from", "until", "weight"):
+                if key in raw:
+                    found.append(((key,), "key", f"'on' fixes the card to one turn: '{key}' does not apply"
+                                                 " to it; leave it out"))
+        return found
 
 
 class Ending(Strict):
     id: Id = Field(description="unique ending id")
     title: str = Field(description="the ending's heading")
-    text: str = Field(description="what the player reads")
+    text: RoleText = Field(description="what the player reads. Format 2: or {role id: text}, one for every"
+                                       " role", json_schema_extra=forms(mapping=2))
     when: Condition | None = Field(None, description="checked after every turn; without it, reached"
                                                      " only by an end effect or the calendar")
     priority: int = Field(0, description="checked highest first (ties: file order)")
@@ -231,7 +146,11 @@ class Meter(Strict):
     min: int = Field(0, description="lowest value (default 0)")
     max: int = Field(100, description="highest value (default 100)")
     start: int = Field(description="value at the start of a game")
-    start_by_role: dict[Ref, int] = Field({}, description="{role_id: value}: a role's own start value")
+    start_by_role: dict[Ref, int] = Field({}, description="format 1: {role_id: value}: a role's own start value",
+                                          json_schema_extra=only_in(1, "one shared world: a meter has one start"
+                                                                       " value"))
+    hidden_from: list[Ref] = Field([], description="format 2: the roles that may not see this meter",
+                                   json_schema_extra=since(2))
 
 
 class Faction(Strict):
@@ -258,7 +177,7 @@ class Source(Strict):
     id: Annotated[str, StringConstraints(pattern=SOURCE_ID_PATTERN, max_length=64)] = Field(
         description="unique source id: letters, digits, _ - .")
     outlet: str = Field(description="who published it")
-    date: Annotated[str, BeforeValidator(_free_date)] = Field(description="free text: 2019-01-24, January 2019")
+    date: Annotated[str, BeforeValidator(free_date)] = Field(description="free text: 2019-01-24, January 2019")
     summary: str = Field(description="one line, in your own words")
     title: str = Field("", description="the document's title")
     url: str = Field("", description="where to read it")
@@ -280,6 +199,14 @@ class Calendar(Strict):
     timeout: Ref = Field(description="the ending reached when the last turn passes with no other")
 
 
+class Turns(Strict):
+    order: list[Ref] = Field(min_length=1, description="every role's id once: the order in which the roles act"
+                                                       " each turn")
+    events: NumberOrExpr | None = Field(None, description="each turn's chance, 0 to 1 (a number or an"
+                                                          " expression), of one random world event (default:"
+                                                          " none)")
+
+
 class ContentFile(Strict):
     """A scenario file other than the manifest: any of the content sections."""
 
@@ -294,7 +221,8 @@ class ContentFile(Strict):
 class Manifest(ContentFile):
     """scenario.yaml: what the scenario is, its sources, calendar and roles (and any content)."""
 
-    format: Literal[1] = Field(description="the version of the scenario format: 1")
+    format: Literal[1, 2] = Field(description="the version of the scenario format: 1, or 2 (one shared world"
+                                             " where every role acts each turn)")
     id: Annotated[str, StringConstraints(pattern=SCENARIO_ID_PATTERN, max_length=64)] = Field(
         description="the scenario's id: lower-case letters, digits and -")
     title: str = Field(description="shown when the player picks a scenario")
@@ -306,16 +234,19 @@ class Manifest(ContentFile):
     sources: list[Source] = Field([], description="the documents the scenario draws on")
     calendar: Calendar = Field(description="start, days_per_turn, max_turns, timeout")
     roles: list[Role] = Field(description="at least two playable roles")
+    turns: Turns | None = Field(None, description="format 2, required: order (the roles' turn order) and events"
+                                                  " (each turn's chance of a world event)",
+                                json_schema_extra=since(2))
+
+    @classmethod
+    def shape_rules(cls, raw: dict, fmt: int) -> list[tuple[tuple, str, str]]:
+        if fmt >= 2 and "turns" not in raw:
+            return [(("turns",), "key", "missing required key 'turns': format 2 needs the roles' turn order"
+                                " (turns: {order: [role ids]})")]
+        return []
 
 
 SECTIONS = {"meters": Meter, "factions": Faction, "flags": Flag, "cards": Card, "endings": Ending,
             "glossary": GlossaryEntry, "sources": Source, "roles": Role}
 MANIFEST_KEYS = tuple(k for k in Manifest.model_fields if k not in ContentFile.model_fields)
-TAGS: dict[str, object] = {
-    "number": float, "expression": str, "source id": str, "citation": Citation,
-    "meter test": MeterTest, "flag test": FlagTest, "not test": NotTest, "all test": AllTest,
-    "any test": AnyTest, "shift effect": ShiftEffect, "set effect": SetEffect, "flag effect": FlagEffect,
-    "clear effect": ClearEffect, "queue effect": QueueEffect, "end effect": EndEffect,
-}
-for _model in (NotTest, AllTest, AnyTest):
-    _model.model_rebuild()
+TAGS: dict[str, object] = {"source id": str, "citation": Citation, **VALUE_TAGS, **CONDITION_TAGS, **EFFECT_TAGS}

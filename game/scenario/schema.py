@@ -14,7 +14,7 @@ def json_schema() -> dict:
     fits content files (which section belongs where is checked by `crisis validate`)."""
     schema = Manifest.model_json_schema(by_alias=True)
     schema.pop("required", None)
-    schema["title"] = "crisis scenario file (format 1)"
+    schema["title"] = "crisis scenario file (formats 1 and 2)"
     schema["description"] = ("A file of a crisis scenario: scenario.yaml (the manifest) or a content file."
                              " See scenarios/README.md.")
     return {"$schema": SCHEMA_URL, **schema}

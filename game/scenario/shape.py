@@ -5,17 +5,19 @@ from __future__ import annotations
 import difflib
 import types
 from dataclasses import dataclass, field
-from typing import Annotated, Union, get_args, get_origin
+from typing import Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from .fields import keys_in
+from .formats import unwrap, format_of, format_problems
 from .located import Item, Sink
-from .models import (CONDITION_KEYS, EFFECT_KEYS, MANIFEST_KEYS, SECTIONS, Calendar, ContentFile,
-                     Manifest, ID_PATTERN, SCENARIO_ID_PATTERN, SOURCE_ID_PATTERN, TAGS)
+from .models import (CONDITION_KEYS, EFFECT_KEYS, EFFECT_MODELS, MANIFEST_KEYS, SECTIONS, Calendar, ContentFile,
+                     Manifest, ID_PATTERN, SCENARIO_ID_PATTERN, SOURCE_ID_PATTERN, TAGS, Turns)
 from .yamlnodes import Document
 
 HEAD_KEYS = ("format", "id", "title", "version", "description", "authors", "licence", "languages")
-_EFFECT_MODELS = {TAGS[f"{k} effect"] for k in EFFECT_KEYS}
+_EFFECT_MODELS = set(EFFECT_MODELS)
 _CONDITION_MODELS = {TAGS[f"{k} test"] for k in CONDITION_KEYS}
 _PATTERNS = {
     ID_PATTERN: "an id is lower-case letters, digits and _, starting with a letter",
@@ -33,11 +35,13 @@ class Draft:
     sections: dict[str, list[Item]] = field(default_factory=lambda: {k: [] for k in SECTIONS})
     broken: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in SECTIONS})
     manifest: str | None = None  # the manifest's file, once it was read
+    format: int = 1  # the manifest's format (1 when it gives none this version reads)
+    turns: Item | None = None  # format 2: the manifest's turns, when they validated
 
 
 def shape(documents: list[tuple[str, Document, bool]], sink: Sink) -> Draft:
     """Validate each (file, document, is_manifest) and gather the items that passed."""
-    draft = Draft()
+    draft = Draft(format=format_of(documents))
     for file, doc, is_manifest in documents:
         root = Manifest if is_manifest else ContentFile
         try:
@@ -46,9 +50,15 @@ def shape(documents: list[tuple[str, Document, bool]], sink: Sink) -> Draft:
         except ValidationError as err:
             failed = []
             for error in err.errors(include_url=False):
-                path, at, message = translate(error, root)
+                path, at, message = translate(error, root, draft.format)
                 # What failed is the value itself (for a missing key, that key), not its parent.
                 failed.append(_walk(root, error["loc"])[0])
+                sink.add("error", file, path, message, at)
+        shown = list(failed)
+        for path, at, message in format_problems(doc.value, root, draft.format):
+            # A key whose value is already reported wrong needs no second message.
+            if not any(done[:len(path)] == path for done in shown):
+                failed.append(path)
                 sink.add("error", file, path, message, at)
         if is_manifest:
             draft.manifest = file
@@ -69,6 +79,8 @@ def _gather_head(draft: Draft, file: str, value: dict, failed: list[tuple]) -> N
     draft.head.setdefault("languages", ["en"])
     if "calendar" in value and not _touched(failed, ("calendar",)):
         draft.calendar = Item(Calendar.model_validate(value["calendar"]), file, ("calendar",))
+    if "turns" in value and not _touched(failed, ("turns",)):
+        draft.turns = Item(Turns.model_validate(value["turns"]), file, ("turns",))
 
 
 def _gather_sections(draft: Draft, file: str, value: dict, failed: list[tuple]) -> None:
@@ -85,13 +97,13 @@ def _gather_sections(draft: Draft, file: str, value: dict, failed: list[tuple]) 
             draft.sections[section].append(Item(model.model_validate(raw), file, (section, i)))
 
 
-def translate(error: dict, root: type[BaseModel]) -> tuple[tuple, str, str]:
+def translate(error: dict, root: type[BaseModel], fmt: int = 1) -> tuple[tuple, str, str]:
     """One pydantic error as (value path, "key" or "value", message)."""
     path, model = _walk(root, error["loc"][:-1]) if error["loc"] else ((), root)
     last = error["loc"][-1] if error["loc"] else None
     kind = error["type"]
     if kind == "extra_forbidden":
-        return path + (last,), "key", _unknown_key(str(last), model, root)
+        return path + (last,), "key", _unknown_key(str(last), model, fmt)
     if kind == "missing":
         return path, "key", f"missing required key '{last}'"
     full, _ = _walk(root, error["loc"])
@@ -104,7 +116,7 @@ def translate(error: dict, root: type[BaseModel]) -> tuple[tuple, str, str]:
 _OWN_MESSAGE = {"unknown_effect", "unknown_condition", "citation"}
 
 
-def _unknown_key(key: str, model: object, root: type[BaseModel]) -> str:
+def _unknown_key(key: str, model: object, fmt: int) -> str:
     if model is ContentFile and key in MANIFEST_KEYS:
         return f"'{key}' belongs in scenario.yaml, the manifest"
     if not (isinstance(model, type) and issubclass(model, BaseModel)):
@@ -114,7 +126,7 @@ def _unknown_key(key: str, model: object, root: type[BaseModel]) -> str:
     if model in _CONDITION_MODELS and key in CONDITION_KEYS:
         return (f"a condition mapping has one of {', '.join(CONDITION_KEYS)}: this one also has '{key}';"
                 " combine them with all: [...]")
-    names = [f.alias or n for n, f in model.model_fields.items()]
+    names = keys_in(model, fmt)  # a format-1 file is offered format-1 keys only
     near = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
     if near:
         return f"unknown key '{key}'; did you mean '{near[0]}'?"
@@ -122,20 +134,11 @@ def _unknown_key(key: str, model: object, root: type[BaseModel]) -> str:
 
 
 def _first_key(model: type[BaseModel]) -> str:
+    key = getattr(model, "key", None)  # an effect model names its kind's key
+    if isinstance(key, str):
+        return key
     name, info = next(iter(model.model_fields.items()))
     return info.alias or name
-
-
-def _unwrap(tp: object) -> object:
-    while True:
-        origin = get_origin(tp)
-        if origin is Annotated:
-            tp = get_args(tp)[0]
-        elif origin in (Union, types.UnionType) and type(None) in get_args(tp):
-            rest = tuple(a for a in get_args(tp) if a is not type(None))
-            tp = rest[0] if len(rest) == 1 else Union[rest]
-        else:
-            return tp
 
 
 def _walk(root: object, loc: tuple) -> tuple[tuple, object]:
@@ -143,7 +146,7 @@ def _walk(root: object, loc: tuple) -> tuple[tuple, object]:
     tp: object = root
     clean: list = []
     for i, step in enumerate(loc):
-        tp = _unwrap(tp)
+        tp = unwrap(tp)
         if get_origin(tp) in (Union, types.UnionType) and isinstance(step, str) and step in TAGS:
             tp = TAGS[step]
             continue
@@ -152,7 +155,7 @@ def _walk(root: object, loc: tuple) -> tuple[tuple, object]:
         if tp is None:
             clean.extend(loc[i + 1:])
             return tuple(clean), None
-    return tuple(clean), _unwrap(tp)
+    return tuple(clean), unwrap(tp)
 
 
 def _step(tp: object, step: object) -> object:
@@ -187,8 +190,6 @@ def describe(error: dict) -> str:
     """Pydantic's message for a bad value, in the words of the format."""
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if kind == "unknown_effect" and isinstance(value, dict) and value:
-        from .models import EFFECT_KEYS
-
         key = str(next(iter(value)))
         near = difflib.get_close_matches(key, EFFECT_KEYS, n=1, cutoff=0.6)
         hint = f"; did you mean '{near[0]}'?" if near else ""
@@ -210,7 +211,7 @@ def describe(error: dict) -> str:
         return f"expected a mapping (key: value lines), got {show(value)}"
     if kind == "literal_error":
         if error["loc"] == ("format",):
-            return f"unsupported format {show(value)}: this version of crisis reads format 1"
+            return f"unsupported format {show(value)}: this version of crisis reads formats 1 and 2"
         return f"expected {ctx.get('expected')}, got {show(value)}"
     if kind == "string_pattern_mismatch":
         rule = _PATTERNS.get(ctx.get("pattern", ""), f"expected the pattern {ctx.get('pattern')}")

@@ -74,7 +74,7 @@ CASES = [
     ("missing_key", "cards.yaml", 2, 5, ["missing required key 'title'"], E),
     ("wrong_type", "cards.yaml", 5, 11, ["'once'", "true or false"], E),
     ("version_number", "scenario.yaml", 4, 10, ["'version'", "expected text", "quotes"], E),
-    ("format_2", "scenario.yaml", 1, 9, ["unsupported format 2", "format 1"], E),
+    ("format_3", "scenario.yaml", 1, 9, ["unsupported format 3", "reads formats 1 and 2"], E),
     ("unknown_role", "cards.yaml", 5, 13, ["unknown role 'chef'", "did you mean 'chief'?"], E),
     ("manifest_key_in_content", "cards.yaml", 8, 1, ["'calendar' belongs in scenario.yaml"], E),
     ("reserved_id", "world.yaml", 13, 9, ["'turn' is reserved"], E),

@@ -1,0 +1,191 @@
+"""The building blocks of the scenario models: strict models, dates, numbers, conditions, and the format mark."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated, Union
+
+from pydantic import (BaseModel, ConfigDict, Discriminator, Field, PlainValidator, StringConstraints, Tag,
+                      WithJsonSchema)
+from pydantic.fields import FieldInfo
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+SCENARIO_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+SOURCE_ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+# A reference is plain text here: whether it names something is checked later, with "did you mean".
+Ref = str
+
+# The format mark: the one place that says which formats allow a key, or a form of its value. The checks
+# of a file's keys (formats.py) and the "expected one of" lists (shape.py) both read it; the schema shows
+# it beside the key's description.
+FORMATS = "x-formats"  # the formats in which the key may appear; unmarked: every format
+FORMS = "x-forms"  # {form: formats}: a form of the value ("mapping", "expression") some formats allow
+WHY = "x-why"  # why a key left a format, for the message
+
+
+def since(fmt: int, **extra: object) -> dict:
+    """json_schema_extra for a key that format `fmt` added."""
+    return {FORMATS: [fmt], **extra}
+
+
+def only_in(fmt: int, why: str) -> dict:
+    """json_schema_extra for a key that only format `fmt` has."""
+    return {FORMATS: [fmt], WHY: why}
+
+
+def forms(**by_form: int) -> dict:
+    """json_schema_extra for a key whose value may take a form that a later format added."""
+    return {FORMS: {form: [fmt] for form, fmt in by_form.items()}}
+
+
+def _extra(info: FieldInfo) -> dict:
+    extra = info.json_schema_extra
+    return extra if isinstance(extra, dict) else {}
+
+
+def allowed_in(info: FieldInfo, fmt: int) -> bool:
+    """Whether a key may appear in a file of format `fmt`. A key marked for one format stays in the later
+    ones, unless it says why it left (WHY)."""
+    marked = _extra(info).get(FORMATS)
+    if not marked:
+        return True
+    first = min(marked)  # type: ignore[arg-type]
+    return fmt in marked if WHY in _extra(info) else fmt >= first
+
+
+def key_message(key: str, info: FieldInfo, fmt: int) -> str:
+    marked = _extra(info)[FORMATS]
+    if WHY in _extra(info):
+        return f"'{key}' is for format {marked[0]} only: {_extra(info)[WHY]}"
+    return f"'{key}' needs format: {min(marked)} (this scenario is format {fmt})"  # type: ignore[arg-type]
+
+
+def form_message(key: str, info: FieldInfo, form: str, fmt: int) -> str | None:
+    """The problem with a value of the given form under `key` in format `fmt`, if it has one."""
+    marked = _extra(info).get(FORMS, {}).get(form)  # type: ignore[union-attr]
+    if not marked or fmt >= min(marked):
+        return None
+    shown = {"mapping": "a mapping {role: text}", "expression": "an expression"}.get(form, form)
+    return f"'{key}' as {shown} needs format: {min(marked)} (this scenario is format {fmt})"
+
+
+def keys_in(model: type[BaseModel], fmt: int) -> list[str]:
+    """A model's keys that a file of format `fmt` may use, in declaration order."""
+    return [info.alias or name for name, info in model.model_fields.items() if allowed_in(info, fmt)]
+
+
+def _date(value: object) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        raise ValueError("expected a date (YYYY-MM-DD) without a time")
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"'{value}' is not a valid date; write YYYY-MM-DD") from None
+    raise ValueError("expected a date, YYYY-MM-DD")
+
+
+Day = Annotated[_dt.date, PlainValidator(_date),
+                WithJsonSchema({"type": "string", "format": "date", "description": "a date, YYYY-MM-DD"})]
+
+
+def free_date(value: object) -> object:
+    # An unquoted 2019-01-24 arrives as a date, 2019 as a number: a source's date is free text.
+    if isinstance(value, _dt.date) or (isinstance(value, int) and not isinstance(value, bool)):
+        return value.isoformat() if isinstance(value, _dt.date) else str(value)
+    return value
+
+
+def _number_kind(value: object) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return "number"
+    return "expression" if isinstance(value, str) else None
+
+
+NumberOrExpr = Annotated[
+    Union[Annotated[float, Tag("number")], Annotated[str, Tag("expression")]],
+    Discriminator(_number_kind, custom_error_type="number_or_expression",
+                  custom_error_message="expected a number or an expression in quotes"),
+]
+
+
+# An amount: a whole number, or (format 2) an expression in quotes. Anything else is checked as a whole
+# number, so that its message stays the one format 1 gave.
+WholeOrExpr = Annotated[
+    Union[Annotated[int, Tag("whole")], Annotated[str, Tag("expression")]],
+    Discriminator(lambda value: "expression" if isinstance(value, str) else "whole"),
+]
+
+# Text to read: a string, or (format 2) a mapping {role id: text}. Anything but a mapping is checked as
+# text, so that its message stays the one format 1 gave.
+RoleText = Annotated[
+    Union[Annotated[str, Tag("text")], Annotated[dict[Ref, str], Tag("role texts")]],
+    Discriminator(lambda value: "role texts" if isinstance(value, dict) else "text"),
+]
+VALUE_TAGS: dict[str, object] = {"number": float, "expression": str, "whole": int, "text": str,
+                                 "role texts": dict}
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors, and no silent conversions ("5" is not 5)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+# Structured conditions: each form its own model, picked by its key.
+class MeterTest(Strict):
+    meter: Ref = Field(description="a meter id, or turn")
+    gt: float | None = Field(None, description="holds when the meter is greater than this")
+    gte: float | None = Field(None, description="holds when the meter is at least this")
+    lt: float | None = Field(None, description="holds when the meter is less than this")
+    lte: float | None = Field(None, description="holds when the meter is at most this")
+    eq: float | None = Field(None, description="holds when the meter equals this")
+    ne: float | None = Field(None, description="holds when the meter is not this")
+
+
+class FlagTest(Strict):
+    flag: Ref = Field(description="holds when this flag is set")
+
+
+class NotTest(Strict):
+    not_: Condition = Field(alias="not", description="holds when the condition does not")
+
+
+class AllTest(Strict):
+    all_: list[Condition] = Field(alias="all", min_length=1, description="holds when every condition holds")
+
+
+class AnyTest(Strict):
+    any_: list[Condition] = Field(alias="any", min_length=1, description="holds when any condition holds")
+
+
+CONDITION_KEYS = ("meter", "flag", "not", "all", "any")
+CONDITION_TAGS = {"meter test": MeterTest, "flag test": FlagTest, "not test": NotTest, "all test": AllTest,
+                  "any test": AnyTest}
+
+
+def _condition_kind(value: object) -> str | None:
+    if isinstance(value, str):
+        return "expression"
+    if isinstance(value, dict):
+        return next((f"{key} test" for key in CONDITION_KEYS if key in value), None)
+    return None
+
+
+Condition = Annotated[
+    Union[Annotated[str, Tag("expression")], Annotated[MeterTest, Tag("meter test")],
+          Annotated[FlagTest, Tag("flag test")], Annotated[NotTest, Tag("not test")],
+          Annotated[AllTest, Tag("all test")], Annotated[AnyTest, Tag("any test")]],
+    Discriminator(_condition_kind, custom_error_type="unknown_condition",
+                  custom_error_message="a condition is an expression in quotes, or a mapping with one of"
+                                       " meter, flag, not, all, any"),
+]
+
+for _model in (NotTest, AllTest, AnyTest):
+    _model.model_rebuild()
