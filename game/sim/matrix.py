@@ -25,7 +25,7 @@ def plan(scenario: Scenario, roles: list[str], runs: int, seed: int,
     if not scenario.two_sided:
         return [Batch(role, p, runs, seed) for role in roles for p in policies]
     order = scenario.order
-    return [Batch(None, combo[0], runs, seed, tuple(zip(order, combo)))
+    return [Batch(None, combo[0], runs, seed, seats=tuple(zip(order, combo)))
             for combo in itertools.product(policies, repeat=len(order))]
 
 
@@ -70,7 +70,7 @@ def render(d: dict) -> str:
             (role, policy), = cell["policies"].items()
             r = cell["results"][role]
             lines.append(f"  {role:<12} {policy:<11} " + " ".join(f"{_rate(r, res):<20}" for res, _ in RESULTS))
-        return "\n".join(lines) + "\n"
+        return "\n".join(line.rstrip() for line in lines) + "\n"
     if len(roles) == 2:
         a, b = roles
         by = {(c["policies"][a], c["policies"][b]): c["results"] for c in d["cells"]}
@@ -89,7 +89,7 @@ def render(d: dict) -> str:
         for role in roles:
             r = cell["results"][role]
             lines.append(f"    {role:<{width}}  " + "  ".join(f"{res} {_rate(r, res):<19}" for res, _ in RESULTS))
-    return "\n".join(lines) + "\n"
+    return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
 def _rate(r: dict, result: str) -> str:

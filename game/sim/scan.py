@@ -40,7 +40,7 @@ def plan(scenario: Scenario, roles: list[str], runs: int, seed: int) -> list[tup
     for role in roles:
         for rule in rules(scenario, role):
             if scenario.two_sided:
-                batch = Batch(None, OPPONENT, runs, seed, ((role, rule),))
+                batch = Batch(None, OPPONENT, runs, seed, seats=((role, rule),))
             else:
                 batch = Batch(role, rule, runs, seed)
             out.append((role, rule, batch))

@@ -156,3 +156,25 @@ def test_the_progress_bar_appears_only_when_a_run_looks_set_to_take_over_a_secon
     off.started -= 5
     off(1, 1000)
     assert off.bar is None
+
+
+def test_each_role_may_play_its_own_policy(capsys):
+    out = simulate_json(capsys, HARBOUR, "--policy", "mayor=greedy,union=historical", "--runs", "40", "--jobs", "1")
+    assert [(o["role"], o["policy"]) for o in out] == [("mayor", "greedy"), ("union", "historical")]
+    out = simulate_json(capsys, HARBOUR, "--policy", "adaptive,union=always:1", "--runs", "40", "--jobs", "1")
+    assert [(o["role"], o["policy"]) for o in out] == [("mayor", "adaptive"), ("union", "always:1")]
+
+
+def test_a_continued_save_has_no_meter_figures_before_its_turn(tmp_path, capsys):
+    sc = load(Path(HARBOUR))
+    s = start(sc, "union", 5)
+    while s.turn < 4:
+        s = resolve(s, 0).state
+    save = write_save(tmp_path / "late.json", log_of(s))
+    out = simulate_json(capsys, HARBOUR, "--from", str(save), "--runs", "100", "--jobs", "1")
+    for series in out["meters"].values():
+        for key in ("p10", "median", "p90"):
+            assert series[key][:s.turn - 1] == [None] * (s.turn - 1)  # null, not 0
+            assert None not in series[key][s.turn - 1:]
+    assert main(["simulate", HARBOUR, "--from", str(save), "--runs", "100", "--jobs", "1"]) == 0
+    assert f"turn {s.turn}:" in capsys.readouterr().out  # the chart starts at the saved turn
