@@ -7,15 +7,11 @@ a scenario's text cannot become code.
 
 from __future__ import annotations
 
-import operator
 from typing import Callable
 
-Fn = Callable[[tuple, frozenset, int], object]
+from .operators import OPERATORS
 
-CMP_OPS: dict[str, Callable[[object, object], bool]] = {
-    "<": operator.lt, "<=": operator.le, ">": operator.gt,
-    ">=": operator.ge, "==": operator.eq, "!=": operator.ne,
-}
+Fn = Callable[[tuple, frozenset, int], object]
 
 
 def fold(tree: tuple) -> tuple:
@@ -32,20 +28,9 @@ def fold(tree: tuple) -> tuple:
     if kind in ("cmp", "arith"):
         a, b = fold(tree[2]), fold(tree[3])
         if a[0] == "num" and b[0] == "num":
-            x, y = a[1], b[1]
-            if kind == "cmp":
-                return ("num", CMP_OPS[tree[1]](x, y))
-            return ("num", x + y if tree[1] == "+" else x - y if tree[1] == "-" else x * y if tree[1] == "*"
-                    else _div(x, y))
+            return ("num", OPERATORS[tree[1]].apply(a[1], b[1]))
         return (kind, tree[1], a, b)
     return tree
-
-
-def _div(a, b):
-    return a / b if b else 0.0
-
-
-_ARITH = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": _div}
 
 
 def _compile(tree: tuple) -> Fn:
@@ -108,23 +93,19 @@ def _compile(tree: tuple) -> Fn:
     if kind == "cmp":
         return _compile_cmp(tree[1], tree[2], tree[3])
     if kind == "arith":
-        op = tree[1]
-        a, b = tree[2], tree[3]
-        if op == "/" and b[0] == "num":
-            if not b[1]:
-                return lambda m, f, t: 0.0  # dividing by zero gives 0
-            return _binary(operator.truediv, a, b)
-        fop = _ARITH.get(op)
-        if fop is None:
-            raise ValueError(f"unknown operator {op!r}")
-        return _binary(fop, a, b)
+        return _binary(_operator(tree[1], "arith").apply, tree[2], tree[3])
     raise ValueError(f"unknown expression node {kind!r}")
 
 
+def _operator(symbol: str, kind: str):
+    op = OPERATORS.get(symbol)
+    if op is None or op.kind != kind:
+        raise ValueError(f"unknown operator {symbol!r}")
+    return op
+
+
 def _compile_cmp(op: str, a: tuple, b: tuple) -> Fn:
-    fop = CMP_OPS.get(op)
-    if fop is None:
-        raise ValueError(f"unknown comparison {op!r}")
+    fop = _operator(op, "cmp").apply
     if a[0] == "meter" and b[0] == "num":
         i, v = a[1], b[1]
         if op == ">=":

@@ -20,9 +20,7 @@ from dataclasses import dataclass
 from typing import Collection, Mapping
 
 from .closures import Fn, compile_tree, fold
-
-_AST_CMP = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}
-_AST_ARITH = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+from .operators import BY_NODE
 MAX_LENGTH = 500
 MAX_DEPTH = 40
 
@@ -108,19 +106,19 @@ class _Reader:
                 return self.read(node.operand, d)
             raise self.fail(node, "the operator '~' is not allowed; use not, and, or")
         if isinstance(node, ast.BinOp):
-            op = _AST_ARITH.get(type(node.op))
-            if op is None:
+            op = BY_NODE.get(type(node.op))
+            if op is None or op.kind != "arith":
                 raise self.fail(node, "only + - * / are allowed between numbers")
-            return ("arith", op, self.read(node.left, d), self.read(node.right, d))
+            return ("arith", op.symbol, self.read(node.left, d), self.read(node.right, d))
         if isinstance(node, ast.Compare):
             parts = []
             left = self.read(node.left, d)
             for op_node, right_node in zip(node.ops, node.comparators):
-                op = _AST_CMP.get(type(op_node))
-                if op is None:
+                op = BY_NODE.get(type(op_node))
+                if op is None or op.kind != "cmp":
                     raise self.fail(node, "only < <= > >= == != are allowed in comparisons")
                 right = self.read(right_node, d)
-                parts.append(("cmp", op, left, right))
+                parts.append(("cmp", op.symbol, left, right))
                 left = right
             return parts[0] if len(parts) == 1 else ("and", tuple(parts))
         if isinstance(node, ast.Constant):

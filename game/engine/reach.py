@@ -11,14 +11,11 @@ report may still go unreached in practice, which simulation coverage (`crisis si
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from .expr import Expr, names
 from .model import Scenario
-
-INF = math.inf
-TRUE, FALSE, MAYBE = (1, 1), (0, 0), (0, 1)
+from .operators import FALSE, MAYBE, OPERATORS, TRUE
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,42 +231,7 @@ def interval(tree: tuple, meters, flags, turns: tuple[int, int]) -> tuple[float,
         return (-hi, -lo)
     a = interval(tree[2], meters, flags, turns)
     b = interval(tree[3], meters, flags, turns)
-    if kind == "cmp":
-        return _compare(tree[1], a, b)
-    return _arith(tree[1], a, b)
-
-
-def _compare(op: str, a, b) -> tuple[int, int]:
-    (al, ah), (bl, bh) = a, b
-    if op in (">", ">="):
-        op, (al, ah), (bl, bh) = ("<" if op == ">" else "<="), b, a
-    if op == "<":
-        return TRUE if ah < bl else FALSE if al >= bh else MAYBE
-    if op == "<=":
-        return TRUE if ah <= bl else FALSE if al > bh else MAYBE
-    equal = TRUE if al == ah == bl == bh else FALSE if ah < bl or bh < al else MAYBE
-    return equal if op == "==" else (1 - equal[1], 1 - equal[0])
-
-
-def _arith(op: str, a, b) -> tuple[float, float]:
-    (al, ah), (bl, bh) = a, b
-    if op == "+":
-        return (al + bl, ah + bh)
-    if op == "-":
-        return (al - bh, ah - bl)
-    if op == "*":
-        products = [_mul(x, y) for x in (al, ah) for y in (bl, bh)]
-        return (min(products), max(products))
-    if bl == 0 and bh == 0:
-        return (0.0, 0.0)  # dividing by zero gives 0
-    if bl <= 0 <= bh:
-        return (0.0, 0.0) if al == 0 and ah == 0 else (-INF, INF)
-    quotients = [x / y for x in (al, ah) for y in (bl, bh) if not (math.isinf(x) and math.isinf(y))]
-    return (min(quotients), max(quotients)) if len(quotients) == 4 else (-INF, INF)
-
-
-def _mul(x: float, y: float) -> float:
-    return 0.0 if x == 0 or y == 0 else x * y  # 0 * inf is 0 here: a zero factor is exactly zero
+    return OPERATORS[tree[1]].interval(a, b)
 
 
 def _num(v: float) -> str:

@@ -33,17 +33,36 @@ CHOOSERS = [uniform, last, cautious]
 
 
 def api_game(state, choose, rng):
-    """Play on with start/options/resolve; returns the end state and each step as the fast runner records it."""
+    """Play on with start/options/resolve; returns the end state and each step as the fast runner records
+    it. `choose` is one chooser, or one per acting role in turn order."""
     steps = []
     while not state.over:
+        slot = state.roles.index(state.role)
+        chooser = choose if callable(choose) else choose[slot]
         available = tuple(v.index for v in options(state) if v.available)
         card, turn = state.card, state.turn
-        choice = choose(card, available, state.meters, state.flags, turn, rng)
+        choice = chooser(card, available, state.meters, state.flags, turn, rng)
         result = resolve(state, choice)
+        # The decision's own roll (a world event's come after it, with role "").
         rolled = next(e for e in result.events if isinstance(e, OutcomeRolled))
+        after = _meters_after_decision(state, result)
         state = result.state
-        steps.append((turn, card, choice, rolled.outcome, state.meters))
+        steps.append((turn, card, choice, rolled.outcome, after, slot))
     return state, tuple(steps)
+
+
+def _meters_after_decision(before, result):
+    """The meters right after the decision's own effects, before any world event of the next turn."""
+    from game.engine import CardDrawn, MeterChanged
+
+    meters = list(before.meters)
+    index = {m.id: i for i, m in enumerate(before.scenario.meters)}
+    for e in result.events:
+        if isinstance(e, CardDrawn) or (isinstance(e, OutcomeRolled) and e.role == "" and before.scenario.two_sided):
+            break
+        if isinstance(e, MeterChanged):
+            meters[index[e.meter]] = e.after
+    return tuple(meters)
 
 
 def same_game(api_state, api_steps, fast):
