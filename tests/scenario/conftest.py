@@ -1,4 +1,7 @@
-"""Fixtures for the loader's tests: the valid base scenario, and the base with a broken file laid over it."""
+"""Fixtures for the loader's tests: the valid base scenarios, and a base with a broken file laid over it.
+
+A broken fixture named f2_* is laid over tests/data/valid2 (format 2), any other over tests/data/valid (format 1).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import pytest
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 VALID = DATA / "valid"
+VALID2 = DATA / "valid2"
 BROKEN = DATA / "broken"
 
 
@@ -23,11 +27,23 @@ def base(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def broken(base: Path) -> Callable[[str], Path]:
-    """The base with every file of tests/data/broken/<rule>/ copied over it (replacing or adding)."""
+    """The base (valid2 for an f2_ rule) with every file of tests/data/broken/<rule>/ copied over it
+    (replacing or adding)."""
 
     def make(rule: str) -> Path:
+        if rule.startswith("f2_"):
+            shutil.rmtree(base)
+            shutil.copytree(VALID2, base)
         for file in (BROKEN / rule).iterdir():
             shutil.copyfile(file, base / file.name)
         return base
 
     return make
+
+
+@pytest.fixture
+def base2(tmp_path: Path) -> Path:
+    """A fresh copy of tests/data/valid2, the format-2 base, that a test may change."""
+    folder = tmp_path / "scenario2"
+    shutil.copytree(VALID2, folder)
+    return folder
