@@ -176,13 +176,18 @@ def table(scenario: Scenario, slots: tuple[str, ...]) -> Table:
 class Game:
     """One game's keys for the random numbers: per slot the draw and roll keys, and the world's."""
 
-    __slots__ = ("draws", "rolls", "event")
+    __slots__ = ("seed", "draws", "rolls", "event")
 
     def __init__(self, tb: Table, seed: int) -> None:
-        n = len(tb.slots) + 1
+        n = len(tb.slots) + (tb.world is not None)
+        self.seed = seed
         self.draws = tuple(key(seed, DRAW, s) for s in range(n))
-        self.rolls = tuple(key(seed, OUTCOME, s) for s in range(n + MAX_EVENTS))
+        self.rolls = tuple(key(seed, OUTCOME, s) for s in range(n))
         self.event = key(seed, EVENT, n - 1)
+
+    def roll(self, slot: int, nth: int) -> int:
+        """The roll key of a slot's nth world event of a turn (nth 0 is the slot's own key)."""
+        return self.rolls[slot] if nth == 0 else key(self.seed, OUTCOME, slot + nth)
 
 
 def pick(chances: tuple[float, ...], roll: float) -> int:
@@ -245,7 +250,10 @@ def advance(tb: Table, game: Game, t: int, s: int, m: list, f: set, seen: list, 
                     events.append(EndingReached(t, ending, _result(tb, ending)))
                 return t, s, -1, ending
         deck = tb.decks[s]
-        idx, follow = draw(tb, deck, game.draws[s], t, m, f, seen, queue)
+        if deck.fixed is None and not queue:
+            idx, follow = _weighted(deck, game.draws[s], t, m, f, seen), False
+        else:
+            idx, follow = draw(tb, deck, game.draws[s], t, m, f, seen, queue)
         if idx >= 0:
             seen[s * tb.ncards + idx] = t
             if events is not None:
@@ -266,7 +274,7 @@ def world(tb: Table, game: Game, t: int, m: list, f: set, seen: list, queue: lis
     ending one leads to, else None."""
     deck = tb.world
     played = 0
-    while played < MAX_EVENTS:
+    while (deck.fixed is not None or queue) and played < MAX_EVENTS:
         idx, follow = _fixed_or_due(tb, deck, t, m, f, seen, queue)
         if idx < 0:
             break
@@ -292,7 +300,7 @@ def _happen(tb: Table, game: Game, deck: Deck, idx: int, follow: bool, nth: int,
     card = tb.cards[idx]
     _cond, fixed, option, effects = tb.plays[idx][0]
     chances = fixed if fixed is not None else outcome_chances(option, m, f, t)
-    roll = unit_at(game.rolls[deck.slot + nth], t)
+    roll = unit_at(game.roll(deck.slot, nth), t)
     k = pick(chances, roll)
     if events is not None:
         out = option.outcomes[k]
