@@ -144,13 +144,13 @@ def _option(item: Item, sub: tuple, option: Option, drawers: list[str], ctx: Che
 
 
 def _option_roles(item: Item, sub: tuple, roles: list[str], drawers: list[str], names: Names, sink: Sink) -> None:
-    known = [names.check(item, sub + ("roles", i), "roles", role) for i, role in enumerate(roles)]
-    if not any(role in drawers for role in roles):
+    known = [role for i, role in enumerate(roles) if names.check(item, sub + ("roles", i), "roles", role)]
+    if (known or not roles) and not any(role in drawers for role in known):
         sink.error(item, sub + ("roles",), "an option no role that can draw the card may take: give it roles"
                                            " among " + ", ".join(f"'{r}'" for r in drawers), at="key")
         return
     for i, role in enumerate(roles):
-        if known[i] and role not in drawers:
+        if role in known and role not in drawers:
             sink.error(item, sub + ("roles", i), f"role '{role}' cannot draw card '{item.model.id}', so it can"
                                                  " never take this option")
 

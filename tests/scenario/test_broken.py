@@ -12,7 +12,8 @@ from game.scenario import ScenarioError, check, load
 BROKEN = Path(__file__).resolve().parent.parent / "data" / "broken"
 
 E, W = "error", "warning"
-# rule (a folder under tests/data/broken), file, line, col (None: any), words the message contains, severity
+# rule (a folder under tests/data/broken; f2_* lay over tests/data/valid2), file, line, col (None: any), words the
+# message contains, severity
 CASES = [
     ("yaml_syntax", "cards.yaml", 6, 7, ["invalid YAML"], E),
     ("empty_file", "cards.yaml", 1, 1, ["empty file"], E),
@@ -87,6 +88,49 @@ CASES = [
     ("flag_never_set", "world.yaml", 19, 9, ["flag 'alarm' is tested but no effect sets it"], W),
     ("weight_zero_unqueued", "cards.yaml", 5, 13, ["weight 0", "no queue effect names it"], W),
     ("unreachable_ending", "endings.yaml", 16, 9, ["ending 'forgotten'", "can never be reached"], W),
+    # Format-2 keys and forms in a format-1 scenario.
+    ("format2_key_in_format1", "cards.yaml", 16, 13, ["'label' needs format: 2", "format 1"], E),
+    ("format2_turns_in_format1", "scenario.yaml", 29, 1, ["'turns' needs format: 2"], E),
+    ("format2_effect_when_in_format1", "cards.yaml", 18, 40, ["'when' needs format: 2"], E),
+    ("format2_amount_expression_in_format1", "cards.yaml", 17, 32, ["'by' as an expression needs format: 2"], E),
+    ("format2_text_per_role_in_format1", "cards.yaml", 4, 5, ["'text' as a mapping", "needs format: 2"], E),
+    ("format1_keys_offered", "cards.yaml", 16, 13, ["unknown key 'lable'", "expected one of: chance, text, effects"], E),
+    # Format 2 (laid over tests/data/valid2).
+    ("f2_missing_turns", "scenario.yaml", 3, 1, ["missing required key 'turns'", "turn order"], E),
+    ("f2_order_unknown_role", "scenario.yaml", 25, 18, ["unknown role 'chef'", "did you mean 'chief'?"], E),
+    ("f2_order_unknown_role", "scenario.yaml", 25, 3, ["the order leaves out role 'chief'"], E),
+    ("f2_order_duplicate_role", "scenario.yaml", 25, 25, ["role 'rebel' is already in the order"], E),
+    ("f2_events_over_1", "scenario.yaml", 26, 11, ["chance of 1.5", "between 0 and 1"], E),
+    ("f2_start_by_role", "world.yaml", 10, 5, ["'start_by_role'", "one shared world", "one start value"], E),
+    ("f2_hidden_from_unknown_role", "world.yaml", 10, 19, ["unknown role 'chef'", "did you mean 'chief'?"], E),
+    ("f2_event_with_options", "cards.yaml", 65, 5, ["an event has no 'options'"], E),
+    ("f2_event_with_roles", "cards.yaml", 62, 5, ["an event has no 'roles'"], E),
+    ("f2_event_without_results", "cards.yaml", 59, 5, ["an event needs 'outcomes', or 'effects'"], E),
+    ("f2_results_on_a_card", "cards.yaml", 35, 5, ["'effects' is for a world event (event: true)"], E),
+    ("f2_on_with_window", "cards.yaml", 48, 5, ["'on' fixes the card to one turn", "'until'"], E),
+    ("f2_on_outside_calendar", "cards.yaml", 47, 9, ["'on' 2026-03-20 is outside the calendar"], E),
+    ("f2_fixed_same_turn", "cards.yaml", 35, 5, ["cards 'patrol' and 'riot'", "both fixed to turn 3 for role 'chief'"], E),
+    ("f2_text_missing_role", "cards.yaml", 4, 5, ["text has no entry for role 'rebel'"], E),
+    ("f2_text_for_a_role_that_cannot_draw", "cards.yaml", 7, 7, ["role 'rebel' cannot draw the card", "never read"], E),
+    ("f2_option_unknown_role", "cards.yaml", 24, 17, ["unknown role 'rebbel'", "did you mean 'rebel'?"], E),
+    ("f2_option_role_cannot_draw", "cards.yaml", 38, 24, ["role 'rebel' cannot draw card 'riot'", "never take"], E),
+    ("f2_option_nobody_may_take", "cards.yaml", 38, 9, ["an option no role that can draw the card may take"], E),
+    ("f2_role_stuck", "cards.yaml", 35, 5, ["every option open to role 'rebel' has a 'when'", "never stuck"], E),
+    ("f2_outcome_label_too_long", "cards.yaml", 12, 20, ["'label'", "at most 40 characters"], E),
+    ("f2_effect_when_unknown_flag", "cards.yaml", 28, 35, ["unknown flag 'curfw'", "did you mean 'flag.curfew'?"], E),
+    ("f2_amount_unknown_meter", "cards.yaml", 15, 37, ["unknown name 'unrst'", "did you mean 'unrest'?"], E),
+    ("f2_set_constant_out_of_range", "cards.yaml", 16, 35, ["150 is outside meter 'unrest''s range [0, 100]"], E),
+    ("f2_queue_after_and_on", "cards.yaml", 58, 27, ["give 'after' or 'on', not both"], E),
+    ("f2_queue_on_outside_calendar", "cards.yaml", 58, 31, ["'on' 2027-02-02 is outside the calendar"], E),
+    ("f2_queue_never_comes", "cards.yaml", 22, 17, ["card 'riot'", "after its window closes (turn 3)",
+                                                    "never come"], W),
+    ("f2_queue_never_comes", "cards.yaml", 59, 13, ["card 'riot' is due on turn 6 or later", "never come"], W),
+    ("f2_queue_waits", "cards.yaml", 22, 17, ["card 'riot'", "before its window opens (turn 5)",
+                                              "wait for the window"], W),
+    ("f2_ending_text_missing_role", "endings.yaml", 4, 5, ["text has no entry for role 'rebel'"], E),
+    ("f2_placeholder_unknown", "cards.yaml", 5, 31, ["unknown meter 'ordr' in placeholder {meter.ordr}"], E),
+    ("f2_placeholder_in_folded_text", "cards.yaml", 35, 13, ["unknown placeholder {mayor}", "{meter.ID}"], E),
+    ("f2_placeholder_lone_brace", "endings.yaml", 17, 33, ["a lone '}'", "'}}'"], E),
 ]
 
 
@@ -187,3 +231,23 @@ def test_a_missing_manifest_key_does_not_hide_other_problems(broken):
     messages = [p.message for p in check(folder).errors]
     assert "missing required key 'licence'" in messages
     assert any(m.startswith("goal 'order_kept' does not give role 'chief' a win") for m in messages)
+
+
+def test_a_format1_file_is_offered_format1_keys_and_a_format2_file_its_own(base2):
+    cards = base2 / "cards.yaml"
+    cards.write_text(cards.read_text().replace("label: the streets calm", "lable: the streets calm"))
+    messages = [p.message for p in check(base2).errors]
+    assert "unknown key 'lable'; did you mean 'label'?" in messages
+
+
+def test_an_option_with_no_role_is_an_option_nobody_may_take(base2):
+    cards = base2 / "cards.yaml"
+    cards.write_text(cards.read_text().replace("roles: [rebel]", "roles: []"))
+    assert any("an option no role that can draw the card may take" in p.message for p in check(base2).errors)
+
+
+def test_placeholders_in_format1_text_are_shown_as_written(base):
+    cards = base / "cards.yaml"
+    cards.write_text(cards.read_text().replace("The guards ask for orders.", "The guards ask {for} orders."))
+    report = check(base)
+    assert report.ok and report.scenario.card("patrol").text == "The guards ask {for} orders."
