@@ -109,6 +109,6 @@ class CrisisApp(App[int]):
 
 
 def build_app(scenario: str | None = None, role: str | None = None, seed: int | None = None,
-              odds: bool | None = None, resume: str | None = None) -> CrisisApp:
+              odds: bool | None = None, resume: str | None = None, opponent: str | None = None) -> CrisisApp:
     """The one way to make the app, used by the CLI and every test. Raises LoadError for unusable arguments."""
-    return CrisisApp(plan(scenario, role, seed, odds, resume))
+    return CrisisApp(plan(scenario, role, seed, odds, resume, opponent))

@@ -10,7 +10,7 @@ from pathlib import Path
 from game.atomic import write_atomically
 
 from .record import Record
-from .views import citations_text, date_text, delta_text, odds_text, roll_text
+from .views import citations_text, date_text, delta_text, option_odds, results_text, roll_text
 
 
 def as_data(record: Record) -> dict:
@@ -23,24 +23,31 @@ def as_data(record: Record) -> dict:
         rolled = step.rolled
         turns.append({
             "turn": step.before.turn,
+            "role": step.role,
+            "seat": step.seat,
             "date": step.before.date.isoformat(),
             "card": {"id": card.id, "title": card.title, "historical": card.historical,
                      "sources": citations_text(sc, card.sources), "note": card.note},
             "options": [{"label": v.label, "available": v.available, "reason": v.reason,
-                         "chances": list(v.chances), "historical": v.historical} for v in step.views],
+                         "chances": list(v.chances), "historical": v.historical, "labels": list(v.labels),
+                         "ends": list(v.ends)} for v in step.views],
             "choice": step.chosen.option,
             "outcome": {"index": rolled.outcome, "probability": rolled.probability, "roll": rolled.roll,
                         "band": list(step.band()), "text": rolled.text},
             "meters": [{"meter": c.meter, "before": c.before, "after": c.after} for c in step.changes],
+            "world": [{"card": w.drawn.card, "outcome": w.rolled.outcome, "label": w.rolled.label,
+                       "text": w.rolled.text} for w in step.world],
         })
     ending = sc.ending(state.ending) if state.ending else None
     return {
         "scenario": {"id": sc.id, "title": sc.title, "version": sc.version, "hash": sc.content_hash},
-        "role": state.role,
+        "role": record.player,
+        "seats": record.seats.to_meta() if record.seats else {state.role: "person"},
         "seed": state.seed,
         "choices": list(state.choices),
         "ending": None if ending is None else {
-            "id": ending.id, "title": ending.title, "result": state.result, "text": ending.text,
+            "id": ending.id, "title": ending.title, "result": ending.result_for(record.player),
+            "results": {r.id: ending.result_for(r.id) for r in sc.roles}, "text": ending.text_for(record.player),
             "history": ending.history},
         "turns": turns,
         "meters": record.series(),
@@ -50,15 +57,22 @@ def as_data(record: Record) -> dict:
 def as_markdown(record: Record) -> str:
     sc = record.scenario
     state = record.state
-    role = sc.role(state.role)
+    player = record.player
+    role = sc.role(player)
     labels = {m.id: m.label for m in sc.meters}
+    opponent = record.seats.opponent_of(player) if sc.two_sided and record.seats else ""
+    replay = f"--role {player}" + (f" --opponent {opponent}" if opponent else "")
     out = [f"# Debrief: {sc.title}", "",
            f"- Role: {role.name}" + (f", {role.title}" if role.title else ""),
-           f"- Seed: {state.seed} (replay with `crisis play --scenario {sc.id} --role {state.role} --seed {state.seed}`)",
-           f"- Turns played: {len(record.steps)}"]
+           f"- Seed: {state.seed} (replay with `crisis play --scenario {sc.id} {replay} --seed {state.seed}`)",
+           (f"- Decisions: {len(record.steps)}" if sc.two_sided else f"- Turns played: {len(record.steps)}")]
+    if opponent:
+        out.insert(3, f"- Opponent: {opponent}")
     if state.ending:
         ending = sc.ending(state.ending)
-        out += [f"- Ending: **{ending.title}**: a {state.result} for you", "", ending.text]
+        reader = player if sc.two_sided and not record.seats.hot_seat else None
+        out += [f"- Ending: **{ending.title}**: " + results_text(record, state.ending, reader), "",
+                ending.text_for(player) if sc.two_sided else ending.text]
         if ending.history:
             out += ["", f"*In reality:* {ending.history}"]
     turning = set(record.turning_points())
@@ -67,15 +81,18 @@ def as_markdown(record: Record) -> str:
         card = step.before.current_card
         tag = "historical" if card.historical else "what if"
         mark = " (a turning point)" if n in turning else ""
-        out += ["", f"### Turn {step.before.turn}, {date_text(step.before.date)}: {card.title}{mark}", "",
+        who = f"{sc.role(step.role).name}, " if sc.two_sided else ""
+        out += ["", f"### Turn {step.before.turn}, {date_text(step.before.date)}: {who}{card.title}{mark}", "",
                 f"*{tag}*" + (f"; sources: {citations_text(sc, card.sources)}" if card.sources else ""), "",
                 card.text, "", "| # | option | odds | |", "|---|---|---|---|"]
-        for v in step.views:
+        for n, v in enumerate(step.views, start=1):
             chosen = "**chosen**" if v.index == step.chosen.option else ("unavailable" if not v.available else "")
-            out.append(f"| {v.index + 1} | {_cell(v.label)} | {odds_text(v.chances)} | {chosen} |")
+            out.append(f"| {n} | {_cell(v.label)} | {_cell(option_odds(v, sc))} | {chosen} |")
         out += ["", f"{roll_text(step)} {step.rolled.text}"]
         for c in step.changes:
             out.append(f"- {labels.get(c.meter, c.meter)}: {c.before} → {c.after} ({delta_text(c.after - c.before)})")
+        for w in step.world:
+            out.append(f"- The world: {sc.card(w.drawn.card).title} — {w.rolled.label or w.rolled.text}")
         if card.note:
             out += ["", f"> Why these odds: {card.note}"]
     out += ["", "## Meters", "", "| meter | start | end | lowest | highest |", "|---|---|---|---|---|"]
@@ -92,7 +109,7 @@ def export(record: Record, folder: Path, now: dt.datetime | None = None) -> tupl
     """Write `<scenario>-<role>-seed<N>-<time>.md` and `.json`; returns both paths."""
     now = now or dt.datetime.now()
     state = record.state
-    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{state.scenario.id}-{state.role}-seed{state.seed}-{now:%Y%m%d-%H%M%S}")
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{state.scenario.id}-{record.player}-seed{state.seed}-{now:%Y%m%d-%H%M%S}")
     md = _write(folder / f"{stem}.md", as_markdown(record))
     data = _write(folder / f"{stem}.json", json.dumps(as_data(record), indent=1, ensure_ascii=False) + "\n")
     return md, data

@@ -32,8 +32,10 @@ def random_seed() -> int:
 
 
 def plan(scenario: str | None = None, role: str | None = None, seed: int | None = None,
-         odds: bool | None = None, resume: str | None = None) -> Opening:
+         odds: bool | None = None, resume: str | None = None, opponent: str | None = None) -> Opening:
     """Raises LoadError, worded for the player, when the command line names something unusable."""
+    if opponent is not None and role is None:
+        raise LoadError("--opponent needs --role: the role you play against it")
     if resume is None and role is None and scenario is None and seed is None and odds is None:
         return Opening()  # the title screen: nothing of the engine or the scenarios is needed yet
     from .loading import find_save, load_scenario, new_game, restore
@@ -44,7 +46,7 @@ def plan(scenario: str | None = None, role: str | None = None, seed: int | None 
         shown = odds if odds is not None else bool(save.meta.get("odds", True))
         return Opening(record=record, odds=shown)
     if role is not None:
-        record = new_game(load_scenario(scenario), role, random_seed() if seed is None else seed)
+        record = new_game(load_scenario(scenario), role, random_seed() if seed is None else seed, opponent)
         return Opening(record=record, odds=True if odds is None else odds)
     if scenario is not None:
         load_scenario(scenario)  # a bad --scenario is reported now, on the command line

@@ -1,23 +1,39 @@
-"""The record of one game: its first state and every step played, which the screens and the debrief read."""
+"""The record of one game: its seats, its first state and every step played, which the screens and the debrief read."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.engine import (
-    Log, MeterChanged, OptionChosen, OptionView, OutcomeRolled, Scenario, State, Turn, log_of, options, resolve,
-    start,
+    CardDrawn, EndingReached, Log, MeterChanged, OptionChosen, OptionView, OutcomeRolled, Scenario, State, Turn,
+    TurnPassed, log_of, options, resolve, start,
 )
 from game.engine.replay import begin, does_not_replay
+
+from .seats import PERSON, Seats, bot_choice
+
+
+@dataclass(frozen=True, slots=True)
+class WorldEvent:
+    """Something the world did after a decision: the event drawn, the outcome rolled, and what changed."""
+
+    drawn: CardDrawn
+    rolled: OutcomeRolled
+    events: tuple  # its MeterChanged, FlagChanged and FollowUpQueued, in order
 
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One played turn: the state the choice was made in, the options as they stood, and what followed."""
+    """One decision: the state it was made in, the options as they stood, who made it, and what followed."""
 
     before: State
     views: tuple[OptionView, ...]
     turn: Turn
+    seat: str = PERSON  # PERSON, or the bot policy that chose
+
+    @property
+    def role(self) -> str:
+        return self.before.role
 
     @property
     def chosen(self) -> OptionChosen:
@@ -28,8 +44,54 @@ class Step:
         return next(e for e in self.turn.events if isinstance(e, OutcomeRolled))
 
     @property
+    def view(self) -> OptionView:
+        """The chosen option as it stood (views hold only the options open to the role: find it by index)."""
+        index = self.chosen.option
+        return next(v for v in self.views if v.index == index)
+
+    @property
     def changes(self) -> tuple[MeterChanged, ...]:
+        """Every meter change the step brought, the world's included."""
         return tuple(e for e in self.turn.events if isinstance(e, MeterChanged))
+
+    @property
+    def own(self) -> tuple:
+        """What the decision itself changed: the events after its roll, up to the world's or the next draw."""
+        events = self.turn.events
+        start = events.index(self.rolled) + 1
+        out = []
+        for e in events[start:]:
+            if isinstance(e, (CardDrawn, TurnPassed, EndingReached)):
+                break
+            out.append(e)
+        return tuple(out)
+
+    @property
+    def world(self) -> tuple[WorldEvent, ...]:
+        """The world's events that followed the decision (at the start of the next turn), in order."""
+        found = []
+        events = self.turn.events
+        k = 0
+        while k < len(events):
+            e = events[k]
+            if isinstance(e, CardDrawn) and not e.role and k + 1 < len(events) \
+                    and isinstance(events[k + 1], OutcomeRolled):
+                j = k + 2
+                while j < len(events) and not isinstance(events[j], (CardDrawn, TurnPassed, EndingReached)):
+                    j += 1
+                found.append(WorldEvent(e, events[k + 1], tuple(events[k + 2:j])))
+                k = j
+            else:
+                k += 1
+        return tuple(found)
+
+    @property
+    def passed(self) -> tuple[TurnPassed, ...]:
+        return tuple(e for e in self.turn.events if isinstance(e, TurnPassed))
+
+    @property
+    def ending(self) -> EndingReached | None:
+        return next((e for e in self.turn.events if isinstance(e, EndingReached)), None)
 
     @property
     def after(self) -> State:
@@ -37,7 +99,7 @@ class Step:
 
     def band(self) -> tuple[float, float]:
         """The stretch of [0, 1) the roll had to land in for this outcome."""
-        chances = self.views[self.chosen.option].chances
+        chances = self.view.chances
         k = self.rolled.outcome
         low = sum(chances[:k])
         return low, low + chances[k]
@@ -49,21 +111,28 @@ class Record:
 
     first: State
     steps: tuple[Step, ...] = ()
+    seats: Seats | None = None  # None: the one role of a format-1 game, played by a person
+    # The bots' choosers, worked out once per game and shared by the records that follow.
+    choosers: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def new(cls, scenario: Scenario, role: str, seed: int) -> "Record":
-        return cls(start(scenario, role, seed))
+    def new(cls, scenario: Scenario, role: str, seed: int, seats: Seats | None = None) -> "Record":
+        """A new game with `role` played by a person (a two-sided game: against `seats`, by default the
+        default bot); the bots move at once if one plays first."""
+        seats = seats or Seats.against(scenario, role)
+        first = start(scenario, None if scenario.two_sided else seats.player, seed)
+        return cls(first, (), seats).play_bots()
 
     @classmethod
-    def restore(cls, scenario: Scenario, log: Log) -> "Record":
+    def restore(cls, scenario: Scenario, log: Log, seats: Seats | None = None) -> "Record":
         """Rebuild a saved game step by step; ReplayError if the log does not fit this scenario."""
-        record = cls(begin(scenario, log))
+        record = cls(begin(scenario, log), (), seats or Seats.solo(log.role))
         try:
             for choice in log.choices:
                 record = record.play(choice)
+            return record.play_bots()
         except ValueError as err:
             raise does_not_replay(err) from None
-        return record
 
     @property
     def state(self) -> State:
@@ -77,21 +146,42 @@ class Record:
     def log(self) -> Log:
         return log_of(self.state)
 
+    @property
+    def player(self) -> str:
+        """The role of the (first) person playing."""
+        return self.seats.player if self.seats else self.first.role
+
+    def person_to_move(self) -> bool:
+        return self.seats is None or self.seats.person(self.state.role)
+
     def options(self) -> tuple[OptionView, ...]:
         return options(self.state)
 
     def play(self, index: int) -> "Record":
-        """Play option `index` of the card on the table (IllegalMove if the rules forbid it)."""
+        """Play option `index` (its index on the card) for the role to move (IllegalMove if the rules forbid it)."""
         state = self.state
         views = options(state)
-        return Record(self.first, self.steps + (Step(state, views, resolve(state, index)),))
+        seat = self.seats.of(state.role) if self.seats else PERSON
+        return Record(self.first, self.steps + (Step(state, views, resolve(state, index), seat),), self.seats,
+                      self.choosers)
 
-    def previous_meters(self) -> tuple[int, ...]:
-        """The meters before the last turn played: what "change from last turn" is measured against."""
-        return self.steps[-1].before.meters if self.steps else self.first.meters
+    def play_bots(self) -> "Record":
+        """The bots' moves, until a person is to move or the game is over."""
+        record = self
+        while not record.state.over and not record.person_to_move():
+            state = record.state
+            record = record.play(bot_choice(state, record.seats.of(state.role), record.choosers))
+        return record
+
+    def previous_meters(self, role: str | None = None) -> tuple[int, ...]:
+        """The meters before the last decision (of `role`, when given): what "change since" is measured against."""
+        for step in reversed(self.steps):
+            if role is None or step.role == role:
+                return step.before.meters
+        return self.first.meters
 
     def series(self) -> dict[str, list[int]]:
-        """Every meter's value at the start and after each turn played."""
+        """Every meter's value at the start and after each decision."""
         states = [self.first] + [s.after for s in self.steps]
         return {m.id: [st.meters[i] for st in states] for i, m in enumerate(self.scenario.meters)}
 

@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from game.engine import (
-    EndingReached, FlagChanged, FollowUpQueued, MeterChanged, Scenario, State, TurnPassed,
+    FlagChanged, FollowUpQueued, MeterChanged, OptionView, Scenario, State,
 )
 from game.engine.model import Citation
+from game.engine.text import fill
 
 from .record import Record, Step
 
@@ -45,6 +46,24 @@ class CardShown:
     sources: str
 
 
+@dataclass(frozen=True, slots=True)
+class ChoiceShown:
+    """One option as the card lists it: its key (its place in the list), its index on the card, its odds."""
+
+    number: int  # the key that takes it: 1 for the first option this role sees
+    index: int  # its index on the card: what the rules take
+    label: str
+    available: bool
+    reason: str
+    odds: str
+
+
+def choices_shown(views: tuple[OptionView, ...], state: State, reader: str | None = None) -> tuple[ChoiceShown, ...]:
+    return tuple(ChoiceShown(n, v.index, shown(v.label, state, reader), v.available, v.reason,
+                             option_odds(v, state.scenario))
+                 for n, v in enumerate(views, start=1))
+
+
 def date_text(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
@@ -72,14 +91,26 @@ def meter_groups(scenario: Scenario) -> list[tuple[str, str, tuple[str, ...]]]:
     return groups
 
 
-def meter_readings(record: Record) -> dict[str, MeterReading]:
+def meter_readings(record: Record, reader: str | None = None) -> dict[str, MeterReading]:
+    """The meters `reader` may see (None: all), each with its change since that reader's last decision."""
     state = record.state
-    before = record.previous_meters() if record.steps else None
+    before = record.previous_meters(reader) if record.steps else None
     return {
         m.id: MeterReading(m.id, m.label, m.description, state.meters[i], m.lo, m.hi,
                            None if before is None else state.meters[i] - before[i], m.short)
-        for i, m in enumerate(record.scenario.meters)
+        for i, m in enumerate(record.scenario.meters) if m.visible_to(reader)
     }
+
+
+def shown(text: str, state: State, reader: str | None) -> str:
+    """Scenario text as `reader` reads it: a two-sided scenario's placeholders filled in, format 1 as written."""
+    if not state.scenario.two_sided:
+        return text
+    return fill(text, state, reader, date_text(state.date))
+
+
+def role_name(scenario: Scenario, role: str) -> str:
+    return scenario.role(role).name if role else "The world"
 
 
 def citations_text(scenario: Scenario, citations: tuple[Citation, ...]) -> str:
@@ -91,12 +122,14 @@ def citations_text(scenario: Scenario, citations: tuple[Citation, ...]) -> str:
     return "; ".join(parts)
 
 
-def card_shown(state: State) -> CardShown | None:
+def card_shown(state: State, reader: str | None = None) -> CardShown | None:
+    """The card on the table, in the words of the role to move (its own text, placeholders filled)."""
     card = state.current_card
     if card is None:
         return None
-    return CardShown(card.title, date_text(state.date), card.text, card.historical,
-                     citations_text(state.scenario, card.sources))
+    role = reader or state.role
+    return CardShown(shown(card.title, state, role), date_text(state.date), shown(card.text_for(role), state, role),
+                     card.historical, citations_text(state.scenario, card.sources))
 
 
 def shares(chances: tuple[float, ...]) -> list[str]:
@@ -111,10 +144,24 @@ def shares(chances: tuple[float, ...]) -> list[str]:
     return ["<1%" if 0 < p < 0.005 else ">99%" if 0.995 <= p < 1 else f"{w}%" for p, w in zip(chances, whole)]
 
 
-def odds_text(chances: tuple[float, ...]) -> str:
+def odds_text(chances: tuple[float, ...], labels: tuple[str, ...] = (), ends: tuple[str | None, ...] = ()) -> str:
+    """The odds as a player reads them: each share with its outcome's label, and an outcome that would
+    end the game marked with the ending's title ("38% arrested (ends the game: A deal is struck)")."""
+    def named(k: int, share: str) -> str:
+        label = labels[k] if k < len(labels) else ""
+        end = ends[k] if k < len(ends) else None
+        text = f"{share}: {label}" if share == "certain" and label else f"{share} {label}" if label else share
+        return f"{text} (ends the game: {end})" if end else text
+
     if len(chances) == 1 or max(chances) >= CERTAIN:
-        return "certain"
-    return " / ".join(shares(chances))
+        return named(max(range(len(chances)), key=lambda k: chances[k]), "certain") if chances else "certain"
+    return " / ".join(named(k, share) for k, share in enumerate(shares(chances)))
+
+
+def option_odds(view: OptionView, scenario: Scenario) -> str:
+    """An option's odds with the scenario's outcome labels and the endings they would bring about now."""
+    ends = tuple(None if e is None else scenario.ending(e).title for e in view.ends)
+    return odds_text(view.chances, view.labels, ends)
 
 
 def _edge(x: float) -> str:
@@ -129,39 +176,138 @@ def roll_text(step: Step) -> str:
     if rolled.probability >= CERTAIN:
         return "This choice had a single possible result: no roll was needed."
     low, high = step.band()
-    chance = shares(step.views[step.chosen.option].chances)[rolled.outcome]
-    return (f"Rolled {rolled.roll * 100:.1f} out of 100. This result needed {_edge(low)} to {_edge(high)}: "
+    chance = shares(step.view.chances)[rolled.outcome]
+    named = f" ({rolled.label})" if rolled.label else ""
+    return (f"Rolled {rolled.roll * 100:.1f} out of 100. This result{named} needed {_edge(low)} to {_edge(high)}: "
             f"a {chance} chance.")
 
 
-def change_lines(step: Step) -> list[str]:
-    """Every meter change, flag and follow-up of a step, one line each."""
-    sc = step.before.scenario
-    labels = {m.id: m.label for m in sc.meters}
-    flags = {f.id: f.description or f.id for f in sc.flags}
+def change_lines(events, scenario: Scenario, turn: int, reader: str | None = None) -> list[str]:
+    """Every meter change, flag and follow-up among `events`, one line each; a change to a meter hidden
+    from `reader` is left out."""
+    meters = {m.id: m for m in scenario.meters}
+    flags = {f.id: f.description or f.id for f in scenario.flags}
     lines = []
-    for e in step.turn.events:
+    for e in events:
         if isinstance(e, MeterChanged):
-            lines.append(f"{labels.get(e.meter, e.meter)} {e.before} → {e.after} ({delta_text(e.after - e.before)})")
+            meter = meters.get(e.meter)
+            if meter is not None and not meter.visible_to(reader):
+                continue
+            label = meter.label if meter else e.meter
+            lines.append(f"{label} {e.before} → {e.after} ({delta_text(e.after - e.before)})")
         elif isinstance(e, FlagChanged):
             lines.append(("Now true: " if e.value else "No longer true: ") + flags.get(e.flag, e.flag))
         elif isinstance(e, FollowUpQueued):
-            lines.append(f"Something will follow in {e.due - step.before.turn} turn(s).")
+            lines.append(f"Something will follow in {e.due - turn} turn(s).")
     return lines
 
 
-def log_entries(record: Record) -> list[tuple[str, str]]:
-    """The story so far, oldest first, as (heading, text): each turn's card, choice, result and changes."""
+def step_lines(step: Step, reader: str | None = None) -> list[str]:
+    """What the decision itself changed, as `reader` may see it."""
+    return change_lines(step.own, step.before.scenario, step.before.turn, reader)
+
+
+def world_lines(step: Step, reader: str | None = None) -> list[tuple[str, list[str]]]:
+    """Each world event after the decision: ("The world: <title> — <outcome>", its changes)."""
+    sc = step.before.scenario
+    after = step.after
+    out = []
+    for w in step.world:
+        card = sc.card(w.drawn.card)
+        what = w.rolled.label or shown(w.rolled.text, after, reader)
+        out.append((f"The world: {shown(card.title, after, reader)} — {what}",
+                    change_lines(w.events, sc, w.drawn.turn, reader)))
+    return out
+
+
+def ending_line(step: Step) -> str:
+    """'This ends the game: <title>' when the step ended it, else ''."""
+    if step.ending is None:
+        return ""
+    return f"This ends the game: {step.before.scenario.ending(step.ending.ending).title}."
+
+
+def _sentences(lines: list[str]) -> str:
+    return " ".join(line if line.endswith(".") else f"{line}." for line in lines)
+
+
+def log_entries(record: Record, reader: str | None = None) -> list[tuple[str, str]]:
+    """The story so far, oldest first, as (heading, text): each decision (whoever made it), the world's
+    events, and the ending; changes hidden from `reader` left out."""
     sc = record.scenario
+    two = sc.two_sided
+    reader = reader if two else None
     entries = []
     for step in record.steps:
         before = step.before
-        changes = " ".join(f"{line}." if not line.endswith(".") else line for line in change_lines(step))
-        entries.append((f"Turn {before.turn} · {date_text(before.date)} · {before.current_card.title}",
-                        f"You chose \"{step.chosen.label}\". {step.rolled.text}" + (f" {changes}" if changes else "")))
-        for e in step.turn.events:
-            if isinstance(e, TurnPassed):
-                entries.append((f"Turn {e.turn}", f"{e.reason.capitalize()}."))
-            elif isinstance(e, EndingReached):
-                entries.append(("The end", f"{sc.ending(e.ending).title}: a {e.result} for you."))
+        who = role_name(sc, step.role)
+        mine = not two or step.role == reader
+        heading = f"Turn {before.turn} · {date_text(before.date)} · " + (f"{who}: " if two else "") + \
+            shown(before.current_card.title, before, reader)
+        subject = "You chose" if mine else f"{who} chose"
+        changes = _sentences(step_lines(step, reader))
+        entries.append((heading, f"{subject} \"{step.chosen.label}\". {shown(step.rolled.text, step.after, reader)}"
+                        + (f" {changes}" if changes else "")))
+        for event, (title, lines) in zip(step.world, world_lines(step, reader)):
+            body = _sentences(lines)
+            entries.append((f"Turn {event.drawn.turn} · the world", title + (f". {body}" if body else "")))
+        for e in step.passed:
+            entries.append((f"Turn {e.turn}", (f"{role_name(sc, e.role)}: " if two and e.role else "")
+                            + f"{e.reason.capitalize()}."))
+        if step.ending is not None:
+            entries.append(("The end", f"{sc.ending(step.ending.ending).title}: " + results_text(record, step.ending.ending, reader)))
     return entries
+
+
+def results_text(record: Record, ending: str, reader: str | None) -> str:
+    """'a win for you', or in a game of two people (or none chosen) each role's result."""
+    sc = record.scenario
+    if not sc.two_sided:
+        return f"a {sc.ending(ending).result_for(record.player)} for you."
+    people = record.seats.people if record.seats else ()
+    if reader and len(people) <= 1:
+        return f"a {sc.ending(ending).result_for(reader)} for you."
+    return "; ".join(f"a {sc.ending(ending).result_for(r)} for {sc.role(r).name}" for r in sc.order) + "."
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeShown:
+    """A decision and what followed, as one reader reads it: their own, or another role's (a bot's or a friend's)."""
+
+    heading: str  # whose move it was; "" in a one-role game
+    mine: bool
+    choice: tuple[tuple[str, str], ...]  # (text, style) parts, for Content.assemble
+    odds: str  # the chosen option's odds: shown for another's move, since the reader never saw its card
+    roll: str
+    text: str
+    changes: tuple[str, ...]
+    world: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def outcome_shown(record: Record, step: Step, reader: str | None) -> OutcomeShown:
+    sc = record.scenario
+    two = sc.two_sided
+    mine = not two or step.role == reader
+    who = role_name(sc, step.role)
+    title = shown(step.before.current_card.title, step.before, reader)
+    label = shown(step.chosen.label, step.before, reader)
+    choice: tuple[tuple[str, str], ...] = ((title, "bold"), (": you chose ", ""), (label, "italic"))
+    if not two:
+        heading = ""
+    elif mine:
+        heading = f"Your move, {who}"
+    else:
+        by = "a friend" if step.seat == "person" else f"bot: {step.seat}"
+        heading = f"{who}'s move ({by})"
+        choice = ((who, "bold"), (" drew “", ""), (title, "bold"), ("” and chose ", ""), (label, "italic"))
+    changes = step_lines(step, reader if two else None)
+    end = ending_line(step)
+    if end and not step.world:
+        changes = changes + [end]  # a game-ending outcome says so, never "Nothing changed"
+    elif not changes:
+        changes = [end] if end else ["Nothing changed that you can see." if two else "Nothing changed."]
+    world = tuple((title, tuple(lines)) for title, lines in world_lines(step, reader))
+    if end and step.world:
+        world = world + ((end, ()),)
+    return OutcomeShown(heading, mine, choice, "" if mine else f"Odds: {option_odds(step.view, sc)}", roll_text(step),
+                        shown(step.rolled.text, step.after, reader), tuple(changes), world)

@@ -1,4 +1,4 @@
-"""Shared by the TUI tests: the tutorial scenario, and driving a game with the keys a player would press."""
+"""Shared by the TUI tests: the scenarios, and driving a game with the keys a player would press."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from game.tui.record import Record
 SIZE = (100, 30)
 
 
-def tutorial():
-    return load(resolve_scenario("tutorial"))
+def strike():
+    """The one-role harbour strike (format 1), installed by conftest.py."""
+    return load(resolve_scenario("strike"))
 
 
 def first_available(record: Record) -> int:

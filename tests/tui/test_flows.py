@@ -22,9 +22,9 @@ async def test_title_to_ending_with_keys_then_export_a_debrief():
         await pilot.press("n")
         assert isinstance(app.screen, NewGameScreen)
         form = app.screen
-        # The default scenario comes first; walk down to the tutorial as a player would.
+        # The default scenario comes first; walk down to the strike as a player would.
         await pilot.press("shift+tab")  # from the roles up to the scenarios
-        while form.scenario.id != "tutorial":
+        while form.scenario.id != "strike":
             await pilot.press("down")
         await pilot.press("enter")  # picks it and moves on to the roles: the mayor is first
         assert form.role == "mayor" and "Mayor of Port Ellis" in screen_text(app)
@@ -40,7 +40,7 @@ async def test_title_to_ending_with_keys_then_export_a_debrief():
         while isinstance(app.screen, GameScreen):
             await play_turn(pilot)
             turns += 1
-            assert turns <= 8, "the tutorial lasts at most eight turns"
+            assert turns <= 8, "the strike lasts at most eight turns"
 
         assert isinstance(app.screen, EndingScreen)
         record = app.screen.record
@@ -69,12 +69,12 @@ async def test_title_to_ending_with_keys_then_export_a_debrief():
 
 
 async def test_new_game_lists_every_installed_scenario_and_shows_the_briefing():
-    app = build_app(scenario="tutorial", seed=9)
+    app = build_app(scenario="strike", seed=9)
     async with app.run_test(size=SIZE) as pilot:
         form = app.screen
         assert isinstance(form, NewGameScreen)
         listed = form.query_one("#scenarios", OptionList)
-        assert listed.option_count >= 2 and form.scenario.id == "tutorial"
+        assert listed.option_count >= 2 and form.scenario.id == "strike"
         await pilot.press("down")  # to the union leader
         assert form.role == "union" and "Secretary of the Dockworkers' Union" in screen_text(app)
         assert form.query_one("#seed", Input).value == "9"

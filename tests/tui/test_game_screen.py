@@ -8,7 +8,7 @@ from game.tui.screens.glossary import GlossaryScreen
 from game.tui.screens.help import HelpScreen
 from game.tui.screens.sources import SourcesScreen
 
-from .play import play_turn, screen_text, tutorial
+from .play import play_turn, screen_text, strike
 
 
 def fits(app) -> bool:
@@ -19,7 +19,7 @@ def fits(app) -> bool:
 
 
 async def test_resizing_from_120x40_to_80x24_keeps_the_game_readable():
-    app = build_app(scenario="tutorial", role="mayor", seed=3)
+    app = build_app(scenario="strike", role="mayor", seed=3)
     async with app.run_test(size=(120, 40)) as pilot:
         await play_turn(pilot)
         log = app.screen.query_one("#log")
@@ -37,7 +37,7 @@ async def test_resizing_from_120x40_to_80x24_keeps_the_game_readable():
 
 
 async def test_meters_show_the_change_from_last_turn_with_arrow_and_sign():
-    app = build_app(scenario="tutorial", role="mayor", seed=3)
+    app = build_app(scenario="strike", role="mayor", seed=3)
     async with app.run_test(size=(100, 30)) as pilot:
         assert "▲" not in screen_text(app) and "▼" not in screen_text(app)  # nothing has changed yet
         await pilot.press("1")  # seed 3: the reporters print the strikers' side, trust 50 -> 45
@@ -52,7 +52,7 @@ def seed_with_an_unavailable_option() -> tuple[int, int]:
     """A seed and number of first-option turns after which the mayor faces a greyed-out option."""
     from game.tui.record import Record
 
-    sc = tutorial()
+    sc = strike()
     for seed in range(200):
         record = Record.new(sc, "mayor", seed)
         for turns in range(8):
@@ -61,12 +61,12 @@ def seed_with_an_unavailable_option() -> tuple[int, int]:
             if not all(v.available for v in record.options()):
                 return seed, turns
             record = record.play(next(v.index for v in record.options() if v.available))
-    raise AssertionError("no tutorial game offers an unavailable option")
+    raise AssertionError("no strike game offers an unavailable option")
 
 
 async def test_an_unavailable_option_is_greyed_with_its_reason_and_its_key_does_nothing():
     seed, turns = seed_with_an_unavailable_option()
-    app = build_app(scenario="tutorial", role="mayor", seed=seed)
+    app = build_app(scenario="strike", role="mayor", seed=seed)
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(turns):
             await play_turn(pilot)
@@ -80,7 +80,7 @@ async def test_an_unavailable_option_is_greyed_with_its_reason_and_its_key_does_
 
 
 async def test_help_glossary_and_sources_open_by_key_and_from_the_command_palette():
-    app = build_app(scenario="tutorial", role="mayor", seed=3)
+    app = build_app(scenario="strike", role="mayor", seed=3)
     async with app.run_test(size=(100, 30)) as pilot:
         for key, screen, words in (("question_mark", HelpScreen, "one card at a time"), ("g", GlossaryScreen, "Port Ellis"),
                                    ("r", SourcesScreen, "An invented town")):
@@ -94,7 +94,7 @@ async def test_help_glossary_and_sources_open_by_key_and_from_the_command_palett
 
 
 async def test_the_glossary_filters_as_you_type():
-    app = build_app(scenario="tutorial", role="mayor", seed=3)
+    app = build_app(scenario="strike", role="mayor", seed=3)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("g")
         assert "Port Ellis" in screen_text(app) and "Public trust" in screen_text(app)
@@ -114,7 +114,7 @@ async def test_f2_switches_the_high_contrast_theme():
 
 
 async def test_the_mouse_plays_too():
-    app = build_app(scenario="tutorial", role="mayor", seed=3)
+    app = build_app(scenario="strike", role="mayor", seed=3)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.click("#options", offset=(4, 1))  # the first option's label, under the rule
         assert "Rolled 75.7 out of 100" in screen_text(app)

@@ -34,5 +34,5 @@ def test_the_title_screen_imports_nothing_it_does_not_need():
 def test_the_title_screen_looks_for_the_autosave_where_saves_writes_it():
     assert title.AUTOSAVE_FILE == saves.autosave_path().name
     assert not title.autosave_exists()
-    saves.autosave(Log("tutorial", "h", "mayor", 1))
+    saves.autosave(Log("strike", "h", "mayor", 1))
     assert title.autosave_exists()

@@ -24,7 +24,7 @@ def meters_line(app) -> list[str]:
 
 
 async def test_every_turn_is_autosaved_and_resume_shows_the_same_game():
-    app = build_app(scenario="tutorial", role="mayor", seed=3)
+    app = build_app(scenario="strike", role="mayor", seed=3)
     async with app.run_test(size=SIZE) as pilot:
         assert saves.latest_autosave().log.choices == ()  # saved before the first choice, too
         for played in (1, 2):
@@ -40,7 +40,7 @@ async def test_every_turn_is_autosaved_and_resume_shows_the_same_game():
 
 
 async def test_a_named_save_can_be_loaded_from_the_title_screen():
-    app = build_app(scenario="tutorial", role="union", seed=5)
+    app = build_app(scenario="strike", role="union", seed=5)
     async with app.run_test(size=SIZE) as pilot:
         await play_turn(pilot)
         await pilot.press("s")
@@ -61,9 +61,9 @@ async def test_a_named_save_can_be_loaded_from_the_title_screen():
 
 
 async def test_a_new_game_keeps_the_unfinished_autosave_as_a_named_save():
-    async with build_app(scenario="tutorial", role="mayor", seed=3).run_test(size=SIZE) as pilot:
+    async with build_app(scenario="strike", role="mayor", seed=3).run_test(size=SIZE) as pilot:
         await play_turn(pilot)
-    async with build_app(scenario="tutorial", role="union", seed=4).run_test(size=SIZE):
+    async with build_app(scenario="strike", role="union", seed=4).run_test(size=SIZE):
         pass
     kept = saves.read_save(saves.slot_path("mayor-seed3-turn2"))
     assert kept.log.role == "mayor" and len(kept.log.choices) == 1
@@ -76,7 +76,7 @@ def damage_autosave() -> None:
 
 
 async def test_a_damaged_autosave_is_explained_and_other_saves_still_load():
-    good = build_app(scenario="tutorial", role="mayor", seed=8)
+    good = build_app(scenario="strike", role="mayor", seed=8)
     async with good.run_test(size=SIZE) as pilot:
         await play_turn(pilot)
     saves.write_save(saves.slot_path("good"), saves.latest_autosave().log)
@@ -101,9 +101,9 @@ async def test_a_damaged_autosave_is_explained_and_other_saves_still_load():
 
 @pytest.mark.parametrize("write, words", [
     (lambda: damage_autosave(), "damaged or cut short"),
-    (lambda: saves.autosave(Log("tutorial", "not-the-hash", "mayor", 1, (0,))), "has changed since"),
+    (lambda: saves.autosave(Log("strike", "not-the-hash", "mayor", 1, (0,))), "has changed since"),
     (lambda: saves.autosave_path().write_text(json.dumps(
-        dict(Log("tutorial", "h", "mayor", 1).to_dict(), kind="crisis-save", version=99))), "newer version"),
+        dict(Log("strike", "h", "mayor", 1).to_dict(), kind="crisis-save", version=99))), "newer version"),
     (lambda: saves.autosave(Log("no-such-scenario", "h", "mayor", 1)), "not installed"),
     (lambda: None, "no autosave"),
 ])
@@ -118,7 +118,7 @@ def test_resume_on_the_command_line_refuses_a_bad_save_in_one_line(write, words,
 
 
 @pytest.mark.parametrize("argv, words", [
-    (["play", "--scenario", "tutorial", "--role", "nobody"], "has no role 'nobody'"),
+    (["play", "--scenario", "strike", "--role", "nobody"], "has no role 'nobody'"),
     (["play", "--scenario", "no-such-scenario", "--role", "mayor"], "no scenario 'no-such-scenario'"),
     (["play", "--resume", "never-saved"], "no saved game"),
 ])

@@ -13,11 +13,11 @@ def test_title(snap_compare):
 
 
 def test_game(snap_compare):
-    assert snap_compare(build_app(scenario="tutorial", role="mayor", seed=3), terminal_size=SIZE)
+    assert snap_compare(build_app(scenario="strike", role="mayor", seed=3), terminal_size=SIZE)
 
 
 def test_outcome(snap_compare):
-    assert snap_compare(build_app(scenario="tutorial", role="mayor", seed=3), terminal_size=SIZE, press=["1"])
+    assert snap_compare(build_app(scenario="strike", role="mayor", seed=3), terminal_size=SIZE, press=["1"])
 
 
 def test_ending(snap_compare):
@@ -27,7 +27,7 @@ def test_ending(snap_compare):
         await pilot.app.workers.wait_for_complete()  # the continuations from each turning point
         await pilot.pause()
 
-    assert snap_compare(build_app(scenario="tutorial", role="mayor", seed=3), terminal_size=SIZE,
+    assert snap_compare(build_app(scenario="strike", role="mayor", seed=3), terminal_size=SIZE,
                         run_before=play_to_the_end)
 
 
@@ -36,5 +36,5 @@ def test_game_at_80x24_in_high_contrast(snap_compare):
         await play_turn(pilot)
         await pilot.press("f2")
 
-    assert snap_compare(build_app(scenario="tutorial", role="union", seed=11), terminal_size=(80, 24),
+    assert snap_compare(build_app(scenario="strike", role="union", seed=11), terminal_size=(80, 24),
                         run_before=second_turn_high_contrast)

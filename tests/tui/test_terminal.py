@@ -80,7 +80,7 @@ def terminal(tmp_path):
 
 
 def test_a_killed_game_resumes_at_the_same_turn_with_the_same_meters(terminal):
-    terminal.start("play", "--scenario", "tutorial", "--role", "mayor", "--seed", "3")
+    terminal.start("play", "--scenario", str(ROOT / "tests" / "tui" / "data" / "strike"), "--role", "mayor", "--seed", "3")
     terminal.wait_for("Turn 1/8")
     for turn in (1, 2, 3):
         terminal.keys("1")  # the tutorial's first option is never unavailable

@@ -15,7 +15,7 @@ from game.tui.record import Record
 from game.tui.views import delta_text, log_entries, meter_readings, odds_text, roll_text, shares
 from game.tui.widgets.meter_chart import sparkline
 
-from .play import tutorial
+from .play import strike
 
 
 @pytest.mark.parametrize("delta, shown", [(None, ""), (8, "▲ +8"), (-3, "▼ -3"), (0, "= 0")])
@@ -44,7 +44,7 @@ def test_sparkline(values, lo, hi, width, line):
 
 
 def test_the_roll_is_told_against_the_band_it_had_to_land_in():
-    record = Record.new(tutorial(), "mayor", 3).play(0)  # seed 3: the 40% outcome of a 60/40 option
+    record = Record.new(strike(), "mayor", 3).play(0)  # seed 3: the 40% outcome of a 60/40 option
     step = record.steps[-1]
     assert step.band() == pytest.approx((0.6, 1.0))
     assert roll_text(step).startswith("Rolled 75.7 out of 100. This result needed 60 to 100: a 40% chance")
@@ -52,7 +52,7 @@ def test_the_roll_is_told_against_the_band_it_had_to_land_in():
 
 
 def test_meter_changes_are_measured_from_the_last_turn():
-    record = Record.new(tutorial(), "mayor", 3)
+    record = Record.new(strike(), "mayor", 3)
     assert all(r.delta is None for r in meter_readings(record).values())
     record = record.play(0)
     readings = meter_readings(record)
@@ -60,20 +60,20 @@ def test_meter_changes_are_measured_from_the_last_turn():
 
 
 def test_a_restored_record_is_the_game_that_was_played():
-    played = Record.new(tutorial(), "union", 7)
+    played = Record.new(strike(), "union", 7)
     while len(played.steps) < 3 and not played.state.over:
         played = played.play(next(v.index for v in played.options() if v.available))
-    restored = Record.restore(tutorial(), played.log)
+    restored = Record.restore(strike(), played.log)
     assert restored.state == played.state and log_entries(restored) == log_entries(played)
     assert restored.series() == played.series() and len(restored.steps) == len(played.steps) >= 2
 
 
 def test_the_debrief_holds_every_card_choice_odds_roll_and_change_with_the_seed(tmp_path):
-    record = Record.new(tutorial(), "mayor", 3)
+    record = Record.new(strike(), "mayor", 3)
     while not record.state.over:
         record = record.play(next(v.index for v in record.options() if v.available))
     md, data = debrief.export(record, tmp_path, now=dt.datetime(2026, 3, 2, 9, 30))
-    assert md.name == "tutorial-mayor-seed3-20260302-093000.md" and data.suffix == ".json"
+    assert md.name == "strike-mayor-seed3-20260302-093000.md" and data.suffix == ".json"
     body = json.loads(data.read_text())
     assert body["seed"] == 3 and body["choices"] == list(record.state.choices)
     first = body["turns"][0]
@@ -88,7 +88,7 @@ def test_the_scenario_cache_serves_the_same_scenario_and_notices_edits(tmp_path)
     import shutil
 
     folder = tmp_path / "copy"
-    shutil.copytree(tutorial().path, folder)
+    shutil.copytree(strike().path, folder)
     first = load_scenario(str(folder))
     assert scenario_cache.cached(folder).content_hash == first.content_hash
     again = load_scenario(str(folder))

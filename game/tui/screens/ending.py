@@ -14,7 +14,7 @@ from textual.widgets import Static
 from game import paths
 
 from ..record import Record
-from ..views import date_text, odds_text
+from ..views import date_text, option_odds, role_name, shown
 from ..widgets.key_footer import KeyFooter
 from ..widgets.meter_chart import MeterChart, Series
 
@@ -32,24 +32,35 @@ def continuation_counts(record: Record) -> dict[int, int]:
     from game.sim.runner import continuations
 
     ending = record.state.ending
-    return {n: continuations(record.steps[n].before, runs=CONTINUATIONS, seed=n).tally.endings.get(ending, 0)
+    role = record.player
+    return {n: continuations(record.steps[n].before, runs=CONTINUATIONS, seed=n, role=role).tally.endings.get(ending, 0)
             for n in key_steps(record)}
 
 
 def decisions(record: Record, counts: dict[int, int] | None = None) -> Content:
+    """Every decision, each role's in a two-sided game, with its odds; the turning points marked."""
     turning = set(record.turning_points())
     last = len(record.steps) - 1
+    sc = record.scenario
+    reader = record.player if sc.two_sided else None
     lines = []
     for n, step in enumerate(record.steps):
         card = step.before.current_card
-        odds = step.views[step.chosen.option].chances
         mark = "  ◆ turning point" if n in turning else "  ■ the last decision" if n == last else ""
         if counts and n in counts:
             mark += f": from here, {counts[n]} of {CONTINUATIONS} games end this way"
+        who = f"  {role_name(sc, step.role)}" if sc.two_sided else ""
         lines.append(Content.assemble(
-            (f"Turn {step.before.turn:>2}", "bold"), f"  {card.title}: ", (step.chosen.label, "italic"),
-            (f"  (odds {odds_text(odds)}, got {step.rolled.probability:.0%})", "$text-muted"), (mark, "bold $text-accent")))
+            (f"Turn {step.before.turn:>2}", "bold"), (who, "$text-accent"),
+            f"  {shown(card.title, step.before, reader)}: ", (step.chosen.label, "italic"),
+            (f"  (odds {option_odds(step.view, sc)}, got {step.rolled.probability:.0%})", "$text-muted"),
+            (mark, "bold $text-accent")))
     return Content("\n").join(lines) if lines else Content("No decisions were made.")
+
+
+def verdict(result: str, role_name: str) -> str:
+    wanted = "this ending is one of your goals" if result == "win" else "you wanted another ending"
+    return f"  {VERDICT[result]} As {role_name}, {wanted}."
 
 
 class EndingScreen(Screen):
@@ -72,30 +83,40 @@ class EndingScreen(Screen):
         state = record.state
         sc = record.scenario
         ending = sc.ending(state.ending)
-        role = sc.role(state.role)
-        yield Static(Content.assemble((sc.title, "bold"), "  ", (role.name, "$text-accent"),
+        # Whose result this is: the person (or, on one keyboard, each person) playing.
+        people = record.seats.people if record.seats and sc.two_sided else (record.player,)
+        names = " & ".join(sc.role(r).name for r in people)
+        yield Static(Content.assemble((sc.title, "bold"), "  ", (names, "$text-accent"),
                                       (f"  seed {state.seed}", "dim")), id="ending-header")
         with VerticalScroll(id="ending-body"):
-            yield Static(Content.assemble((ending.title, "bold"), f"   {date_text(state.date)}, turn {state.turn}"),
-                         id="ending-title")
-            yield Static(Content.assemble((f" {state.result.upper()} ", "reverse bold"),
-                                          f"  {VERDICT[state.result]} As {role.name}, "
-                                          f"{'this ending is one of your goals' if state.result == 'win' else 'you wanted another ending'}."),
-                         id="verdict", classes=f"result-{state.result}")
-            yield Static(ending.text, id="ending-text", markup=False)
+            yield Static(Content.assemble((shown(ending.title, state, None), "bold"),
+                                          f"   {date_text(state.date)}, turn {state.turn}"), id="ending-title")
+            texts = []
+            for role in people:
+                result = ending.result_for(role)
+                yield Static(Content.assemble((f" {result.upper()} ", "reverse bold"), verdict(result, sc.role(role).name)),
+                             classes=f"verdict result-{result}")
+                text = shown(ending.text_for(role), state, role) if sc.two_sided else ending.text
+                if text not in texts:
+                    texts.append(text)
+            for text in texts:
+                yield Static(text, classes="ending-text", markup=False)
             if ending.history:
                 yield Static(Content.assemble(("In reality: ", "bold"), ending.history), id="ending-history")
             yield Static("The meters, turn by turn", classes="section")
             yield MeterChart(id="chart")
-            yield Static("Your decisions", classes="section")
+            yield Static("Every decision" if sc.two_sided else "Your decisions", classes="section")
             yield Static(decisions(record), id="decisions")
             yield Static(id="export-path")
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         series = self.record.series()
+        seats = self.record.seats
+        # A bot game's chart keeps the player's hidden meters hidden; on one keyboard both people see all.
+        reader = self.record.player if self.record.scenario.two_sided and not seats.hot_seat else None
         self.query_one(MeterChart).series = tuple(
-            Series(m.label, m.lo, m.hi, tuple(series[m.id])) for m in self.record.scenario.meters)
+            Series(m.label, m.lo, m.hi, tuple(series[m.id])) for m in self.record.scenario.meters if m.visible_to(reader))
         self.run_worker(self._how_else_it_could_end, thread=True, exit_on_error=False)
 
     def _how_else_it_could_end(self) -> None:

@@ -1,7 +1,13 @@
-"""The game screen: owns the game record, plays the player's choices, autosaves, and hands values down."""
+"""The game screen: owns the game record, plays the people's choices (the bots' follow), autosaves, hands values down.
+
+In a two-sided game the screen reads as one person at a time, the **reader**: their card, the meters they
+may see, and, one page each, every decision made since their last (their own, the opponent's, the
+world's events). With two people on one keyboard a hand-over screen comes between their turns.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable
 
 from textual import on
@@ -13,9 +19,11 @@ from textual.screen import Screen
 
 from game import saves
 
-from ..loading import keep_previous_autosave, save_meta
+from ..loading import keep_previous_autosave, save_meta, save_name
 from ..record import Record, Step
-from ..views import card_shown, date_text, log_entries, meter_groups, meter_readings
+from ..views import (
+    card_shown, choices_shown, date_text, log_entries, meter_groups, meter_readings, outcome_shown, role_name,
+)
 from ..widgets.card_view import CardView
 from ..widgets.game_header import GameHeader, HeaderLine
 from ..widgets.key_footer import KeyFooter
@@ -25,7 +33,8 @@ from ..widgets.story_log import StoryLog
 
 
 class GameScreen(Screen):
-    """The record (the game so far) and the outcome on show are the only game state in the UI, and they live here."""
+    """The record (the game so far), who is reading and the outcome on show are the only game state in the UI,
+    and they live here."""
 
     BINDINGS = [
         Binding("1", "choose(1)", "Choose", key_display="1-9"),
@@ -43,11 +52,18 @@ class GameScreen(Screen):
 
     record: var[Record] = var(None, always_update=True, init=False)
     outcome: var[Step | None] = var(None, always_update=True, init=False)
+    reader: var[str] = var("", init=False)
+    """The person at the keyboard: the role whose view the screen shows."""
 
     def __init__(self, record: Record, odds: bool) -> None:
         super().__init__()
         self.set_reactive(GameScreen.record, record)
+        state = record.state
+        people = record.seats.people if record.seats else (record.player,)
+        self.set_reactive(GameScreen.reader, state.role if state.role in people else people[0])
         self.odds = odds
+        # Per person, how many steps they have read: everything up to their own last decision.
+        self.read = {p: max((n + 1 for n, s in enumerate(record.steps) if s.role == p), default=0) for p in people}
 
     def compose(self) -> ComposeResult:
         yield GameHeader(id="game-header")
@@ -60,8 +76,11 @@ class GameScreen(Screen):
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
-        self._hand_down()
-        if not self.record.steps:
+        if self.read[self.reader] < len(self.record.steps):
+            self.turn_page()  # a bot moved first, or moved since the save: show what it did
+        else:
+            self._hand_down()
+        if len(self.record.log.choices) == sum(s.seat != "person" for s in self.record.steps):
             self.call_after_refresh(self._first_save)
 
     def _first_save(self) -> None:
@@ -79,44 +98,93 @@ class GameScreen(Screen):
     def watch_outcome(self) -> None:
         self._hand_down()
 
+    def watch_reader(self) -> None:
+        self._hand_down()
+
     def _hand_down(self) -> None:
-        record, outcome = self.record, self.outcome
+        record, outcome, reader = self.record, self.outcome, self.reader
         state = record.state
         shown = outcome.before if outcome is not None else state
         sc = record.scenario
-        self.query_one(GameHeader).line = HeaderLine(sc.title, sc.role(state.role).name, date_text(shown.date),
+        two = sc.two_sided
+        if not two:
+            whose = sc.role(state.role).name
+        elif outcome is not None and outcome.role != reader:
+            whose = f"{role_name(sc, outcome.role)}'s move"
+        else:
+            whose = f"{role_name(sc, reader)}'s turn"
+        self.query_one(GameHeader).line = HeaderLine(sc.title, whose, date_text(shown.date),
                                                      shown.turn, sc.calendar.max_turns, state.seed)
-        self.query_one(MeterPanel).readings = meter_readings(record)
+        panel = self.query_one(MeterPanel)
+        panel.viewer = f"{role_name(sc, reader)}'s view" if two else ""
+        panel.readings = meter_readings(record, reader if two else None)
         card, result = self.query_one(CardView), self.query_one(OutcomeView)
         card.display, result.display = outcome is None, outcome is not None
         if outcome is None:
             card.odds = self.odds
-            card.card = card_shown(state)
-            card.choices = record.options()
+            card.card = card_shown(state, reader if two else None)
+            card.choices = choices_shown(record.options(), state, reader if two else None)
             card.focus_options()
         else:
-            result.last = state.over
-            result.step = outcome
+            page = outcome_shown(record, outcome, reader if two else None)
+            result.shown = page if self.odds else replace(page, odds="")
+            result.button = self._button_label()
             result.focus_continue()
-        self.query_one(StoryLog).entries = tuple(log_entries(record))
+        self.query_one(StoryLog).entries = tuple(log_entries(record, reader if two else None))
+
+    def _button_label(self) -> str:
+        record = self.record
+        if self.read[self.reader] < len(record.steps):
+            return "Next  (Enter)"
+        if record.state.over:
+            return "See how it ends  (Enter)"
+        if record.state.role != self.reader:
+            return "Pass the keyboard  (Enter)"
+        return "Next card  (Enter)"
+
+    def turn_page(self) -> None:
+        """Show the reader the next decision they have not read; when none is left, their card, or the
+        hand-over to the next person, or the ending."""
+        record = self.record
+        n = self.read[self.reader]
+        if n < len(record.steps):
+            self.read[self.reader] = n + 1
+            self.outcome = record.steps[n]
+            return
+        if record.state.over:
+            self.app.ending(record)
+            return
+        role = record.state.role
+        if role != self.reader:
+            from .hand_over import HandOverScreen
+
+            self.app.push_screen(HandOverScreen(role_name(record.scenario, role)), lambda _: self._take_over(role))
+            return
+        self.outcome = None
+
+    def _take_over(self, role: str) -> None:
+        self.reader = role
+        self.turn_page()
 
     @on(CardView.OptionChosen)
     def _chosen(self, message: CardView.OptionChosen) -> None:
-        self.choose(message.index)
+        views = self.record.options()
+        number = next((n for n, v in enumerate(views, start=1) if v.index == message.index), 0)
+        self.action_choose(number)
 
     def action_choose(self, number: int) -> None:
-        self.choose(number - 1)
-
-    def choose(self, index: int) -> None:
+        """Key `number` takes the number-th option the reader sees (not the number-th on the card)."""
         views = self.record.options()
-        if self.outcome is not None or not 0 <= index < len(views):
+        if self.outcome is not None or self.record.state.role != self.reader or not 1 <= number <= len(views):
             return
-        if not views[index].available:
-            self.notify(f"Option {index + 1} is not available: {views[index].reason}", severity="warning")
+        view = views[number - 1]
+        if not view.available:
+            self.notify(f"Option {number} is not available: {view.reason}", severity="warning")
             return
-        record = self.record.play(index)
+        # The bots answer at once; the reader then reads each decision in turn, their own first.
+        record = self.record.play(view.index).play_bots()
         self.set_reactive(GameScreen.record, record)
-        self.outcome = record.steps[-1]
+        self.turn_page()
         # Saved right after the outcome is drawn (a few milliseconds later): the fsync stays off the
         # key-to-outcome path, and a kill in between loses only the turn in progress.
         self.call_after_refresh(self._autosave)
@@ -125,10 +193,7 @@ class GameScreen(Screen):
     def action_next(self) -> None:
         if self.outcome is None:
             return
-        if self.record.state.over:
-            self.app.ending(self.record)
-        else:
-            self.outcome = None
+        self.turn_page()
 
     def _autosave(self) -> None:
         try:
@@ -147,7 +212,8 @@ class GameScreen(Screen):
         from .save import SaveScreen
 
         state = self.record.state
-        self.app.push_screen(SaveScreen(f"{state.role}-seed{state.seed}-turn{state.turn}"), self._save_as)
+        name = save_name(self.record.player)
+        self.app.push_screen(SaveScreen(f"{name}-seed{state.seed}-turn{state.turn}"), self._save_as)
 
     def _save_as(self, name: str | None) -> None:
         if name is None:

@@ -11,18 +11,16 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine import OptionView
-
-from ..views import CardShown, odds_text
+from ..views import CardShown, ChoiceShown
 
 
-def option_prompt(view: OptionView, odds: bool) -> Content:
-    number = Content.styled(f"{view.index + 1} ", "bold")
-    parts = [number, Content(view.label)]
-    if not view.available:
-        parts += ["\n  ", Content.styled(f"unavailable: {view.reason}", "italic")]
+def option_prompt(choice: ChoiceShown, odds: bool) -> Content:
+    number = Content.styled(f"{choice.number} ", "bold")
+    parts = [number, Content(choice.label)]
+    if not choice.available:
+        parts += ["\n  ", Content.styled(f"unavailable: {choice.reason}", "italic")]
     elif odds:
-        parts += ["\n  ", Content.styled(f"odds {odds_text(view.chances)}", "$text-muted")]
+        parts += ["\n  ", Content.styled(f"odds {choice.odds}", "$text-muted")]
     return Content.assemble(*parts)
 
 
@@ -40,7 +38,7 @@ class CardView(Vertical):
             self.index = index
 
     card: reactive[CardShown | None] = reactive(None)
-    choices: reactive[tuple[OptionView, ...]] = reactive(tuple)
+    choices: reactive[tuple[ChoiceShown, ...]] = reactive(tuple)
     odds: reactive[bool] = reactive(True)
 
     def compose(self) -> ComposeResult:
@@ -74,7 +72,7 @@ class CardView(Vertical):
         options.clear_options()
         options.add_options([Option(option_prompt(v, self.odds), id=str(v.index), disabled=not v.available)
                              for v in self.choices])
-        first = next((v.index for v in self.choices if v.available), None)
+        first = next((n for n, v in enumerate(self.choices) if v.available), None)  # a place in the list
         options.highlighted = first
 
     @on(OptionList.OptionSelected, "#options")

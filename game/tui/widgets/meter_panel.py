@@ -15,6 +15,9 @@ class MeterPanel(VerticalScroll, can_focus=False):
     """Built once from the scenario's groups (structure); the readings are handed down every turn."""
 
     readings: reactive[dict[str, MeterReading]] = reactive(dict, always_update=True)
+    """The meters the reader may see: a meter missing here is hidden from them, and so is its bar."""
+    viewer: reactive[str] = reactive("")
+    """Whose view the panel shows, in a two-sided game ("" in a one-role game)."""
     compact = reactive(False, toggle_class="-compact")
 
     def __init__(self, groups: list[tuple[str, str, tuple[str, ...]]], **kwargs) -> None:
@@ -22,20 +25,35 @@ class MeterPanel(VerticalScroll, can_focus=False):
         self.groups = groups
 
     def compose(self) -> ComposeResult:
-        for heading, description, meter_ids in self.groups:
+        yield Static(id="viewer", markup=False)
+        for n, (heading, description, meter_ids) in enumerate(self.groups):
             if heading:
-                yield Static(heading, classes="faction", markup=False).with_tooltip(description or None)
+                yield Static(heading, id=f"faction-{n}", classes="faction", markup=False).with_tooltip(
+                    description or None)
             for meter_id in meter_ids:
                 yield MeterBar(id=f"meter-{meter_id}")
 
     def watch_readings(self, readings: dict[str, MeterReading]) -> None:
         for bar in self.query(MeterBar):
             bar.reading = readings.get(bar.id.removeprefix("meter-"))
+            bar.display = bar.reading is not None
+        for n, (heading, _d, meter_ids) in enumerate(self.groups):
+            if heading:
+                self.query_one(f"#faction-{n}").display = any(m in readings for m in meter_ids)
+        self._fit()
+
+    def watch_viewer(self, viewer: str) -> None:
+        label = self.query_one("#viewer", Static)
+        label.update(viewer)
+        label.display = bool(viewer)
 
     def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
         # Two rows a meter when they all fit, one row when the panel is short: a layout choice, not game state.
-        bars = list(self.query(MeterBar))
-        headings = sum(1 for h, _d, _m in self.groups if h)
+        bars = [bar for bar in self.query(MeterBar) if bar.display]
+        headings = sum(1 for h, _d, _m in self.groups if h) + bool(self.viewer)
         self.compact = 2 * len(bars) + 2 * headings > self.scrollable_content_region.height
         for bar in bars:
             bar.compact = self.compact

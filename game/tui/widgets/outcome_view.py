@@ -1,4 +1,4 @@
-"""What a choice led to: the roll against its odds, the result, and every change; then on to the next card."""
+"""What a decision led to: whose move, the roll against its odds, the result, every change, the world's events."""
 
 from __future__ import annotations
 
@@ -10,40 +10,50 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button, Static
 
-from ..record import Step
-from ..views import change_lines, roll_text
+from ..views import OutcomeShown
 
 
 class OutcomeView(VerticalScroll, can_focus=False):
-    """Shows the step it is given; Enter, Space or the button post OutcomeView.Continue."""
+    """Shows the outcome it is given; Enter, Space or the button post OutcomeView.Continue."""
 
     class Continue(Message):
         """The player has read the outcome."""
 
-    step: reactive[Step | None] = reactive(None)
-    last: reactive[bool] = reactive(False)  # the game ended with this step
+    shown: reactive[OutcomeShown | None] = reactive(None)
+    button: reactive[str] = reactive("Next card  (Enter)")  # what Enter leads to
 
     def compose(self) -> ComposeResult:
+        yield Static(id="outcome-who", markup=False)
         yield Static(id="outcome-choice")
+        yield Static(id="outcome-odds", markup=False)
         yield Static(id="outcome-roll")
         yield Static(id="outcome-text", markup=False)
         yield Static(id="outcome-changes")
+        yield Static(id="outcome-world")
         yield Button("Next card", id="continue", variant="primary", compact=True)
 
-    def watch_step(self, step: Step | None) -> None:
-        if step is None:
+    def watch_shown(self, shown: OutcomeShown | None) -> None:
+        if shown is None:
             return
-        card = step.before.current_card
-        self.query_one("#outcome-choice", Static).update(
-            Content.assemble((card.title, "bold"), ": you chose ", (step.chosen.label, "italic")))
-        self.query_one("#outcome-roll", Static).update(Content.styled(roll_text(step), "$text-muted"))
-        self.query_one("#outcome-text", Static).update(step.rolled.text)
-        lines = change_lines(step) or ["Nothing changed."]
-        self.query_one("#outcome-changes", Static).update(Content("\n".join(lines)))
+        who = self.query_one("#outcome-who", Static)
+        who.update(shown.heading)
+        who.display = bool(shown.heading)
+        who.set_class(not shown.mine, "-other")
+        self.query_one("#outcome-choice", Static).update(Content.assemble(*shown.choice))
+        odds = self.query_one("#outcome-odds", Static)
+        odds.update(shown.odds)
+        odds.display = bool(shown.odds)
+        self.query_one("#outcome-roll", Static).update(Content.styled(shown.roll, "$text-muted"))
+        self.query_one("#outcome-text", Static).update(shown.text)
+        self.query_one("#outcome-changes", Static).update(Content("\n".join(shown.changes)))
+        world = self.query_one("#outcome-world", Static)
+        world.update(Content("\n").join(
+            Content.assemble((title, "bold"), *(("\n  " + line, "") for line in lines)) for title, lines in shown.world))
+        world.display = bool(shown.world)
         self.scroll_home(animate=False)
 
-    def watch_last(self, last: bool) -> None:
-        self.query_one("#continue", Button).label = "See how it ends  (Enter)" if last else "Next card  (Enter)"
+    def watch_button(self, label: str) -> None:
+        self.query_one("#continue", Button).label = label
 
     @on(Button.Pressed, "#continue")
     def _continue(self, event: Button.Pressed) -> None:

@@ -1,0 +1,156 @@
+"""Two-sided games on screen: against a bot, hot-seat on one keyboard, hidden meters, odds with labels, saves."""
+
+from __future__ import annotations
+
+import pytest
+
+from game import saves
+from game.engine import digest
+from game.tui.app import CrisisApp
+from game.tui.loading import save_meta
+from game.tui.opening import Opening
+from game.tui.record import Record
+from game.tui.screens.ending import EndingScreen
+from game.tui.screens.game import GameScreen
+from game.tui.screens.hand_over import HandOverScreen
+from game.tui.seats import Seats
+from game.tui.views import card_shown, log_entries, meter_readings, odds_text
+
+from .duel import duel
+from .play import screen_text
+from .test_game_screen import fits
+
+
+def app_for(role: str, opponent: str, seed: int = 3) -> CrisisApp:
+    sc = duel()
+    return CrisisApp(Opening(record=Record.new(sc, role, seed, Seats.against(sc, role, opponent))))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_game_against_a_bot_to_its_end_shows_every_move_of_the_opponent(size):
+    app = app_for("union", "random")
+    async with app.run_test(size=size) as pilot:
+        screen = app.screen
+        # The mayor moves first: the game opens on the bot's move, before the union's card.
+        text = screen_text(app)
+        assert "The Mayor's move (bot: random)" in text and "The Mayor drew “Round of talks”" in text and fits(app)
+        assert "Odds: " in text
+        seen_opponent = 0
+        while isinstance(app.screen, GameScreen):
+            if screen.outcome is None:
+                assert "The Union Leader's turn" in screen_text(app) and fits(app)
+                await pilot.press("1")
+            else:
+                seen_opponent += "The Mayor's move" in screen_text(app)
+                await pilot.press("space")
+            await pilot.pause()
+        assert seen_opponent == sum(s.role == "mayor" for s in screen.record.steps) >= 1
+        assert isinstance(app.screen, EndingScreen)
+        record = app.screen.record
+        ending = record.scenario.ending(record.state.ending)
+        text = screen_text(app)
+        assert ending.title in text and ending.result_for("union").upper() in text
+        assert "The Mayor" in text and "The Union Leader" in text  # both roles' decisions in the debrief list
+
+
+async def test_hot_seat_hands_over_between_people_and_hides_the_previous_card():
+    app = app_for("mayor", "friend")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        text = screen_text(app)
+        assert "The Mayor's turn" in text and "Town budget" in text and "Strike fund" not in text
+        await pilot.press("1")  # the mayor offers a raise
+        assert "Your move, The Mayor" in screen_text(app) and "Pass the keyboard" in screen_text(app)
+        await pilot.press("space")
+        assert isinstance(app.screen, HandOverScreen)
+        text = screen_text(app)
+        assert "The Union Leader's turn" in text and "Pass the keyboard, then press Enter" in text
+        assert "Round of talks" not in text and "Offer a raise" not in text and "Town budget" not in text
+        await pilot.press("enter")
+        assert app.screen is screen and screen.reader == "union"
+        text = screen_text(app)
+        assert "The Mayor's move (a friend)" in text and "Offer a raise" in text
+        assert "Town budget" not in text  # the union never sees the town's budget, nor its changes
+        await pilot.press("space")
+        text = screen_text(app)
+        assert "Call a strike" in text and "Strike fund" in text and "Town budget" not in text
+        assert "the strike fund holds 5" in text  # the union's own card text, its placeholders filled
+
+
+async def test_the_number_keys_count_the_options_the_player_sees():
+    app = app_for("union", "random")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await pilot.press("space")  # read the mayor's move
+        views = screen.record.options()
+        assert [v.label for v in views] == ["Call a strike", "Wait and see"] and views[1].index == 3
+        assert "1 Call a strike" in screen_text(app) and "2 Wait and see" in screen_text(app)
+        await pilot.press("2")
+        assert screen.record.steps[1].chosen.label == "Wait and see"
+
+
+def test_a_saved_two_sided_game_resumes_with_its_seats_and_the_same_state(tmp_path):
+    sc = duel()
+    played = Record.new(sc, "union", 5, Seats.against(sc, "union", "random"))
+    for _ in range(3):
+        if played.state.over:
+            break
+        played = played.play(played.options()[-1].index).play_bots()
+    path = saves.write_save(tmp_path / "duel.json", played.log, save_meta(played, True))
+    save = saves.read_save(path)
+    assert save.meta["seats"] == {"mayor": "random", "union": "person"} and save.log.role == ""
+    restored = Record.restore(sc, save.log, Seats.from_meta(sc, save.log.role, save.meta))
+    assert digest(restored.state) == digest(played.state) and restored.seats == played.seats
+    assert log_entries(restored, "union") == log_entries(played, "union")
+
+
+def test_bots_choose_the_same_for_the_same_seed_and_position():
+    sc = duel()
+    games = [Record.new(sc, "union", 11, Seats.against(sc, "union", "random")) for _ in range(2)]
+    for _ in range(3):
+        games = [g.play(g.options()[0].index).play_bots() if not g.state.over else g for g in games]
+    assert digest(games[0].state) == digest(games[1].state)
+
+
+def test_hidden_meters_and_placeholders_are_per_reader():
+    sc = duel()
+    record = Record.new(sc, "mayor", 3, Seats.against(sc, "mayor", "friend"))
+    assert set(meter_readings(record, "mayor")) == {"pay", "budget"}
+    assert set(meter_readings(record, "union")) == {"pay", "fund"}
+    assert card_shown(record.state, "mayor").text == "On 2 Mar 2026 pay stands at 50."
+
+
+@pytest.mark.parametrize("chances, labels, ends, shown", [
+    ((0.62, 0.38), ("the crowd holds", "arrested"), (), "62% the crowd holds / 38% arrested"),
+    ((0.5, 0.5), ("", "arrested"), (None, "Lockout"), "50% / 50% arrested (ends the game: Lockout)"),
+    ((1.0,), ("",), ("A deal is struck",), "certain (ends the game: A deal is struck)"),
+    ((1.0,), ("signed",), (None,), "certain: signed"),
+    ((0.6, 0.4), (), (), "60% / 40%"),
+])
+def test_odds_name_their_outcomes_and_mark_the_endings(chances, labels, ends, shown):
+    assert odds_text(chances, labels, ends) == shown
+
+
+def test_the_story_log_tells_the_world_events():
+    sc = duel()
+    record = Record.new(sc, "union", 3, Seats.against(sc, "union", "random"))
+    while record.state.turn < 3 and not record.state.over:
+        record = record.play(record.options()[-1].index).play_bots()
+    assert any(body.startswith("The world: A storm — the docks flood") for _h, body in log_entries(record, "union"))
+
+
+def test_the_debrief_of_a_two_sided_game_has_both_roles_and_the_seats(tmp_path):
+    import json
+
+    from game.tui import debrief
+
+    sc = duel()
+    record = Record.new(sc, "union", 3, Seats.against(sc, "union", "random"))
+    while not record.state.over:
+        record = record.play(record.options()[-1].index).play_bots()
+    md, data = debrief.export(record, tmp_path)
+    body = json.loads(data.read_text())
+    assert body["seats"] == {"mayor": "random", "union": "person"} and body["role"] == "union"
+    assert {t["role"] for t in body["turns"]} == {"mayor", "union"}
+    text = md.read_text()
+    assert "--role union --opponent random" in text and "The Mayor, Round of talks" in text
