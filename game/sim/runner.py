@@ -132,21 +132,26 @@ def play_chunk(scenario: Scenario, batch: Batch, lo: int, hi: int) -> list[Tally
     # In format 2 the world's events move meters between decisions: every meter is looked at.
     moved = None if scenario.two_sided else touched(scenario)
     role = None if scenario.two_sided else batch.role
-    adds = [t.add for t in tallies]
+    # Every role's meter paths are the same: the first role's tally counts them, the others share them.
+    first, others = tallies[0].add, [t.add for t in tallies[1:]]
     if batch.start is None:
         meters = table(scenario, scenario.acting(role)).start_meters
         for i in range(lo, hi):
             s = game_seed(batch.seed, i)
             game = play(scenario, role, s, choose, rng_of(s))
-            for add in adds:
-                add(game, 1, meters, moved, i % stride == 0)
+            first(game, 1, meters, moved, i % stride == 0)
+            for add in others:
+                add(game, 1, meters, moved, False)
     else:
         state = batch.start
         for i in range(lo, hi):
             s = game_seed(batch.seed, i)
             game = play_on(state, choose, rng_of(s), seed=s)
-            for add in adds:
-                add(game, state.turn, state.meters, moved, i % stride == 0, state.seen)
+            first(game, state.turn, state.meters, moved, i % stride == 0, state.seen)
+            for add in others:
+                add(game, state.turn, state.meters, moved, False, state.seen)
+    for t in tallies[1:]:
+        t.spans, t.path_runs = tallies[0].spans, tallies[0].path_runs
     return tallies
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.engine import resolve, start
+from game.engine import options, resolve, start
 from game.engine.replay import log_of
 from game.saves import write_save
 from game.scenario import load
@@ -178,3 +178,32 @@ def test_a_continued_save_has_no_meter_figures_before_its_turn(tmp_path, capsys)
             assert None not in series[key][s.turn - 1:]
     assert main(["simulate", HARBOUR, "--from", str(save), "--runs", "100", "--jobs", "1"]) == 0
     assert f"turn {s.turn}:" in capsys.readouterr().out  # the chart starts at the saved turn
+
+
+def test_a_two_sided_save_is_continued_for_every_role(tmp_path, capsys):
+    from game.scenario import resolve_scenario
+
+    sc = load(resolve_scenario("tutorial"))
+    if not sc.two_sided:
+        pytest.skip("the bundled tutorial is one-sided here")
+    s = start(sc, None, 6)
+    while s.turn < 3 and not s.over:
+        s = resolve(s, next(v.index for v in options(s) if v.available)).state
+    save = write_save(tmp_path / "two.json", log_of(s))
+    out = simulate_json(capsys, "--from", str(save), "--policy", f"{sc.order[0]}=greedy", "--runs", "60",
+                        "--jobs", "1")
+    assert [o["role"] for o in out] == list(sc.order)
+    assert out[0]["policy"] == "greedy" and out[1]["opponents"] == {sc.order[0]: "greedy"}
+    for o in out:
+        assert o["from"]["turn"] == s.turn and sum(o["endings"].values()) == 60
+        first = next(iter(o["meters"].values()))["median"]
+        assert first[: s.turn - 1] == [None] * (s.turn - 1)
+
+
+def test_the_matrix_of_a_two_sided_scenario_pairs_every_policy(capsys):
+    out = simulate_json(capsys, "tutorial", "--matrix", "--runs", "30", "--jobs", "2")["matrix"]
+    if not out["two_sided"]:
+        pytest.skip("the bundled tutorial is one-sided here")
+    n = len(out["roles"])
+    assert len(out["cells"]) == 4 ** n
+    assert all(set(c["results"]) == set(out["roles"]) for c in out["cells"])
