@@ -1,6 +1,8 @@
-"""Engine speed on the bundled default scenario: turns/s, games/s, 10,000 games with --jobs 2, and a reference.
+"""Engine speed: turns/s, games/s, 10,000 games with --jobs 2, next to a reference loop; for a one-sided
+scenario (the bundled default) and a two-sided one (the bundled tutorial).
 
-Usage: bench/bench_engine.py [SCENARIO]   (an id or a folder; the bundled default when left out)
+Usage: bench/bench_engine.py [SCENARIO [TWO_SIDED_SCENARIO]] [--profile]
+  (ids or folders; --profile adds where a two-sided game spends its time, by function)
 
 Figures only: timings are never asserted in tests. The reference loop runs in this same process
 so that the ratio means something on a busy or slow machine.
@@ -51,9 +53,10 @@ def reference_turns_per_s(seconds: float = SECONDS) -> float:
     return turns / (time.perf_counter() - t0)
 
 
-def engine(scenario, role: str, seconds: float = SECONDS) -> tuple[float, float]:
-    """(turns/s, games/s) of the fast runner with the random policy, statistics left out."""
-    choose = get_policy("random").chooser(scenario, role)
+def engine(scenario, role: str | None, seconds: float = SECONDS) -> tuple[float, float]:
+    """(turns/s, games/s) of the fast runner with the random policy, statistics left out. A turn here
+    is a decision; in a two-sided game (role None) every role's decisions count."""
+    choose = random_choosers(scenario, role)
     games = turns = 0
     t0 = time.perf_counter()
     while time.perf_counter() - t0 < seconds:
@@ -64,15 +67,40 @@ def engine(scenario, role: str, seconds: float = SECONDS) -> tuple[float, float]
     return turns / elapsed, games / elapsed
 
 
-def runner(scenario, role: str, runs: int = 4000) -> tuple[float, float]:
+def random_choosers(scenario, role: str | None):
+    if role is None:
+        return [get_policy("random").chooser(scenario, r) for r in scenario.order]
+    return get_policy("random").chooser(scenario, role)
+
+
+def runner(scenario, role: str | None, runs: int = 4000) -> tuple[float, float]:
     """(turns/s, games/s) with everything a simulation does per game: seeds, policy, statistics."""
     t0 = time.perf_counter()
-    tally = play_chunk(scenario, Batch(role, "random", runs), 0, runs)
+    tallies = play_chunk(scenario, Batch(role, "random", runs), 0, runs)
     elapsed = time.perf_counter() - t0
-    return tally.decisions / elapsed, runs / elapsed
+    return tallies[0].decisions / elapsed, runs / elapsed
 
 
-def public_api(scenario, role: str, games: int = 1500) -> float:
+def profile(scenario, role: str | None, games: int = 3000, top: int = 10) -> None:
+    """Where the time of `games` random games goes, by function (own time): figures to read, not a test."""
+    import cProfile
+    import pstats
+
+    choose = random_choosers(scenario, role)
+    prof = cProfile.Profile()
+    prof.enable()
+    for seed in range(games):
+        play(scenario, role, seed, choose, random.Random(seed))
+    prof.disable()
+    stats = pstats.Stats(prof)
+    total = sum(v[2] for v in stats.stats.values())  # type: ignore[attr-defined]
+    rows = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:top]  # type: ignore[attr-defined]
+    print(f"  where a game's time goes (own time, under the profiler, {games:,} games):")
+    for (path, line, name), (_cc, calls, own, _cum, _callers) in rows:
+        print(f"    {100 * own / total:5.1f}%  {Path(path).name}:{line} {name}  ({calls:,} calls)")
+
+
+def public_api(scenario, role: str | None, games: int = 1500) -> float:
     rng, turns = random.Random(1), 0
     t0 = time.perf_counter()
     for seed in range(games):
@@ -92,13 +120,20 @@ def command_wall(ref: str, role: str, runs: int = 10_000, jobs: int = 2, env: di
     return time.perf_counter() - t0
 
 
-def main() -> None:
-    folder = resolve_scenario(sys.argv[1] if len(sys.argv) > 1 else None)
-    scenario = load(folder)
+def walls(folder: Path, role: str) -> tuple[float, float]:
+    """(cold, warm) wall times of 10,000 games: the first run validates the YAML and keeps a checked
+    copy, later runs start from that copy (median of 3). Players and modders meet both."""
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ, CRISIS_HOME=home)
+        cold = command_wall(str(folder), role, env=env)
+        warm = sorted(command_wall(str(folder), role, env=env) for _ in range(3))[1]
+    return cold, warm
+
+
+def one_sided(folder: Path, scenario, ref: float) -> None:
     roles = [r.id for r in scenario.roles]
     print(f"scenario {scenario.id} {scenario.version} ({len(scenario.cards)} cards, {len(scenario.meters)} meters, "
-          f"{scenario.calendar.max_turns} turns), random policy, one core")
-    ref = reference_turns_per_s()
+          f"{scenario.calendar.max_turns} turns), one-sided, random policy, one core")
     print(f"  reference meter-and-card loop      {ref:>10,.0f} turns/s")
     for role in roles:
         tps, gps = engine(scenario, role)
@@ -108,17 +143,53 @@ def main() -> None:
               f"{tps / ref:.2f} x reference (target >= 100,000 turns/s)")
         print(f"  {role}: with statistics       {rtps:>10,.0f} turns/s {rgps:>8,.0f} games/s")
         print(f"  {role}: public API            {api:>10,.0f} turns/s")
-    # The first run after a scenario or the engine changes validates the YAML and keeps a checked copy;
-    # later runs start from that copy. Both are printed: players and modders meet both.
     for role in (roles[0], "all"):
         runs = 10_000 * (len(roles) if role == "all" else 1)
-        with tempfile.TemporaryDirectory() as home:
-            env = dict(os.environ, CRISIS_HOME=home)
-            cold = command_wall(str(folder), role, env=env)
-            warm = sorted(command_wall(str(folder), role, env=env) for _ in range(3))[1]
+        cold, warm = walls(folder, role)
         print(f"  crisis simulate --role {role} --runs 10000 --jobs 2: {warm:.2f} s wall for {runs:,} games "
               f"(median of 3; first run, validating the YAML: {cold:.2f} s), start-up included "
               f"(target <= 1.5 s for 10,000)")
+
+
+def two_sided(folder: Path, scenario, ref: float, with_profile: bool) -> None:
+    print(f"scenario {scenario.id} {scenario.version} ({len(scenario.cards)} cards, {len(scenario.meters)} meters, "
+          f"{scenario.calendar.max_turns} turns), two-sided ({', '.join(scenario.order)} every turn), "
+          f"random policy for every role, one core")
+    print(f"  reference meter-and-card loop      {ref:>10,.0f} decisions/s")
+    tps, gps = engine(scenario, None)
+    rtps, rgps = runner(scenario, None)
+    api = public_api(scenario, None)
+    print(f"  engine (fast runner)               {tps:>10,.0f} decisions/s {gps:>8,.0f} games/s   "
+          f"{tps / ref:.2f} x reference (target >= 150,000 decisions/s)")
+    print(f"  with statistics (every role)       {rtps:>10,.0f} decisions/s {rgps:>8,.0f} games/s")
+    print(f"  public API                         {api:>10,.0f} decisions/s")
+    cold, warm = walls(folder, "all")
+    print(f"  crisis simulate --runs 10000 --jobs 2: {warm:.2f} s wall for 10,000 two-sided games "
+          f"(median of 3; first run, validating the YAML: {cold:.2f} s), start-up included (target <= 1.5 s)")
+    if with_profile:
+        profile(scenario, None)
+FORMAT1_FALLBACK = Path(__file__).resolve().parent.parent / "tests" / "data" / "format1" / "harbour"
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if a != "--profile"]
+    refs = [args[0] if args else None, args[1] if len(args) > 1 else "tutorial"]
+    ref = reference_turns_per_s()
+    loaded = []
+    for name in refs:
+        try:
+            folder = resolve_scenario(name)
+            if folder not in [f for f, _ in loaded]:
+                loaded.append((folder, load(folder)))
+        except Exception as err:  # a scenario mid-edit: say so and measure the others
+            print(f"scenario {name or 'default'}: not measured ({str(err).splitlines()[0]})")
+    if not any(not sc.two_sided for _, sc in loaded):  # keep format-1 figures: the frozen format-1 tutorial
+        loaded.append((FORMAT1_FALLBACK, load(FORMAT1_FALLBACK)))
+    for folder, scenario in loaded:
+        if scenario.two_sided:
+            two_sided(folder, scenario, ref, "--profile" in sys.argv)
+        else:
+            one_sided(folder, scenario, ref)
 
 
 if __name__ == "__main__":
