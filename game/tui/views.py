@@ -91,13 +91,16 @@ def meter_groups(scenario: Scenario) -> list[tuple[str, str, tuple[str, ...]]]:
     return groups
 
 
-def meter_readings(record: Record, reader: str | None = None) -> dict[str, MeterReading]:
-    """The meters `reader` may see (None: all), each with its change since that reader's last decision."""
-    state = record.state
-    before = record.previous_meters(reader) if record.steps else None
+def meter_readings(record: Record, reader: str | None = None, step: Step | None = None) -> dict[str, MeterReading]:
+    """The meters `reader` may see (None: all). With `step` (an outcome on show): as that decision left
+    them, with its changes; else as they are now, with the change since the reader's last decision."""
+    if step is not None:
+        now, before = step.after.meters, step.before.meters
+    else:
+        now, before = record.state.meters, record.previous_meters(reader) if record.steps else None
     return {
-        m.id: MeterReading(m.id, m.label, m.description, state.meters[i], m.lo, m.hi,
-                           None if before is None else state.meters[i] - before[i], m.short)
+        m.id: MeterReading(m.id, m.label, m.description, now[i], m.lo, m.hi,
+                           None if before is None else now[i] - before[i], m.short)
         for i, m in enumerate(record.scenario.meters) if m.visible_to(reader)
     }
 

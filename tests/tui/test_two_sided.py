@@ -6,9 +6,8 @@ import pytest
 
 from game import saves
 from game.engine import digest
-from game.tui.app import CrisisApp
+from game.tui.app import CrisisApp, build_app
 from game.tui.loading import save_meta
-from game.tui.opening import Opening
 from game.tui.record import Record
 from game.tui.screens.ending import EndingScreen
 from game.tui.screens.game import GameScreen
@@ -21,27 +20,28 @@ from .play import screen_text
 from .test_game_screen import fits
 
 
-def app_for(role: str, opponent: str, seed: int = 3) -> CrisisApp:
-    sc = duel()
-    return CrisisApp(Opening(record=Record.new(sc, role, seed, Seats.against(sc, role, opponent))))
+def app_for(role: str, opponent: str | None, seed: int = 3) -> CrisisApp:
+    return build_app(scenario="tutorial", role=role, opponent=opponent, seed=seed)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_a_game_against_a_bot_to_its_end_shows_every_move_of_the_opponent(size):
-    app = app_for("union", "random")
+    app = app_for("union", None)  # the default opponent: the adaptive bot
     async with app.run_test(size=size) as pilot:
         screen = app.screen
         # The mayor moves first: the game opens on the bot's move, before the union's card.
         text = screen_text(app)
-        assert "The Mayor's move (bot: random)" in text and "The Mayor drew “Round of talks”" in text and fits(app)
-        assert "Odds: " in text
+        assert "The Mayor's move (bot: adaptive)" in text and "The Mayor drew “The walkout”" in text and fits(app)
+        assert "Odds: " in text and "Town funds" not in text  # the union never sees the town's funds
         seen_opponent = 0
         while isinstance(app.screen, GameScreen):
+            text = screen_text(app)
+            assert fits(app) and "Town funds" not in text
             if screen.outcome is None:
-                assert "The Union Leader's turn" in screen_text(app) and fits(app)
+                assert "The Union Leader's turn" in text
                 await pilot.press("1")
             else:
-                seen_opponent += "The Mayor's move" in screen_text(app)
+                seen_opponent += "The Mayor's move" in text
                 await pilot.press("space")
             await pilot.pause()
         assert seen_opponent == sum(s.role == "mayor" for s in screen.record.steps) >= 1
@@ -49,8 +49,9 @@ async def test_a_game_against_a_bot_to_its_end_shows_every_move_of_the_opponent(
         record = app.screen.record
         ending = record.scenario.ending(record.state.ending)
         text = screen_text(app)
-        assert ending.title in text and ending.result_for("union").upper() in text
-        assert "The Mayor" in text and "The Union Leader" in text  # both roles' decisions in the debrief list
+        assert ending.title in text and ending.result_for("union").upper() in text and "The Union Leader" in text
+        assert "Every decision" in text and "The Mayor" in text  # both roles' decisions
+        await app.workers.wait_for_complete()
 
 
 async def test_hot_seat_hands_over_between_people_and_hides_the_previous_card():
@@ -58,23 +59,27 @@ async def test_hot_seat_hands_over_between_people_and_hides_the_previous_card():
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         text = screen_text(app)
-        assert "The Mayor's turn" in text and "Town budget" in text and "Strike fund" not in text
-        await pilot.press("1")  # the mayor offers a raise
+        assert "The Mayor's turn" in text and "Town funds" in text and "Strikers' resolve" not in text
+        assert "Talk to the reporters first" in text
+        await pilot.press("1")
         assert "Your move, The Mayor" in screen_text(app) and "Pass the keyboard" in screen_text(app)
         await pilot.press("space")
         assert isinstance(app.screen, HandOverScreen)
         text = screen_text(app)
         assert "The Union Leader's turn" in text and "Pass the keyboard, then press Enter" in text
-        assert "Round of talks" not in text and "Offer a raise" not in text and "Town budget" not in text
+        assert "The walkout" not in text and "reporters" not in text and "Town funds" not in text
         await pilot.press("enter")
         assert app.screen is screen and screen.reader == "union"
         text = screen_text(app)
-        assert "The Mayor's move (a friend)" in text and "Offer a raise" in text
-        assert "Town budget" not in text  # the union never sees the town's budget, nor its changes
+        assert "The Mayor's move (a friend)" in text and "reporters first" in text
+        assert "Town funds" not in text  # the union never sees the town's funds, nor their changes
         await pilot.press("space")
         text = screen_text(app)
-        assert "Call a strike" in text and "Strike fund" in text and "Town budget" not in text
-        assert "the strike fund holds 5" in text  # the union's own card text, its placeholders filled
+        assert "The Union Leader's turn" in text and "Keep to the picket line" in text
+        assert "Strikers' resolve" in text and "Town funds" not in text
+        await pilot.press("1")
+        await pilot.press("space")
+        assert isinstance(app.screen, HandOverScreen) and "The Mayor's turn" in screen_text(app)
 
 
 async def test_the_number_keys_count_the_options_the_player_sees():
@@ -83,10 +88,26 @@ async def test_the_number_keys_count_the_options_the_player_sees():
         screen = app.screen
         await pilot.press("space")  # read the mayor's move
         views = screen.record.options()
-        assert [v.label for v in views] == ["Call a strike", "Wait and see"] and views[1].index == 3
-        assert "1 Call a strike" in screen_text(app) and "2 Wait and see" in screen_text(app)
+        assert [v.label for v in views] == ["March the members through the town", "Keep to the picket line"]
+        assert views[1].index == 3 and "2 Keep to the picket line" in screen_text(app)
         await pilot.press("2")
-        assert screen.record.steps[1].chosen.label == "Wait and see"
+        assert screen.record.steps[1].chosen.label == "Keep to the picket line"
+
+
+async def test_a_two_sided_game_resumes_with_its_seats_and_the_same_state():
+    app = app_for("union", "random", seed=8)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        while len(screen.record.steps) < 5 and isinstance(app.screen, GameScreen):
+            await pilot.press("space" if screen.outcome is not None else "1")
+            await pilot.pause()
+        played = screen.record
+    assert saves.latest_autosave().meta["seats"] == {"mayor": "random", "union": "person"}
+    again = build_app(resume="")
+    async with again.run_test(size=(100, 30)):
+        restored = again.screen.record
+        assert digest(restored.state) == digest(played.state) and restored.seats == played.seats
+        assert "The Union Leader's" in screen_text(again)
 
 
 def test_a_saved_two_sided_game_resumes_with_its_seats_and_the_same_state(tmp_path):

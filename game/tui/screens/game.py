@@ -117,7 +117,7 @@ class GameScreen(Screen):
                                                      shown.turn, sc.calendar.max_turns, state.seed)
         panel = self.query_one(MeterPanel)
         panel.viewer = f"{role_name(sc, reader)}'s view" if two else ""
-        panel.readings = meter_readings(record, reader if two else None)
+        panel.readings = meter_readings(record, reader if two else None, outcome)
         card, result = self.query_one(CardView), self.query_one(OutcomeView)
         card.display, result.display = outcome is None, outcome is not None
         if outcome is None:

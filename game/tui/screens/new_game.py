@@ -1,11 +1,12 @@
-"""The new-game screen: pick the scenario and the role (its briefing beside), the odds, and the seed."""
+"""The new-game screen: pick the scenario and the role (its briefing beside), the opponent in a two-sided
+scenario (a bot, or a friend on this keyboard), the odds, and the seed."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, OptionList, Static
@@ -15,6 +16,7 @@ from game.engine import Scenario
 
 from ..loading import ScenarioChoice, new_game, scenario_choices
 from ..opening import random_seed
+from ..seats import FRIEND, bot_policies, default_opponent
 from ..widgets.key_footer import KeyFooter
 
 
@@ -29,7 +31,7 @@ def briefing(scenario: Scenario, role_id: str | None) -> Content:
         wins = [scenario.ending(e).title for e in role.goals]
         if wins:
             parts += ["\n\n", ("You win with: ", "italic"), "; ".join(wins)]
-        meters = "\n".join(f"  {m.label}: {m.description}" for m in scenario.meters)
+        meters = "\n".join(f"  {m.label}: {m.description}" for m in scenario.meters if m.visible_to(role_id))
         parts += ["\n\n", ("The meters\n", "bold"), meters]
     return Content.assemble(*parts)
 
@@ -54,11 +56,13 @@ class NewGameScreen(Screen):
         self.choices = scenario_choices()
         yield Static("New game: pick a scenario and a role, then Start", id="new-heading")
         with Horizontal(id="new-body"):
-            with Vertical(id="new-form"):
+            with VerticalScroll(id="new-form"):
                 yield Static("Scenario", classes="form-label")
                 yield OptionList(*[self._scenario_option(i, c) for i, c in enumerate(self.choices)], id="scenarios")
                 yield Static("Role", classes="form-label")
                 yield OptionList(id="roles")
+                yield Static("Opponent", classes="form-label", id="opponent-label")
+                yield OptionList(id="opponents")
                 yield Checkbox("Show the odds", self.odds, id="odds", compact=True)
                 with Horizontal(id="seed-row"):
                     yield Static("Seed ", classes="form-label")
@@ -92,23 +96,53 @@ class NewGameScreen(Screen):
         roles = self.query_one("#roles", OptionList)
         return None if roles.highlighted is None else roles.get_option_at_index(roles.highlighted).id
 
+    @property
+    def opponent(self) -> str | None:
+        """A bot's name or FRIEND in a two-sided scenario; None in a one-role one."""
+        opponents = self.query_one("#opponents", OptionList)
+        if self.scenario is None or not self.scenario.two_sided or opponents.highlighted is None:
+            return None
+        return opponents.get_option_at_index(opponents.highlighted).id
+
+    def _fill_opponents(self, two_sided: bool) -> None:
+        opponents = self.query_one("#opponents", OptionList)
+        self.query_one("#opponent-label").display = opponents.display = two_sided
+        if not two_sided or opponents.option_count:
+            return
+        bots = bot_policies()
+        opponents.add_options([Option(Content.assemble((name, "bold"), "  ", (about, "$text-muted")), id=name)
+                               for name, about in bots.items()])
+        opponents.add_option(Option(Content.assemble(("A friend", "bold"), "  ", ("on this keyboard", "$text-muted")),
+                                    id=FRIEND))
+        opponents.highlighted = list(bots).index(default_opponent())
+
     @on(OptionList.OptionHighlighted, "#scenarios")
     def _scenario_changed(self) -> None:
         scenario = self.scenario
         roles = self.query_one("#roles", OptionList)
         roles.clear_options()
         if scenario is None:
+            self._fill_opponents(False)
             error = self.choices[self.query_one("#scenarios", OptionList).highlighted].error
             self.query_one("#briefing", Static).update(Content(f"This scenario cannot be loaded:\n{error}"))
             return
         roles.add_options([Option(r.name, id=r.id) for r in scenario.roles])
         roles.highlighted = 0
+        self._fill_opponents(scenario.two_sided)
 
     @on(OptionList.OptionHighlighted, "#roles")
     def _role_changed(self) -> None:
-        if self.scenario is not None:
+        self._label_start()
+
+    @on(OptionList.OptionHighlighted, "#opponents")
+    def _label_start(self) -> None:
+        if self.scenario is not None and self.role is not None:
             self.query_one("#briefing", Static).update(briefing(self.scenario, self.role))
-            self.query_one("#start", Button).label = f"Start as {self.scenario.role(self.role).name}"
+            label = f"Start as {self.scenario.role(self.role).name}"
+            opponent = self.opponent
+            if opponent is not None:
+                label += " with a friend" if opponent == FRIEND else f" vs {opponent}"
+            self.query_one("#start", Button).label = label
 
     @on(OptionList.OptionSelected, "#scenarios")
     def _scenario_picked(self) -> None:
@@ -116,6 +150,11 @@ class NewGameScreen(Screen):
 
     @on(OptionList.OptionSelected, "#roles")
     def _role_picked(self) -> None:
+        opponents = self.query_one("#opponents", OptionList)
+        (opponents if opponents.display else self.query_one("#start", Button)).focus()
+
+    @on(OptionList.OptionSelected, "#opponents")
+    def _opponent_picked(self) -> None:
         self.query_one("#start", Button).focus()
 
     @on(Button.Pressed, "#start")
@@ -132,7 +171,7 @@ class NewGameScreen(Screen):
             self.notify("The seed must be a whole number.", severity="error")
             self.query_one("#seed", Input).focus()
             return
-        self.app.play(new_game(scenario, role, seed), self.query_one("#odds", Checkbox).value)
+        self.app.play(new_game(scenario, role, seed, self.opponent), self.query_one("#odds", Checkbox).value)
 
     def action_back(self) -> None:
         self.app.title_screen()

@@ -20,7 +20,7 @@ class HeaderLine:
 
 
 class GameHeader(Widget):
-    """Always shows where the player is; the left part is shortened first when the line is narrow."""
+    """Always shows where the player is and whose turn it is; the scenario's title is shortened first when the line is narrow."""
 
     line: reactive[HeaderLine | None] = reactive(None)
 
@@ -30,8 +30,14 @@ class GameHeader(Widget):
             return Content("")
         right = Content.assemble(line.date, "  ", (f"Turn {line.turn}/{line.max_turns}", "bold"),
                                  ("  seed ", "dim"), (str(line.seed), "dim"))
-        left = Content.assemble((line.scenario, "bold"), "  ", (line.role, "$text-accent"))
         room = self.size.width - right.cell_length - 2
+        role = Content.styled(line.role, "$text-accent")
+        scenario = Content.styled(line.scenario, "bold")
+        # Whose turn it is matters more than the scenario's title: the title is shortened first.
+        spare = room - role.cell_length - 2
+        if scenario.cell_length > spare:
+            scenario = scenario.truncate(max(0, spare - 1), ellipsis=True) if spare > 4 else Content("")
+        left = Content.assemble(scenario, "  ", role) if scenario.cell_length else role
         if left.cell_length > room:
             left = left.truncate(max(0, room - 1), ellipsis=True)
         return Content.assemble(left, " " * max(1, self.size.width - left.cell_length - right.cell_length), right)

@@ -53,7 +53,9 @@ class OutcomeView(VerticalScroll, can_focus=False):
         self.scroll_home(animate=False)
 
     def watch_button(self, label: str) -> None:
-        self.query_one("#continue", Button).label = label
+        button = self.query_one("#continue", Button)
+        button.label = label
+        button.refresh(layout=True)  # a shorter label than the last: the button shrinks to it
 
     @on(Button.Pressed, "#continue")
     def _continue(self, event: Button.Pressed) -> None:
