@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +15,10 @@ from game.engine import Log, ReplayError
 KIND = "crisis-save"
 AUTOSAVE = "autosave"
 MAX_SAVE_BYTES = 4 * 1024 * 1024  # a log is a few hundred bytes; anything this big is not ours
+MAX_SLOT_NAME = 100  # characters; and in UTF-8 at most MAX_SLOT_BYTES, well inside any file system's 255
+MAX_SLOT_BYTES = 200
+# Names Windows keeps for devices: a file called con.json cannot be written there.
+_WINDOWS_DEVICES = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
 
 
 class SaveError(Exception):
@@ -89,12 +93,56 @@ def read_log(path: Path) -> Log:
     return read_save(path).log
 
 
+def slot_problem(name: str) -> str | None:
+    """Why `name` cannot name a save (a sentence for the player), or None when it can.
+
+    Any letters and digits of any script are welcome, with spaces, - and _; never a separator, a dot, a
+    control character or more than MAX_SLOT_NAME characters, so a name is always one file in the save folder.
+    """
+    name = _normal(name)
+    if not name:
+        return "Type a name for the save."
+    if len(name) > MAX_SLOT_NAME:
+        return f"That name is too long: at most {MAX_SLOT_NAME} characters (this one has {len(name)})."
+    if len(name.encode("utf-8")) > MAX_SLOT_BYTES:
+        return "That name is too long for a file name: shorten it."
+    if any(unicodedata.category(c).startswith("C") for c in name):
+        return "A name cannot hold control characters."
+    if "/" in name or "\\" in name:
+        return "A name cannot hold / or \\: every save goes in the one save folder."
+    if name.startswith("."):
+        return "A name cannot start with a dot."
+    for i, c in enumerate(name):
+        if not (unicodedata.category(c)[0] == "L" or unicodedata.category(c) == "Nd" or c in " -_"
+                or (i and unicodedata.category(c)[0] == "M")):
+            return f"Use letters, digits, spaces, - and _ (not {c!r})."
+    if name.casefold() == AUTOSAVE:
+        return f"'{AUTOSAVE}' is the game's own save, written after every turn: choose another name."
+    if name.casefold() in _WINDOWS_DEVICES:
+        return f"'{name}' is reserved by Windows for a device: choose another name."
+    return None
+
+
+def _normal(name: str) -> str:
+    # One spelling per name: "maría" typed with a composed or a combining accent is the same save.
+    return unicodedata.normalize("NFC", name).strip()
+
+
+def slot_file(name: str) -> Path:
+    """The file of the save slot `name`, always directly in the save folder; SaveError (the reason) when the name
+    cannot be one."""
+    problem = slot_problem(name)
+    if problem is not None:
+        raise SaveError(problem)
+    return paths.saves() / f"{_normal(name)}.json"
+
+
 def slot_path(name: str) -> Path:
-    """A save's file from its slot name, or the path itself when given a path to a file."""
-    candidate = Path(name).expanduser()
-    if candidate.suffix == ".json" or candidate.exists() or os.sep in name:
-        return candidate
-    return paths.saves() / f"{name}.json"
+    """A save's file from the command line: a path when it looks like one (a separator, a leading . or ~, or
+    .json at the end), otherwise a slot name, always in the save folder (SaveError when it cannot be one)."""
+    if "/" in name or "\\" in name or name.startswith((".", "~")) or name.endswith(".json"):
+        return Path(name).expanduser()
+    return slot_file(name)
 
 
 def autosave_path() -> Path:

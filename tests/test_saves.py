@@ -2,8 +2,12 @@
 
 import json
 import os
+import re
+import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from game import saves
 from game.engine import Log
@@ -59,3 +63,60 @@ def test_autosave_is_the_latest_game():
     assert saves.latest_autosave() is None
     saves.autosave(LOG)
     assert saves.latest_autosave().log == LOG
+
+
+@pytest.mark.parametrize("name", ["maría", "Größe", "save 1", "Ünïcode 名前", "before-the_vote", "42", "हिन्दी"])
+def test_a_slot_name_may_be_any_letters_and_lands_in_the_save_folder(name):
+    assert saves.slot_problem(name) is None
+    path = saves.slot_file(name)
+    assert path.parent == saves.paths.saves() and path.suffix == ".json"
+    saves.write_save(path, LOG)
+    assert [e.save.log for e in saves.list_saves() if e.path.stem == path.stem] == [LOG]
+
+
+def test_the_same_accented_name_typed_two_ways_is_one_save():
+    composed, decomposed = "mar\u00eda", "mari\u0301a"
+    assert saves.slot_file(composed) == saves.slot_file(decomposed)
+
+
+@pytest.mark.parametrize("name, words", [
+    ("", "Type a name"),
+    ("   ", "Type a name"),
+    ("../evil", "/"),
+    ("a/b", "/"),
+    ("a\\b", "\\"),
+    (".hidden", "cannot start with a dot"),
+    ("v1.2", "'.'"),
+    ("red\x1b[31m", "control characters"),
+    ("tab\there", "control characters"),
+    ("x" * 101, "too long"),
+    ("\U00020000" * 60, "too long"),  # 60 letters, but 240 bytes
+    ("autosave", "the game's own"),
+    ("AutoSave", "the game's own"),
+    ("con", "reserved"),
+    ("a*b", "'*'"),
+])
+def test_a_bad_slot_name_is_refused_with_a_reason(name, words):
+    problem = saves.slot_problem(name)
+    assert problem is not None and words in problem
+    with pytest.raises(saves.SaveError, match=re.escape(words)):
+        saves.slot_file(name)
+
+
+@given(st.text(max_size=120))
+def test_whatever_is_typed_a_slot_is_a_file_in_the_save_folder_or_refused(name):
+    try:
+        path = saves.slot_file(name)
+    except saves.SaveError as err:
+        assert str(err) == saves.slot_problem(name)
+        return
+    assert path.parent == saves.paths.saves() and path.name == unicodedata.normalize("NFC", name.strip()) + ".json"
+
+
+def test_a_slot_name_never_means_a_file_in_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "Makefile").write_text("all:\n")
+    assert saves.slot_path("Makefile") == saves.paths.saves() / "Makefile.json"
+    assert saves.slot_path("./Makefile").resolve() == tmp_path / "Makefile"  # a path still names a file
+    with pytest.raises(saves.SaveError, match=re.escape("(not '?')")):
+        saves.slot_path("What?")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
@@ -19,8 +19,12 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Markdown(read_asset("help.md") or "The help file is missing from this installation.", id="help-text")
-            yield Static("Escape to close", classes="dialog-hint")
+            # The page is longer than most terminals: the Markdown sits in a focused scrolling container,
+            # which takes the arrows, PageUp/PageDown, Home/End and the mouse wheel.
+            with VerticalScroll(id="help-text"):
+                yield Markdown(read_asset("help.md") or "The help file is missing from this installation.")
+            yield Static("↑ ↓ PgUp PgDn Home End or the mouse wheel to scroll · Escape to close",
+                         classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#help-text").focus()

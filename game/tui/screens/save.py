@@ -1,24 +1,22 @@
-"""The save dialog: name a slot; the game then writes it beside the autosave."""
+"""The save dialog: name a slot (asking before it replaces one); the game then writes it beside the autosave."""
 
 from __future__ import annotations
-
-import re
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.validation import Regex
 from textual.widgets import Button, Input, Static
 
-from game.saves import AUTOSAVE
+from game import saves
 
-SLOT = r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}"
+from .confirm import ConfirmScreen
 
 
 class SaveScreen(ModalScreen[str | None]):
-    """Returns the slot name, or None when cancelled."""
+    """Returns the slot name, or None when cancelled. A name already taken is only returned once the player
+    has said to overwrite it."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     """Escape closes the dialog without saving."""
@@ -30,22 +28,40 @@ class SaveScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Save the game", classes="dialog-title")
-            yield Static("Name the save (letters, digits, - and _):")
-            yield Input(self.suggestion, id="slot", validators=[Regex(SLOT)], valid_empty=False)
-            yield Static("", id="slot-error")
+            yield Static("Name the save (letters, digits, spaces, - and _):")
+            yield Input(self.suggestion, id="slot")
+            yield Static("", id="slot-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
+
+    @on(Input.Changed, "#slot")
+    def _typing(self) -> None:
+        self.query_one("#slot-error", Static).update("")
 
     @on(Input.Submitted, "#slot")
     @on(Button.Pressed, "#save")
     def _save(self) -> None:
         name = self.query_one("#slot", Input).value.strip()
-        if not re.fullmatch(SLOT, name) or name == AUTOSAVE:
-            self.query_one("#slot-error", Static).update(
-                "Use letters, digits, - and _ (up to 40), and not 'autosave'.")
+        try:
+            path = saves.slot_file(name)
+        except saves.SaveError as err:
+            self.query_one("#slot-error", Static).update(str(err))
             return
-        self.dismiss(name)
+        if not path.exists():
+            self.dismiss(name)
+            return
+
+        def answered(overwrite: bool | None) -> None:
+            if overwrite:
+                self.dismiss(name)
+            else:
+                self.query_one("#slot", Input).focus()
+
+        self.app.push_screen(ConfirmScreen(
+            f"Overwrite '{name}'?",
+            f"A save named '{name}' already exists. Saving replaces it with this game.",
+            yes="Overwrite"), answered)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from textual import on
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
@@ -38,9 +40,9 @@ class TitleScreen(Screen):
         Binding("c", "resume", "Continue"),
         Binding("l", "load", "Load"),
         Binding("question_mark,h", "app.help", "How to play", key_display="?"),
-        Binding("q,escape", "app.quit", "Quit", key_display="q"),
+        Binding("q,escape", "quit", "Quit", key_display="q"),
     ]
-    """Each menu entry also has a key, shown in the footer."""
+    """Each menu entry also has a key, shown in the footer. Quitting asks first: Escape is pressed by habit."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
@@ -62,7 +64,7 @@ class TitleScreen(Screen):
     @on(OptionList.OptionSelected, "#menu")
     def _menu(self, event: OptionList.OptionSelected) -> None:
         {"new": self.action_new, "resume": self.action_resume, "load": self.action_load,
-         "help": self.app.action_help, "quit": self.app.exit}[event.option_id]()
+         "help": self.app.action_help, "quit": self.action_quit}[event.option_id]()
 
     def action_new(self) -> None:
         self.app.new_game()
@@ -75,6 +77,38 @@ class TitleScreen(Screen):
 
         self.app.push_screen(LoadScreen(), self._loaded)
 
-    def _loaded(self, path) -> None:
-        if path is not None:
-            self.app.open_save(path)
+    def _loaded(self, path: Path | None) -> None:
+        if path is None:
+            return
+        kept = self._keep_autosave(path)
+        self.app.open_save(path)
+        if kept is not None:
+            self.notify(f"Your unfinished game was kept as '{kept.stem}' ({kept}): Load opens it.",
+                        title="Autosave kept", timeout=15, markup=False)
+
+    def _keep_autosave(self, path: Path) -> Path | None:
+        """The loaded game autosaves over the autosave: an unfinished game there is first kept by name."""
+        from game import saves
+
+        from ..loading import keep_previous_autosave
+
+        try:
+            loaded = saves.read_save(path)
+        except saves.SaveError:
+            return None  # it will not open (the app says why), so the autosave stays as it is
+        try:
+            return keep_previous_autosave(loaded.log)
+        except OSError as err:
+            self.notify(f"Could not keep the previous autosave: {err.strerror or err}", severity="error",
+                        markup=False)
+            return None
+
+    def action_quit(self) -> None:
+        from .confirm import ConfirmScreen
+
+        saved = "Your game is saved: Continue picks it up where you left off." if autosave_exists() else ""
+        self.app.push_screen(ConfirmScreen("Quit crisis?", saved, yes="Quit"), self._quit)
+
+    def _quit(self, quit_: bool | None) -> None:
+        if quit_:
+            self.app.exit()

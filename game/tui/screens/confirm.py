@@ -1,0 +1,45 @@
+"""A yes-or-no dialog: a question, what it means, and two buttons (the first one has the focus)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Returns True for the first button (Enter, as it has the focus), False for the other or Escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    """Escape answers no."""
+
+    def __init__(self, question: str, message: str, yes: str, no: str = "Cancel") -> None:
+        super().__init__()
+        self.question = question
+        self.message = message
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            # Both texts may carry a save's name, which the player typed: shown as plain text.
+            yield Static(self.question, classes="dialog-title", markup=False)
+            if self.message:
+                yield Static(self.message, id="confirm-message", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(self.yes, id="confirm", variant="primary", compact=True)
+                yield Button(self.no, id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm").focus()
+
+    @on(Button.Pressed, "#confirm")
+    def _yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(False)
