@@ -10,6 +10,7 @@ from game.engine import ReplayError, Scenario
 
 from .opening import LoadError
 from .record import Record
+from .seats import SeatError, Seats
 
 __all__ = ["LoadError", "ScenarioChoice", "find_save", "keep_previous_autosave", "load_scenario", "new_game",
            "restore", "save_meta", "scenario_choices"]
@@ -58,11 +59,16 @@ def scenario_choices() -> list[ScenarioChoice]:
     return choices
 
 
-def new_game(scenario: Scenario, role: str | None, seed: int) -> Record:
+def new_game(scenario: Scenario, role: str | None, seed: int, opponent: str | None = None) -> Record:
+    """A new game as `role`; in a two-sided scenario against `opponent` (a bot's name, or "friend")."""
     if role not in {r.id for r in scenario.roles}:
         known = ", ".join(r.id for r in scenario.roles)
         raise LoadError(f"scenario '{scenario.id}' has no role '{role}' (its roles: {known})")
-    return Record.new(scenario, role, seed)
+    try:
+        seats = Seats.against(scenario, role, opponent)
+    except SeatError as err:
+        raise LoadError(str(err)) from None
+    return Record.new(scenario, role, seed, seats)
 
 
 def find_save(name: str | None) -> saves.Save:
@@ -89,8 +95,8 @@ def restore(save: saves.Save) -> Record:
             raise LoadError(f"{save.path.name}: the scenario '{ref}' it was played on is not installed") from None
         scenario = load_scenario(hint)
     try:
-        return Record.restore(scenario, save.log)
-    except ReplayError as err:
+        return Record.restore(scenario, save.log, Seats.from_meta(scenario, save.log.role, save.meta))
+    except (ReplayError, SeatError) as err:
         raise LoadError(f"{save.path.name}: {err}") from None
 
 
@@ -98,15 +104,20 @@ def save_meta(record: Record, odds: bool) -> dict:
     """What a save says about itself besides the log, for the load list and for reopening it."""
     state = record.state
     sc = record.scenario
-    return {
+    meta = {
         "scenario_title": sc.title,
         "scenario_path": sc.path,
-        "role_name": sc.role(state.role).name,
+        "role_name": " & ".join(sc.role(r).name for r in record.seats.people) if record.seats
+        else sc.role(state.role).name,
         "turn": state.turn,
         "date": state.date.isoformat(),
         "over": state.over,
         "odds": odds,
     }
+    if sc.two_sided and record.seats is not None:
+        meta["seats"] = record.seats.to_meta()  # who played which role: a bot's name, or "person"
+        meta["player"] = record.player
+    return meta
 
 
 def keep_previous_autosave(current) -> Path | None:
@@ -119,4 +130,10 @@ def keep_previous_autosave(current) -> Path | None:
     if previous is None or previous.log == current or previous.meta.get("over") or not previous.log.choices:
         return
     log = previous.log
-    return saves.write_save(saves.slot_path(f"{log.role}-seed{log.seed}-turn{previous.turn}"), log, previous.meta)
+    role = log.role or str(previous.meta.get("player") or "game")
+    return saves.write_save(saves.slot_path(f"{save_name(role)}-seed{log.seed}-turn{previous.turn}"), log, previous.meta)
+
+
+def save_name(role: str) -> str:
+    """A role id as part of a save's file name: letters, digits, '-' and '_' only (ids come from files)."""
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in role) or "game"
