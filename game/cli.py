@@ -66,6 +66,23 @@ def build_parser() -> argparse.ArgumentParser:
                    help="--scan flags a rule when the lower end of its win rate's 95%% interval is above P"
                         " (default: 0.55)")
     p.set_defaults(handler=_simulate)
+
+    p = sub.add_parser("serve", help="serve the game to browsers (a class, pair play, the teacher page)",
+                       description="Serve the game to web browsers: every tab is its own game. It listens on"
+                                   " 127.0.0.1 unless --host says otherwise, which needs --class.")
+    p.add_argument("--host", default="127.0.0.1", metavar="H", help="the address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, metavar="P", help="the port (default: 8000)")
+    p.add_argument("--class", dest="klass", metavar="NAME",
+                   help="serve a class: students need its join address, games are recorded, /teacher shows them")
+    p.add_argument("--scenario", metavar="ID", help="the scenario to play (default: the bundled default)")
+    p.set_defaults(handler=_serve)
+
+    p = sub.add_parser("class", help="a class's codes and its report",
+                       description="Show a class's codes, or write its report as one HTML page.")
+    p.add_argument("action", choices=["report", "show"], help="report: write the class report; show: print its codes")
+    p.add_argument("name", metavar="NAME", help="the class's name")
+    p.add_argument("--out", metavar="FILE.html", help="where to write the report (default: in the class folder)")
+    p.set_defaults(handler=_class)
     return parser
 
 
@@ -95,6 +112,18 @@ def _simulate(args: argparse.Namespace) -> int:
     from game.sim.command import run
 
     return run(args)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from game.classroom.command import run_serve
+
+    return run_serve(args)
+
+
+def _class(args: argparse.Namespace) -> int:
+    from game.classroom.command import run_class
+
+    return run_class(args)
 
 
 def main(argv: list[str] | None = None) -> int:
