@@ -81,8 +81,10 @@ async def save_as(pilot, name: str) -> None:
 async def test_saving_over_a_named_save_asks_first():
     app = build_app(scenario="tutorial", role="mayor", seed=3)
     async with app.run_test(size=SIZE) as pilot:
+        mine = saves.slot_file("mine")
         await save_as(pilot, "mine")
-        assert isinstance(app.screen, GameScreen) and saves.read_save(saves.slot_file("mine")).turn == 1
+        assert isinstance(app.screen, GameScreen)
+        first = saves.read_save(mine).log
         await play_turn(pilot)
 
         await save_as(pilot, "mine")
@@ -90,14 +92,15 @@ async def test_saving_over_a_named_save_asks_first():
         text = flat(screen_text(app))
         assert "'mine' already exists" in text and "Overwrite" in text and "Cancel" in text
         await pilot.press("escape")  # no: back to the name, nothing written
-        assert isinstance(app.screen, SaveScreen) and saves.read_save(saves.slot_file("mine")).turn == 1
+        assert isinstance(app.screen, SaveScreen) and saves.read_save(mine).log == first
         await pilot.press("enter")
         await pilot.click("#cancel")
-        assert isinstance(app.screen, SaveScreen) and saves.read_save(saves.slot_file("mine")).turn == 1
+        assert isinstance(app.screen, SaveScreen) and saves.read_save(mine).log == first
 
         await pilot.press("enter")
         await pilot.press("enter")  # Overwrite has the focus
-        assert isinstance(app.screen, GameScreen) and saves.read_save(saves.slot_file("mine")).turn == 2
+        assert isinstance(app.screen, GameScreen)
+        assert saves.read_save(mine).log == app.screen.record.log != first
 
 
 async def test_a_save_may_be_named_with_any_letters_but_not_a_path():
@@ -136,10 +139,14 @@ async def test_escape_on_the_title_asks_before_quitting_and_says_the_game_is_sav
 
 
 async def test_loading_a_save_keeps_the_unfinished_autosave_and_says_where():
+    async with build_app(scenario="tutorial", role="union", seed=5).run_test(size=SIZE) as pilot:
+        await play_turn(pilot)
+    other = saves.latest_autosave()
+    saves.write_save(saves.slot_file("other"), other.log, other.meta)
     async with build_app(scenario="tutorial", role="mayor", seed=3).run_test(size=SIZE) as pilot:
         await play_turn(pilot)
     unfinished = saves.latest_autosave()
-    saves.write_save(saves.slot_file("other"), Log("tutorial", unfinished.log.scenario_hash, "union", 5))
+    before = set(paths.saves().iterdir())
 
     app = build_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:  # the toast is how the player is told
@@ -149,12 +156,12 @@ async def test_loading_a_save_keeps_the_unfinished_autosave_and_says_where():
             await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, GameScreen) and app.screen.record.state.role == "union"
-        assert "kept as 'mayor-seed3-turn2'" in flat(screen_text(app))
+        assert isinstance(app.screen, GameScreen) and app.screen.record.log == other.log
+        [kept] = set(paths.saves().iterdir()) - before
+        assert saves.read_save(kept).log == unfinished.log
+        assert f"kept as '{kept.stem}'" in flat(screen_text(app))
         await play_turn(pilot)  # the loaded game now autosaves over the old autosave
-    assert saves.latest_autosave().log.role == "union"
-    kept = saves.read_save(saves.slot_file("mayor-seed3-turn2"))
-    assert kept.log == unfinished.log
+    assert saves.latest_autosave().log != unfinished.log and saves.read_save(kept).log == unfinished.log
 
 
 async def test_loading_the_autosave_itself_keeps_no_copy():
