@@ -234,14 +234,15 @@ def _sentences(lines: list[str]) -> str:
     return " ".join(line if line.endswith(".") else f"{line}." for line in lines)
 
 
-def log_entries(record: Record, reader: str | None = None) -> list[tuple[str, str]]:
+def log_entries(record: Record, reader: str | None = None, upto: int | None = None) -> list[tuple[str, str]]:
     """The story so far, oldest first, as (heading, text): each decision (whoever made it), the world's
-    events, and the ending; changes hidden from `reader` left out."""
+    events, and the ending; changes hidden from `reader` left out, and only the first `upto` steps (what
+    the reader has read so far)."""
     sc = record.scenario
     two = sc.two_sided
     reader = reader if two else None
     entries = []
-    for step in record.steps:
+    for step in record.steps[:upto]:
         before = step.before
         who = role_name(sc, step.role)
         mine = not two or step.role == reader

@@ -175,3 +175,30 @@ def test_the_debrief_of_a_two_sided_game_has_both_roles_and_the_seats(tmp_path):
     assert {t["role"] for t in body["turns"]} == {"mayor", "union"}
     text = md.read_text()
     assert "--role union --opponent random" in text and "The Mayor, Round of talks" in text
+
+
+async def test_a_resumed_hot_seat_game_opens_on_the_hand_over():
+    async with app_for("mayor", "friend").run_test(size=(100, 30)) as pilot:
+        await pilot.press("1")
+    again = build_app(resume="")
+    async with again.run_test(size=(100, 30)) as pilot:
+        assert isinstance(again.screen, HandOverScreen) and "The Union Leader's turn" in screen_text(again)
+        await pilot.press("enter")
+        assert "The Mayor's move (a friend)" in screen_text(again)
+
+
+async def test_the_new_game_screen_offers_the_bots_and_a_friend_for_a_two_sided_scenario():
+    from game.tui.screens.new_game import NewGameScreen
+
+    app = build_app(scenario="tutorial", seed=5)
+    async with app.run_test(size=(100, 30)) as pilot:
+        form = app.screen
+        assert isinstance(form, NewGameScreen) and form.opponent == "adaptive"
+        text = screen_text(app)
+        assert "Opponent" in text and "adaptive  careful" in text and "A friend  on this keyboard" in text
+        await pilot.press("down", "enter")  # the union leader, then on to the opponents
+        while form.opponent != "friend":
+            await pilot.press("down")
+        await pilot.press("enter", "enter")  # pick the friend, then Start
+        assert isinstance(app.screen, GameScreen)
+        assert app.screen.record.seats.to_meta() == {"mayor": "person", "union": "person"}

@@ -76,7 +76,15 @@ class GameScreen(Screen):
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
-        if self.read[self.reader] < len(self.record.steps):
+        seats = self.record.seats
+        if seats is not None and seats.hot_seat and self.record.steps:
+            # A resumed game on one keyboard: whoever sat here last must not see the next person's card.
+            from .hand_over import HandOverScreen
+
+            self._hand_down()
+            self.app.push_screen(HandOverScreen(role_name(self.record.scenario, self.reader)),
+                                 lambda _: self.turn_page())
+        elif self.read[self.reader] < len(self.record.steps):
             self.turn_page()  # a bot moved first, or moved since the save: show what it did
         else:
             self._hand_down()
@@ -130,7 +138,8 @@ class GameScreen(Screen):
             result.shown = page if self.odds else replace(page, odds="")
             result.button = self._button_label()
             result.focus_continue()
-        self.query_one(StoryLog).entries = tuple(log_entries(record, reader if two else None))
+        # The story as far as the reader has read it: no move shows in the log before its own page.
+        self.query_one(StoryLog).entries = tuple(log_entries(record, reader if two else None, self.read[reader]))
 
     def _button_label(self) -> str:
         record = self.record

@@ -110,8 +110,8 @@ class NewGameScreen(Screen):
         if not two_sided or opponents.option_count:
             return
         bots = bot_policies()
-        opponents.add_options([Option(Content.assemble((name, "bold"), "  ", (about, "$text-muted")), id=name)
-                               for name, about in bots.items()])
+        opponents.add_options([Option(Content.assemble((name, "bold"), "  ", (about if about != name else "", "$text-muted")),
+                                      id=name) for name, about in bots.items()])
         opponents.add_option(Option(Content.assemble(("A friend", "bold"), "  ", ("on this keyboard", "$text-muted")),
                                     id=FRIEND))
         opponents.highlighted = list(bots).index(default_opponent())
