@@ -121,6 +121,9 @@ def test_resume_on_the_command_line_refuses_a_bad_save_in_one_line(write, words,
     (["play", "--scenario", "strike", "--role", "nobody"], "has no role 'nobody'"),
     (["play", "--scenario", "no-such-scenario", "--role", "mayor"], "no scenario 'no-such-scenario'"),
     (["play", "--resume", "never-saved"], "no saved game"),
+    (["play", "--scenario", "strike", "--role", "mayor", "--opponent", "greedy"], "played by one role"),
+    (["play", "--scenario", "tutorial", "--role", "mayor", "--opponent", "nobody"], "no opponent 'nobody'"),
+    (["play", "--scenario", "tutorial", "--opponent", "greedy"], "--opponent needs --role"),
 ])
 def test_bad_arguments_are_one_clear_line(argv, words, capsys):
     assert main(argv) == 1

@@ -38,3 +38,8 @@ def test_game_at_80x24_in_high_contrast(snap_compare):
 
     assert snap_compare(build_app(scenario="strike", role="union", seed=11), terminal_size=(80, 24),
                         run_before=second_turn_high_contrast)
+
+
+def test_the_opponents_move_at_80x24(snap_compare):
+    # The union leader against a bot: the mayor moves first, and the game opens on that move.
+    assert snap_compare(build_app(scenario="tutorial", role="union", opponent="random", seed=3), terminal_size=(80, 24))
