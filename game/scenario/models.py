@@ -96,22 +96,25 @@ class Card(Strict):
     def shape_rules(cls, raw: dict, fmt: int) -> list[tuple[tuple, str, str]]:
         """(path, at, message) for what the card's shape lacks: a missing key's path locates its parent.
         A card has options, or is an event with outcomes or effects; a card fixed to a date has no window."""
+        given = {key for key, value in raw.items() if value is not None}
+        found = [((key,), "value", f"'{key}': expected a list, got nothing")
+                 for key in ("options", "outcomes", "effects") if key in raw and raw[key] is None]
         if fmt < 2:
-            return [] if "options" in raw else [(("options",), "key", "missing required key 'options'")]
-        found = []
+            return found or ([] if "options" in given else [(("options",), "key", "missing required key 'options'")])
         if raw.get("event") is True:
             for key, why in (("options", "nobody decides it: give 'outcomes', or 'effects' for a certain"
                                          " result"), ("roles", "it happens in the one world every role shares")):
                 if key in raw:
                     found.append(((key,), "key", f"an event has no '{key}': {why}"))
-            if "outcomes" in raw and "effects" in raw:
+            if {"outcomes", "effects"} <= given:
                 found.append((("effects",), "key", "give an event either 'outcomes' or 'effects', not both"))
-            elif "outcomes" not in raw and "effects" not in raw:
-                found.append((("outcomes",), "key", "an event needs 'outcomes', or 'effects' for a certain result"))
+            elif not {"outcomes", "effects"} & set(raw):
+                found.append((("outcomes",), "key", "an event needs 'outcomes', or 'effects' for a certain"
+                                                    " result"))
         else:
             if "options" not in raw:
                 found.append((("options",), "key", "missing required key 'options' (or event: true for a world"
-                                                 " event)"))
+                                                   " event)"))
             for key in ("outcomes", "effects"):
                 if key in raw:
                     found.append(((key,), "key", f"'{key}' is for a world event (event: true); a card's"
