@@ -23,10 +23,11 @@ def _figure(width: float, height: float):
 
 def svg(fig) -> Markup:
     buf = io.StringIO()
-    fig.savefig(buf, format="svg")
+    fig.savefig(buf, format="svg", metadata={"Date": None})
     text = buf.getvalue()
     text = text[text.index("<svg"):]
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)  # matplotlib's comments repeat the labels; drop them
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.S)  # matplotlib's comments repeat the labels; drop them
     return Markup(text)
 
 
