@@ -122,6 +122,7 @@ class ClassServer(Server):
             web.get("/", self.handle_join, name="index"),
             web.get("/play", self.handle_play, name="play"),
             web.get("/room", self.handle_room, name="room"),
+            web.post("/room", self.handle_room),
             web.get("/ws/{token}", self.handle_websocket, name="websocket"),
             web.get("/teacher", self.handle_teacher, name="teacher"),
             web.get("/teacher/report", self.handle_report, name="report"),
@@ -171,6 +172,10 @@ class ClassServer(Server):
         body = self.pages.get_template(template).render(**context)
         return web.Response(text=body, status=status, content_type="text/html", charset="utf-8")
 
+    def _code_query(self) -> dict:
+        # Addresses the server sends a browser to carry the class code, as the join address did: no cookie needed.
+        return {"code": self.klass.code} if self.klass else {}
+
     def _code(self) -> str:
         return self.klass.code if self.klass else ""
 
@@ -185,8 +190,10 @@ class ClassServer(Server):
         return self._terminal(request, Launch(self._common_args()))
 
     async def handle_room(self, request: web.Request) -> web.Response:
-        q = request.query
-        name, wanted = q.get("name", ""), q.get("room", "")
+        """The join forms post here (a name of any length reaches the check, and gets its sentence); once all is
+        well the browser is sent to the room's own address, which reopens the same seat when reloaded."""
+        q = await request.post() if request.method == "POST" else request.query
+        name, wanted = str(q.get("name", "")), str(q.get("room", ""))
         if self.room_scenario is None:
             return await self.handle_join(request, "Pair play needs a two-sided scenario, and none is installed.", 400)
         try:
@@ -200,10 +207,12 @@ class ClassServer(Server):
             if role not in sc.order:
                 return await self.handle_join(request, "Choose one of the roles listed.", 400, name=name)
             code = rooms.open(sc, secrets.randbelow(2**31))
-            query = {"code": self._code(), "name": name, "room": code, "role": role} if self.klass else \
-                {"name": name, "room": code, "role": role}
+            query = {**self._code_query(), "name": name, "room": code, "role": role}
             raise web.HTTPSeeOther(f"/room?{urlencode(query)}")
         code = normal_room(wanted)
+        if request.method == "POST" and code is not None:
+            query = {**self._code_query(), "name": name, "room": code, **({"role": q["role"]} if q.get("role") in sc.order else {})}
+            raise web.HTTPSeeOther(f"/room?{urlencode(query)}")
         try:
             if code is None:
                 raise RoomError(f"There is no room {wanted.strip()[:12]!r}: a room code is "
@@ -213,7 +222,7 @@ class ClassServer(Server):
             return await self.handle_join(request, str(err), 409 if "full" in str(err) else 404, name=name)
         args = self._common_args(with_scenario=False) + ["--room", code, "--student", name]
         if q.get("role") in sc.order:
-            args += ["--role", q["role"]]
+            args += ["--role", str(q["role"])]
         return self._terminal(request, Launch(tuple(args), room=code))
 
     def _common_args(self, with_scenario: bool = True) -> list[str]:
