@@ -243,7 +243,7 @@ class Manifest(ContentFile):
 
     @classmethod
     def shape_rules(cls, raw: dict, fmt: int) -> list[tuple[tuple, str, str]]:
-        if fmt >= 2 and "turns" not in raw:
+        if fmt >= 2 and raw.get("turns") is None:
             return [(("turns",), "key", "missing required key 'turns': format 2 needs the roles' turn order"
                                 " (turns: {order: [role ids]})")]
         return []

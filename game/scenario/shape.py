@@ -79,7 +79,7 @@ def _gather_head(draft: Draft, file: str, value: dict, failed: list[tuple]) -> N
     draft.head.setdefault("languages", ["en"])
     if "calendar" in value and not _touched(failed, ("calendar",)):
         draft.calendar = Item(Calendar.model_validate(value["calendar"]), file, ("calendar",))
-    if "turns" in value and not _touched(failed, ("turns",)):
+    if isinstance(value.get("turns"), dict) and not _touched(failed, ("turns",)):
         draft.turns = Item(Turns.model_validate(value["turns"]), file, ("turns",))
 
 

@@ -44,7 +44,7 @@ def test_effects_with_conditions_and_computed_amounts(base2):
     assert riot.effects[0] == m.Shift(0, -10)
     flag, queue = riot.effects[1:]
     assert (flag.flag, flag.value) == ("curfew", True) and flag.when((39, 0), frozenset(), 1) is True
-    assert queue == m.Queue("riot", 1)
+    assert (queue.card, queue.after, queue.at, queue.when.text) == ("riot", 1, 0, "turn < 6")
     clear = s.card("patrol").options[1].outcomes[0].effects[1]
     assert (clear.flag, clear.value, clear.when.text) == ("curfew", False, "flag.curfew")
     (end,) = s.card("riot").options[0].outcomes[0].effects
@@ -67,7 +67,11 @@ def test_world_events_fixed_dates_and_queue_on_a_date(base2):
     assert option.label == "" and [o.label for o in option.outcomes] == ["it goes well", "a brawl"]
     assert option.outcomes[1].effects[1] == m.Queue("riot", 1, None, 5)  # 2026-02-02 is in turn 5
     # A certain event: one outcome, whose text is the card's.
-    assert storm.options == (m.Option("", (m.Outcome(None, storm.text, (m.Shift(0, -3),)),)),)
+    (option,) = storm.options
+    (outcome,) = option.outcomes
+    assert (option.label, outcome.chance, outcome.text) == ("", None, storm.text)
+    (shift,) = outcome.effects
+    assert (shift.meter, shift.by, shift.when.text) == (0, -3, "order > 5")
     assert storm.event and storm.fixed_turn == 0 and storm.weight is None
 
 
