@@ -22,6 +22,56 @@ class WorldEvent:
     events: tuple  # its MeterChanged, FlagChanged and FollowUpQueued, in order
 
 
+def world_events(events: tuple) -> tuple[WorldEvent, ...]:
+    """The world's events among a turn's events: each drawn event, its roll, and the changes it made."""
+    found = []
+    k = 0
+    while k < len(events):
+        e = events[k]
+        if isinstance(e, CardDrawn) and not e.role and k + 1 < len(events) and isinstance(events[k + 1], OutcomeRolled):
+            j = k + 2
+            while j < len(events) and not isinstance(events[j], (CardDrawn, TurnPassed, EndingReached)):
+                j += 1
+            found.append(WorldEvent(e, events[k + 1], tuple(events[k + 2:j])))
+            k = j
+        else:
+            k += 1
+    return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class Prologue:
+    """What the world did before anyone's first move in a two-sided game: the events `start` played."""
+
+    meters_before: tuple[int, ...]  # the scenario's start values, before the events
+    after: State  # the game's first state
+    world: tuple[WorldEvent, ...]
+
+    role = ""  # nobody's move: the world's
+
+    @property
+    def before(self) -> State:
+        return self.after  # the date and turn it happened on
+
+    @classmethod
+    def of(cls, first: State) -> "Prologue | None":
+        """The world's opening events, replayed the way `rules.start` plays them (it keeps no events);
+        None when there were none. tests/tui/test_two_sided.py checks the replay ends in `first`."""
+        from game.engine.core import Game, advance
+        from game.engine.rules import game_table
+
+        sc = first.scenario
+        if not sc.two_sided:
+            return None
+        tb = game_table(sc, None)
+        meters = list(tb.start_meters)
+        seen = [0] * (tb.ncards * (len(tb.slots) + 1))
+        events: list = []
+        advance(tb, Game(tb, first.seed), 1, 0, meters, set(), seen, [], None, events, check=False)
+        world = world_events(tuple(events))
+        return cls(tuple(tb.start_meters), first, world) if world else None
+
+
 @dataclass(frozen=True, slots=True)
 class Step:
     """One decision: the state it was made in, the options as they stood, who made it, and what followed."""
@@ -69,21 +119,7 @@ class Step:
     @property
     def world(self) -> tuple[WorldEvent, ...]:
         """The world's events that followed the decision (at the start of the next turn), in order."""
-        found = []
-        events = self.turn.events
-        k = 0
-        while k < len(events):
-            e = events[k]
-            if isinstance(e, CardDrawn) and not e.role and k + 1 < len(events) \
-                    and isinstance(events[k + 1], OutcomeRolled):
-                j = k + 2
-                while j < len(events) and not isinstance(events[j], (CardDrawn, TurnPassed, EndingReached)):
-                    j += 1
-                found.append(WorldEvent(e, events[k + 1], tuple(events[k + 2:j])))
-                k = j
-            else:
-                k += 1
-        return tuple(found)
+        return world_events(self.turn.events)
 
     @property
     def passed(self) -> tuple[TurnPassed, ...]:
@@ -96,6 +132,10 @@ class Step:
     @property
     def after(self) -> State:
         return self.turn.state
+
+    @property
+    def meters_before(self) -> tuple[int, ...]:
+        return self.before.meters
 
     def band(self) -> tuple[float, float]:
         """The stretch of [0, 1) the roll had to land in for this outcome."""
@@ -112,6 +152,7 @@ class Record:
     first: State
     steps: tuple[Step, ...] = ()
     seats: Seats | None = None  # None: the one role of a format-1 game, played by a person
+    prologue: Prologue | None = None  # the world's events before the first move (format 2), if any
     # The bots' choosers, worked out once per game and shared by the records that follow.
     choosers: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -121,12 +162,13 @@ class Record:
         default bot); the bots move at once if one plays first."""
         seats = seats or Seats.against(scenario, role)
         first = start(scenario, None if scenario.two_sided else seats.player, seed)
-        return cls(first, (), seats).play_bots()
+        return cls(first, (), seats, Prologue.of(first)).play_bots()
 
     @classmethod
     def restore(cls, scenario: Scenario, log: Log, seats: Seats | None = None) -> "Record":
         """Rebuild a saved game step by step; ReplayError if the log does not fit this scenario."""
-        record = cls(begin(scenario, log), (), seats or Seats.solo(log.role))
+        first = begin(scenario, log)
+        record = cls(first, (), seats or Seats.solo(log.role), Prologue.of(first))
         try:
             for choice in log.choices:
                 record = record.play(choice)
@@ -163,7 +205,7 @@ class Record:
         views = options(state)
         seat = self.seats.of(state.role) if self.seats else PERSON
         return Record(self.first, self.steps + (Step(state, views, resolve(state, index), seat),), self.seats,
-                      self.choosers)
+                      self.prologue, self.choosers)
 
     def play_bots(self) -> "Record":
         """The bots' moves, until a person is to move or the game is over."""

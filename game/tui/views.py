@@ -11,7 +11,7 @@ from game.engine import (
 from game.engine.model import Citation
 from game.engine.text import fill
 
-from .record import Record, Step
+from .record import Prologue, Record, Step
 
 UP, DOWN = "▲", "▼"
 CERTAIN = 0.9995
@@ -91,11 +91,11 @@ def meter_groups(scenario: Scenario) -> list[tuple[str, str, tuple[str, ...]]]:
     return groups
 
 
-def meter_readings(record: Record, reader: str | None = None, step: Step | None = None) -> dict[str, MeterReading]:
+def meter_readings(record: Record, reader: str | None = None, step: Step | Prologue | None = None) -> dict[str, MeterReading]:
     """The meters `reader` may see (None: all). With `step` (an outcome on show): as that decision left
     them, with its changes; else as they are now, with the change since the reader's last decision."""
     if step is not None:
-        now, before = step.after.meters, step.before.meters
+        now, before = step.after.meters, step.meters_before
     else:
         now, before = record.state.meters, record.previous_meters(reader) if record.steps else None
     return {
@@ -210,7 +210,7 @@ def step_lines(step: Step, reader: str | None = None) -> list[str]:
     return change_lines(step.own, step.before.scenario, step.before.turn, reader)
 
 
-def world_lines(step: Step, reader: str | None = None) -> list[tuple[str, list[str]]]:
+def world_lines(step: Step | Prologue, reader: str | None = None) -> list[tuple[str, list[str]]]:
     """Each world event after the decision: ("The world: <title> — <outcome>", its changes)."""
     sc = step.before.scenario
     after = step.after
@@ -242,6 +242,12 @@ def log_entries(record: Record, reader: str | None = None, upto: int | None = No
     two = sc.two_sided
     reader = reader if two else None
     entries = []
+    if upto is not None and upto < 0:
+        return entries  # not even the world's opening events read yet
+    if record.prologue is not None:
+        for event, (title, lines) in zip(record.prologue.world, world_lines(record.prologue, reader)):
+            body = _sentences(lines)
+            entries.append((f"Turn {event.drawn.turn} · the world", title + (f". {body}" if body else "")))
     for step in record.steps[:upto]:
         before = step.before
         who = role_name(sc, step.role)
@@ -288,7 +294,10 @@ class OutcomeShown:
     world: tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def outcome_shown(record: Record, step: Step, reader: str | None) -> OutcomeShown:
+def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> OutcomeShown:
+    if isinstance(step, Prologue):
+        return OutcomeShown("The world's move", False, ((f"{date_text(step.after.date)}: before anyone moves", "bold"),),
+                            "", "", "", (), tuple((title, tuple(lines)) for title, lines in world_lines(step, reader)))
     sc = record.scenario
     two = sc.two_sided
     mine = not two or step.role == reader

@@ -202,3 +202,33 @@ async def test_the_new_game_screen_offers_the_bots_and_a_friend_for_a_two_sided_
         await pilot.press("enter", "enter")  # pick the friend, then Start
         assert isinstance(app.screen, GameScreen)
         assert app.screen.record.seats.to_meta() == {"mayor": "person", "union": "person"}
+
+
+def test_the_worlds_opening_events_are_the_ones_start_played():
+    from game.engine import MeterChanged
+    from game.scenario import load, resolve_scenario
+
+    sc = load(resolve_scenario("venezuela-2019"))
+    if not sc.two_sided:
+        pytest.skip("the bundled Venezuela scenario is still one-sided")
+    record = Record.new(sc, sc.order[-1], 1, Seats.against(sc, sc.order[-1], "random"))
+    opening = record.prologue
+    assert opening is not None and opening.world
+    meters = list(opening.meters_before)
+    for change in (e for w in opening.world for e in w.events if isinstance(e, MeterChanged)):
+        i = sc.meter_index(change.meter)
+        assert meters[i] == change.before
+        meters[i] = change.after
+    assert tuple(meters) == record.first.meters
+    assert log_entries(record, sc.order[-1])[0][1].startswith("The world: ")
+
+
+async def test_a_game_opens_on_the_worlds_first_events():
+    app = build_app(scenario="venezuela-2019", role="guaido", opponent="random", seed=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        if not app.screen.record.scenario.two_sided:
+            pytest.skip("the bundled Venezuela scenario is still one-sided")
+        text = screen_text(app)
+        assert "The world's move" in text and "before anyone moves" in text and "The world: " in text
+        await pilot.press("space")
+        assert app.screen.outcome is None or "The world's move" not in screen_text(app)

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from game import saves
 
 from ..loading import keep_previous_autosave, save_meta, save_name
-from ..record import Record, Step
+from ..record import Prologue, Record, Step
 from ..views import (
     card_shown, choices_shown, date_text, log_entries, meter_groups, meter_readings, outcome_shown, role_name,
 )
@@ -51,7 +51,7 @@ class GameScreen(Screen):
     """Numbers choose, Space (or Enter on the button) moves on; the rest open panels and dialogs."""
 
     record: var[Record] = var(None, always_update=True, init=False)
-    outcome: var[Step | None] = var(None, always_update=True, init=False)
+    outcome: var[Step | Prologue | None] = var(None, always_update=True, init=False)
     reader: var[str] = var("", init=False)
     """The person at the keyboard: the role whose view the screen shows."""
 
@@ -63,7 +63,9 @@ class GameScreen(Screen):
         self.set_reactive(GameScreen.reader, state.role if state.role in people else people[0])
         self.odds = odds
         # Per person, how many steps they have read: everything up to their own last decision.
-        self.read = {p: max((n + 1 for n, s in enumerate(record.steps) if s.role == p), default=0) for p in people}
+        # -1: not even the world's opening events (shown before the first move when there are any).
+        unread = -1 if record.prologue is not None else 0
+        self.read = {p: max((n + 1 for n, s in enumerate(record.steps) if s.role == p), default=unread) for p in people}
 
     def compose(self) -> ComposeResult:
         yield GameHeader(id="game-header")
@@ -156,6 +158,10 @@ class GameScreen(Screen):
         hand-over to the next person, or the ending."""
         record = self.record
         n = self.read[self.reader]
+        if n < 0:
+            self.read[self.reader] = 0
+            self.outcome = record.prologue
+            return
         if n < len(record.steps):
             self.read[self.reader] = n + 1
             self.outcome = record.steps[n]

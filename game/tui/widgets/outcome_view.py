@@ -43,9 +43,13 @@ class OutcomeView(VerticalScroll, can_focus=False):
         odds = self.query_one("#outcome-odds", Static)
         odds.update(shown.odds)
         odds.display = bool(shown.odds)
-        self.query_one("#outcome-roll", Static).update(Content.styled(shown.roll, "$text-muted"))
-        self.query_one("#outcome-text", Static).update(shown.text)
-        self.query_one("#outcome-changes", Static).update(Content("\n".join(shown.changes)))
+        # The world's opening events have no roll of their own, no result text and no changes of their own.
+        for name, content in (("#outcome-roll", Content.styled(shown.roll, "$text-muted")),
+                              ("#outcome-text", Content(shown.text)),
+                              ("#outcome-changes", Content("\n".join(shown.changes)))):
+            static = self.query_one(name, Static)
+            static.update(content)
+            static.display = bool(content)
         world = self.query_one("#outcome-world", Static)
         world.update(Content("\n").join(
             Content.assemble((title, "bold"), *(("\n  " + line, "") for line in lines)) for title, lines in shown.world))
