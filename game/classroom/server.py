@@ -77,6 +77,23 @@ class GameService(AppService):
         self._stdin = process.stdin
         return process
 
+    async def stop(self) -> None:
+        """textual-serve asks the app to quit and reads to the end of its output; this also waits for the
+        process to go (killing it after a few seconds), so that no finished game lingers as a zombie."""
+        await super().stop()
+        process, self._process = self._process, None
+        if process is None:
+            return
+        try:
+            await asyncio.wait_for(process.wait(), 5)
+        except asyncio.TimeoutError:
+            process.kill()
+            await process.wait()
+        finally:
+            transport = getattr(process, "_transport", None)
+            if transport is not None:
+                transport.close()
+
 
 class ClassServer(Server):
     """`crisis serve`: the title screen in every tab; with a class, its codes, rooms, records and teacher page."""
@@ -309,9 +326,11 @@ class ClassServer(Server):
         except Exception as error:  # one tab's failure is logged; the server goes on serving the others
             log.exception(error)
         finally:
-            self.sessions -= 1
-            if service is not None:
-                await service.stop()
+            try:
+                if service is not None:
+                    await service.stop()
+            finally:
+                self.sessions -= 1
         return websocket
 
     async def _process_messages(self, websocket: web.WebSocketResponse, app_service: AppService) -> None:

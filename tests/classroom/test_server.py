@@ -122,3 +122,6 @@ async def test_odd_websocket_messages_are_dropped_and_the_server_keeps_serving(c
             pass
     assert msg.data == 1009
     assert (await status(client, f"/?code={klass.code}"))[0] == 200
+    async with asyncio.timeout(30):  # each tab's game process is stopped and waited for
+        while client.crisis.sessions:
+            await asyncio.sleep(0.05)
