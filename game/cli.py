@@ -30,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
     odds.add_argument("--no-odds", dest="odds", action="store_false", help="hide the odds")
     p.add_argument("--resume", nargs="?", const="", metavar="SAVE",
                    help="continue the latest autosave, or the named save slot or file")
+    p.add_argument("--room", metavar="CODE|new",
+                   help="pair play: 'new' opens a room (its code is shown), a room code joins one; each player"
+                        " on their own screen")
+    p.add_argument("--class", dest="klass", metavar="NAME", help="play for a class: every decision is recorded")
+    p.add_argument("--student", metavar="NAME", help="the student's name in a class (asked for when missing)")
     p.set_defaults(handler=_play)
 
     p = sub.add_parser("validate", help="check scenarios and report every problem",

@@ -11,6 +11,11 @@ def run(args: argparse.Namespace) -> int:
     from .app import build_app
     from .opening import LoadError
 
+    if getattr(args, "room", None) or getattr(args, "klass", None) or getattr(args, "student", None):
+        from .classroom import run_class
+
+        return run_class(args)
+
     try:
         app = build_app(scenario=getattr(args, "scenario", None), role=getattr(args, "role", None),
                         seed=getattr(args, "seed", None), odds=getattr(args, "odds", None),

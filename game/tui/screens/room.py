@@ -1,0 +1,149 @@
+"""Class games on screen: a game that records each decision for the class, and a room game whose moves come
+and go through the room (two screens, one game), waiting with a clear message while the classmate decides."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING
+
+from game.classroom.rooms import GONE_AFTER, RoomError
+
+from ..record import Record
+from ..views import role_name
+from .game import GameScreen
+
+if TYPE_CHECKING:
+    from ..classroom import ClassLink, RoomLink
+
+
+class ClassGameScreen(GameScreen):
+    """The game screen, with every decision (a bot's too) written to the class's records as it is made."""
+
+    def __init__(self, record: Record, odds: bool, link: ClassLink) -> None:
+        super().__init__(record, odds)
+        self.link = link
+        self.recorder = None
+        self.recorded = 0
+
+    def on_mount(self) -> None:
+        self.recorder = self.link.recorder(self.record, self.odds)
+        self.record_new()
+
+    def record_new(self) -> None:
+        if self.recorder is None:
+            return
+        try:
+            for step in self.record.steps[self.recorded:]:
+                self.recorder.turn(step.before, step.turn, step.seat)
+                self.recorded += 1
+        except sqlite3.Error as err:  # the game goes on; the teacher's copy misses this move
+            self.notify(f"Could not record for the class: {err}", severity="error")
+
+    def action_choose(self, number: int) -> None:
+        super().action_choose(number)
+        self.record_new()
+
+
+class RoomScreen(ClassGameScreen):
+    """This side's role is the reader, always; the other role's moves arrive from the room."""
+
+    POLL_SECONDS = 0.5
+
+    def __init__(self, record: Record, odds: bool, link: ClassLink) -> None:
+        super().__init__(record, odds, link)
+        self.room: RoomLink = link.room
+        self.set_reactive(GameScreen.reader, self.room.seat.role)
+        self.waiting = None
+
+    def on_mount(self, event) -> None:
+        event.prevent_default()  # no hand-over: each person has their own screen
+        self.recorder = self.link.recorder(self.record, self.odds)
+        self.record_new()
+        self.set_interval(self.POLL_SECONDS, self.poll)
+        self.notify(f"Room {self.room.seat.room}: your classmate joins with this code.", timeout=20)
+        if self.read[self.reader] < len(self.record.steps):
+            self.turn_page()
+        else:
+            self._hand_down()
+            self.turn_page()
+
+    def turn_page(self) -> None:
+        record = self.record
+        mine = record.state.over or record.state.role == self.reader
+        if self.read[self.reader] < len(record.steps) or mine:
+            self._stop_waiting()
+            super().turn_page()
+            return
+        self.outcome = None
+        if self.waiting is None:
+            from .waiting import WaitingScreen
+
+            self.waiting = WaitingScreen(self.waiting_message())
+            self.app.push_screen(self.waiting)
+
+    def _stop_waiting(self) -> None:
+        if self.waiting is not None:
+            waiting, self.waiting = self.waiting, None
+            if waiting.is_attached and self.app.screen is waiting:
+                waiting.dismiss(None)
+
+    def waiting_message(self) -> str:
+        sc = self.record.scenario
+        other = role_name(sc, self.record.state.role)
+        name, since = self.room.other()
+        code = self.room.seat.room
+        if since is None:
+            return f"Waiting for your classmate to join as {other}: give them the room code {code}."
+        who = f"{name} ({other})" if name and name != "-" else other
+        if since > GONE_AFTER:
+            return (f"{who} has not been seen for {int(since // 60)} minute(s): their tab may have closed. The game"
+                    f" is kept in room {code}; they can come back to it with that code.")
+        return f"Waiting for {who} to decide…"
+
+    def _button_label(self) -> str:
+        label = super()._button_label()
+        if label.startswith("Pass the keyboard"):
+            return "Next  (Enter)"
+        return label
+
+    def action_choose(self, number: int) -> None:
+        views = self.record.options()
+        if self.outcome is not None or self.record.state.role != self.reader or not 1 <= number <= len(views):
+            return
+        view = views[number - 1]
+        if not view.available:
+            self.notify(f"Option {number} is not available: {view.reason}", severity="warning")
+            return
+        try:
+            self.room.play(self.record.state, view.index)
+        except (RoomError, sqlite3.Error) as err:
+            self.notify(str(err), severity="error")
+            self.poll()
+            return
+        self.set_reactive(GameScreen.record, self.record.play(view.index))
+        self.record_new()
+        self.turn_page()
+        self.call_after_refresh(self._autosave)
+
+    def poll(self) -> None:
+        """The room's moves since this side last looked: played here in order, then shown."""
+        try:
+            self.room.heartbeat()
+            moves = self.room.moves()
+        except sqlite3.Error:
+            return  # busy for longer than the timeout: look again at the next tick
+        record = self.record
+        done = record.log.choices
+        if len(moves) <= len(done) or moves[:len(done)] != done:
+            if self.waiting is not None:
+                self.waiting.message = self.waiting_message()
+            return
+        for choice in moves[len(done):]:
+            record = record.play(choice)
+        self.set_reactive(GameScreen.record, record)
+        self.record_new()
+        if self.waiting is not None:
+            self._stop_waiting()
+            self.turn_page()
+        else:
+            self._hand_down()
