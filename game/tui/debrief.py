@@ -10,6 +10,7 @@ from pathlib import Path
 from game.atomic import write_atomically
 
 from .record import Record
+from .seats import PERSON
 from .views import citations_text, date_text, delta_text, option_odds, results_text, roll_text
 
 
@@ -42,7 +43,7 @@ def as_data(record: Record) -> dict:
     return {
         "scenario": {"id": sc.id, "title": sc.title, "version": sc.version, "hash": sc.content_hash},
         "role": record.player,
-        "seats": record.seats.to_meta() if record.seats else {state.role: "person"},
+        "seats": record.seats.to_meta() if record.seats else {state.role: PERSON},
         "seed": state.seed,
         "choices": list(state.choices),
         "ending": None if ending is None else {

@@ -12,6 +12,7 @@ from game.engine.model import Citation
 from game.engine.text import fill
 
 from .record import Prologue, Record, Step
+from .seats import PERSON
 
 UP, DOWN = "▲", "▼"
 CERTAIN = 0.9995
@@ -310,7 +311,7 @@ def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> 
     elif mine:
         heading = f"Your move, {who}"
     else:
-        by = "a friend" if step.seat == "person" else f"bot: {step.seat}"
+        by = "a friend" if step.seat == PERSON else f"bot: {step.seat}"
         heading = f"{who}'s move ({by})"
         choice = ((who, "bold"), (" drew “", ""), (title, "bold"), ("” and chose ", ""), (label, "italic"))
     changes = step_lines(step, reader if two else None)

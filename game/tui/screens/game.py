@@ -21,6 +21,7 @@ from game import saves
 
 from ..loading import keep_previous_autosave, save_meta, save_name
 from ..record import Prologue, Record, Step
+from ..seats import PERSON
 from ..views import (
     card_shown, choices_shown, date_text, log_entries, meter_groups, meter_readings, outcome_shown, role_name,
 )
@@ -90,7 +91,7 @@ class GameScreen(Screen):
             self.turn_page()  # a bot moved first, or moved since the save: show what it did
         else:
             self._hand_down()
-        if len(self.record.log.choices) == sum(s.seat != "person" for s in self.record.steps):
+        if not any(step.seat == PERSON for step in self.record.steps):  # a new game: nobody has moved yet
             self.call_after_refresh(self._first_save)
 
     def _first_save(self) -> None:
