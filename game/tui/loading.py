@@ -131,7 +131,10 @@ def keep_previous_autosave(current) -> Path | None:
         return
     log = previous.log
     role = log.role or str(previous.meta.get("player") or "game")
-    return saves.write_save(saves.slot_path(f"{save_name(role)}-seed{log.seed}-turn{previous.turn}"), log, previous.meta)
+    # A two-sided turn holds a choice per role: the turn the save's meta names, not one per choice.
+    turn = previous.meta.get("turn")
+    turn = turn if isinstance(turn, int) and not isinstance(turn, bool) else previous.turn
+    return saves.write_save(saves.slot_path(f"{save_name(role)}-seed{log.seed}-turn{turn}"), log, previous.meta)
 
 
 def save_name(role: str) -> str:
