@@ -204,7 +204,8 @@ class ClassServer(Server):
                           class_name=self.klass.name if self.klass else "", name=name[:200], room=room[:20])
 
     async def handle_play(self, request: web.Request) -> web.Response:
-        return self._terminal(request, Launch(self._common_args()))
+        # The title screen first, as in a terminal: --scenario would skip it (it goes to New game).
+        return self._terminal(request, Launch(tuple(self._common_args(with_scenario=False))))
 
     async def handle_room(self, request: web.Request) -> web.Response:
         """The join forms post here (a name of any length reaches the check, and gets its sentence); once all is
