@@ -13,6 +13,12 @@ from textual.widgets import Input, Static
 class StudentNameScreen(ModalScreen[str | None]):
     """Returns the checked name, or None when the student goes back."""
 
+    # Kept here rather than in app.tcss: the classroom's screens stay out of the shared stylesheet.
+    DEFAULT_CSS = """
+    StudentNameScreen { align: center middle; }
+    #student-name { width: 64; height: auto; border: round $accent; padding: 1 2; background: $surface; }
+    #student-problem { color: $error; }
+    """
     BINDINGS = [Binding("escape", "back", "Back")]
     """Escape goes back to the title without a name."""
 
