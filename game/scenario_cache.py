@@ -1,26 +1,35 @@
-"""A pickled copy of each scenario the game has loaded, so a game opens without YAML, pydantic or validation.
+"""A cached copy of each scenario the game has loaded, so a game opens without YAML, pydantic or validation.
 
 The loader's own cache lives only as long as the process; this one lets `crisis play --role ...`,
-`--resume` and `crisis simulate` start in a fraction of the time. It is keyed on the size and modification
-time of every scenario file and of the engine and loader sources, the way Python keys its .pyc files:
-any edit means a miss, and a miss only means a normal load. Only the game writes these files, in the
-player's own cache folder; scenario folders are never unpickled from.
+`--resume` and `crisis simulate` start in a fraction of the time. An entry is keyed on the bytes of every
+scenario file and of the engine and loader sources (a hash, not sizes and times: a file changed within the
+same second and size is still a miss), and a miss only means a normal load.
+
+A file on disk must never run code: an entry starts with its signature, checked before anything else is
+read, and its body is unpickled by an unpickler that can build only the engine's own model classes, a
+date and an expression (compiled by the engine's whitelist), nothing else. A planted entry is a miss.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
+import io
 import os
 import pickle
 import re
+import stat
 from pathlib import Path
 
 from game import paths
 from game.atomic import write_atomically
 
-FORMAT = 1
+FORMAT = 2
+MAX_ENTRY_BYTES = 16 * 1024 * 1024
+_MAX_SOURCE_BYTES = 1 << 20  # as the loader's own limit per file: a bigger file is never a valid scenario
 _GAME = Path(__file__).resolve().parent
 _SUFFIXES = (".yaml", ".yml")
+_MODEL_MODULES = ("game.engine.model", "game.engine.effects")
 
 
 def cache_dir() -> Path:
@@ -35,46 +44,111 @@ def folder_of(ref: str | None) -> Path | None:
     """The folder an id or path plainly names, found without the loader; None when only the loader can tell."""
     try:
         wanted = (paths.bundled_scenarios() / "default").read_text(encoding="utf-8").strip() if ref is None else ref
-    except OSError:
-        return None
-    candidate = Path(wanted).expanduser()
-    if ref is not None and candidate.is_dir():
-        return candidate
-    if re.fullmatch(r"[a-z0-9][a-z0-9-]*", wanted):
-        for root in (paths.bundled_scenarios(), paths.user_scenarios()):
-            if (root / wanted / "scenario.yaml").is_file():
-                return root / wanted
+        candidate = Path(wanted).expanduser()
+        if ref is not None and candidate.is_dir():
+            return candidate
+        if re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", wanted):
+            for root in (paths.bundled_scenarios(), paths.user_scenarios()):
+                if (root / wanted / "scenario.yaml").is_file():
+                    return root / wanted
+    except (OSError, RuntimeError, ValueError):
+        return None  # ~nosuchuser, a name too long, a NUL: the loader says what is wrong with it
     return None
 
 
-def signature(folder: Path) -> str:
-    stats = [FORMAT, str(folder.resolve())]
-    for base, pattern in ((folder, "**/*"), (_GAME / "engine", "*.py"), (_GAME / "scenario", "*.py")):
-        for path in sorted(base.glob(pattern)):
-            if path.suffix in _SUFFIXES or (base is not folder and path.suffix == ".py"):
-                st = path.stat()
-                stats.append((str(path.relative_to(base)), st.st_size, st.st_mtime_ns))
-    return hashlib.sha256(repr(stats).encode()).hexdigest()
+def _sources(folder: Path):
+    """(name, path) of every file the entry depends on: the scenario's YAML (walked as the loader walks it,
+    links to folders not followed) and the engine's and loader's sources."""
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith(".") and name.endswith(_SUFFIXES):
+                path = Path(root) / name
+                yield "scenario/" + path.relative_to(folder).as_posix(), path
+    for package in ("engine", "scenario"):
+        for path in sorted((_GAME / package).glob("*.py")):
+            yield f"game/{package}/{path.name}", path
+
+
+def signature(folder: Path) -> str | None:
+    """A hash of the bytes of every file the scenario's entry depends on; None when one cannot be read as a
+    plain file of sensible size (the loader will say why)."""
+    digest = hashlib.sha256(repr((FORMAT, str(folder.resolve()))).encode())
+    for name, path in _sources(folder):
+        try:
+            with open(path, "rb", opener=_nonblocking) as handle:
+                info = os.fstat(handle.fileno())
+                if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_SOURCE_BYTES:
+                    return None
+                data = handle.read(_MAX_SOURCE_BYTES + 1)
+        except OSError:
+            return None
+        digest.update(f"{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _nonblocking(path, flags):
+    # A FIFO named like a scenario file must not block the open.
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def _entry(folder: Path) -> Path:
-    return cache_dir() / f"scenario-{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]}.pickle"
+    return cache_dir() / f"scenario-{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]}.cache"
+
+
+class _ModelsOnly(pickle.Unpickler):
+    """Builds the engine's model classes, dates and expressions; refuses every other global."""
+
+    def find_class(self, module: str, name: str):
+        if module == "datetime" and name == "date":
+            return _dt.date
+        if module == "game.engine.expr" and name == "_rebuild":
+            from game.engine.expr import _rebuild
+
+            return _rebuild
+        if module in _MODEL_MODULES and not name.startswith("_"):
+            import importlib
+
+            found = getattr(importlib.import_module(module), name, None)
+            if isinstance(found, type) and getattr(found, "__dataclass_fields__", None) is not None \
+                    and found.__module__ == module:
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a scenario")
 
 
 def cached(folder: Path):
-    """The scenario pickled for this folder when nothing has changed since, else None."""
+    """The scenario cached for this folder when nothing has changed since, else None."""
     try:
-        sig, scenario = pickle.loads(_entry(folder).read_bytes())
-        return scenario if sig == signature(folder) else None
-    except Exception:  # noqa: BLE001 - a missing, stale or damaged cache entry is only a miss
+        sig = signature(folder)
+        if sig is None:
+            return None
+        with open(_entry(folder), "rb", opener=_nonblocking) as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            head = handle.readline(128)
+            if head != f"crisis-scenario-cache {sig}\n".encode():
+                return None  # checked before a byte of the body is unpickled
+            body = handle.read(MAX_ENTRY_BYTES + 1)
+        if len(body) > MAX_ENTRY_BYTES:
+            return None
+        scenario = _ModelsOnly(io.BytesIO(body)).load()
+        from game.engine.model import Scenario
+
+        return scenario if isinstance(scenario, Scenario) else None
+    except Exception:  # noqa: BLE001 - a missing, stale, damaged or planted cache entry is only a miss
         return None
 
 
 def keep(folder: Path, scenario) -> None:
     entry = _entry(folder)
     try:
+        sig = signature(folder)
+        if sig is None:
+            return
         entry.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(entry, pickle.dumps((signature(folder), scenario), protocol=pickle.HIGHEST_PROTOCOL))
+        body = pickle.dumps(scenario, protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomically(entry, f"crisis-scenario-cache {sig}\n".encode() + body)
     except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower next time
         pass
 
