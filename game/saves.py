@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
+import os
+import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game import paths
-from game.atomic import write_atomically
+from game.atomic import write_atomically, write_new
 from game.engine import Log, ReplayError
+from game.plain import plain
 
 KIND = "crisis-save"
 AUTOSAVE = "autosave"
 MAX_SAVE_BYTES = 4 * 1024 * 1024  # a log is a few hundred bytes; anything this big is not ours
 MAX_SLOT_NAME = 100  # characters; and in UTF-8 at most MAX_SLOT_BYTES, well inside any file system's 255
 MAX_SLOT_BYTES = 200
+MAX_CHOICES = 100_000  # far more turns than any calendar allows
+MAX_SEED = 2**128
+MAX_PATH_CHARS = 4096
+_SCENARIO_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+_ROLE_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
 # Names Windows keeps for devices: a file called con.json cannot be written there.
 _WINDOWS_DEVICES = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
 
@@ -54,39 +64,114 @@ def write_save(path: Path, log: Log, meta: dict | None = None) -> Path:
     """Write a save whole or not at all (see game.atomic): killing the game never leaves half a save."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    body = dict(log.to_dict(), kind=KIND, meta=dict(meta or {}, saved_at=_now()))
-    return write_atomically(path, json.dumps(body, indent=1, ensure_ascii=False))
+    return write_atomically(path, _body(log, meta))
+
+
+def _body(log: Log, meta: dict | None) -> str:
+    return json.dumps(dict(log.to_dict(), kind=KIND, meta=dict(meta or {}, saved_at=_now())), indent=1,
+                      ensure_ascii=False)
 
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def read_save(path: Path) -> Save:
-    path = Path(path)
+def _shown(path: Path) -> str:
+    """A file's name as a message shows it: its control characters visible, a long name cut."""
+    return plain(path.name or path, 80)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a save: from a regular file only, never more than MAX_SAVE_BYTES (a device or a FIFO
+    is refused unread, so /dev/zero cannot fill the memory and a pipe cannot block the game)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_SAVE_BYTES:
-            raise SaveError(f"{path.name}: too large to be a saved game ({size:,} bytes)")
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise SaveError(f"no saved game at {path}") from None
+        raise SaveError(f"no saved game at {plain(path, 200)}") from None
     except IsADirectoryError:
-        raise SaveError(f"{path} is a folder, not a saved game") from None
-    except OSError as err:
-        raise SaveError(f"{path.name}: cannot be read ({err.strerror})") from None
+        raise SaveError(f"{plain(path, 200)} is a folder, not a saved game") from None
+    except (OSError, ValueError) as err:
+        reason = getattr(err, "strerror", None) or "not a file name"
+        if getattr(err, "errno", None) == errno.ELOOP:
+            reason = "it is a link that leads round in a loop"
+        raise SaveError(f"{_shown(path)}: cannot be read ({reason})") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise SaveError(f"{plain(path, 200)} is a folder, not a saved game")
+        if not stat.S_ISREG(info.st_mode):
+            raise SaveError(f"{_shown(path)}: not a regular file, so not a saved game")
+        if info.st_size > MAX_SAVE_BYTES:
+            raise SaveError(f"{_shown(path)}: too large to be a saved game ({info.st_size:,} bytes)")
+        try:
+            raw = handle.read(MAX_SAVE_BYTES + 1)
+        except OSError as err:
+            raise SaveError(f"{_shown(path)}: cannot be read ({err.strerror})") from None
+    if len(raw) > MAX_SAVE_BYTES:
+        raise SaveError(f"{_shown(path)}: too large to be a saved game (more than {MAX_SAVE_BYTES:,} bytes)")
+    return raw
+
+
+def read_save(path: Path) -> Save:
+    """A save, checked field by field: every way a file can be wrong is a SaveError with one sentence."""
+    path = Path(path)
+    raw = _read_bytes(path)
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise SaveError(f"{path.name}: damaged or cut short (not valid JSON); other saves are unaffected") from None
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # ValueError covers bad JSON and integers past Python's digit limit; RecursionError deep nesting.
+        raise SaveError(f"{_shown(path)}: damaged or cut short (not valid JSON); other saves are unaffected") \
+            from None
     if not isinstance(data, dict) or data.get("kind") != KIND:
-        raise SaveError(f"{path.name}: not a crisis saved game")
+        raise SaveError(f"{_shown(path)}: not a crisis saved game")
     try:
         log = Log.from_dict(data)
     except ReplayError as err:
-        raise SaveError(f"{path.name}: {err}") from None
+        raise SaveError(f"{_shown(path)}: {plain(err, 300)}") from None
+    except (TypeError, ValueError, RecursionError, OverflowError):
+        raise SaveError(f"{_shown(path)}: the save is damaged (a field has the wrong type)") from None
+    problem = _log_problem(log)
+    if problem:
+        raise SaveError(f"{_shown(path)}: the save is damaged ({problem})")
     meta = data.get("meta")
-    return Save(path, log, meta if isinstance(meta, dict) else {})
+    return Save(path, log, _clean_meta(meta) if isinstance(meta, dict) else {})
+
+
+def _log_problem(log: Log) -> str | None:
+    """What is wrong with a log's fields as data (they are never path parts, but they name things)."""
+    if not _SCENARIO_ID.fullmatch(log.scenario_id):
+        return f"its scenario {plain(repr(log.scenario_id), 60)} is not a scenario id"
+    if log.role and not _ROLE_ID.fullmatch(log.role):
+        return f"its role {plain(repr(log.role), 60)} is not a role id"
+    if len(log.scenario_hash) > 128:
+        return "its scenario hash is too long"
+    if not -MAX_SEED < log.seed < MAX_SEED:
+        return "its seed is out of range"
+    if len(log.choices) > MAX_CHOICES or any(not 0 <= c < 10_000 for c in log.choices):
+        return "its choices are out of range"
+    return None
+
+
+def _clean_meta(meta: dict) -> dict:
+    """A save's meta with the values the game reads made safe: a scenario path only when it is a folder."""
+    meta = dict(meta)
+    hint = meta.get("scenario_path")
+    if hint is not None and not _usable_folder(hint):
+        del meta["scenario_path"]
+    for key in ("turn",):
+        value = meta.get(key)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 10**9):
+            del meta[key]
+    return meta
+
+
+def _usable_folder(hint: object) -> bool:
+    if not isinstance(hint, str) or not hint or len(hint) > MAX_PATH_CHARS or "\0" in hint:
+        return False
+    try:
+        return Path(hint).is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def read_log(path: Path) -> Log:
@@ -140,17 +225,129 @@ def slot_file(name: str) -> Path:
 def slot_path(name: str) -> Path:
     """A save's file from the command line: a path when it looks like one (a separator, a leading . or ~, or
     .json at the end), otherwise a slot name, always in the save folder (SaveError when it cannot be one)."""
+    if "\0" in name:
+        raise SaveError("a save's name cannot hold a NUL character")
+    if len(name) > MAX_PATH_CHARS:
+        raise SaveError(f"that path is too long ({len(name):,} characters)")
     if "/" in name or "\\" in name or name.startswith((".", "~")) or name.endswith(".json"):
-        return Path(name).expanduser()
+        try:
+            return Path(name).expanduser()
+        except RuntimeError:
+            raise SaveError(f"{plain(name.split('/')[0], 80)}: no such user, so the path cannot be found") from None
     return slot_file(name)
 
 
 def autosave_path() -> Path:
+    """The autosave everyone resumes from (the one of the first game running on this data folder)."""
     return paths.saves() / f"{AUTOSAVE}.json"
 
 
+# The save folders whose autosave this process holds: {folder: the open lock file}. The lock is an advisory
+# lock the system drops when the process ends, however it ends, so a killed game never leaves it held.
+_HELD: dict[str, object] = {}
+
+
+def own_autosave_path() -> Path:
+    """Where this process autosaves: the autosave, unless another running game holds it; then a file of
+    this process's own (autosave-PID.json), so that two games on one folder never write over each other."""
+    folder = paths.saves()
+    if str(folder) in _HELD or _claim(folder):
+        return autosave_path()
+    return folder / f"{AUTOSAVE}-{os.getpid()}.json"
+
+
+def autosave_shared() -> bool:
+    """Whether another running game holds this data folder's autosave (this game then keeps its own)."""
+    return own_autosave_path() != autosave_path()
+
+
+def _claim(folder: Path) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks (Windows): one autosave, as before
+        return True
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(folder / f".{AUTOSAVE}.lock", "a+b")  # noqa: SIM115 - held for the process's life
+    except OSError:
+        return True  # a folder we cannot lock in: writing will say what is wrong
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return False
+    _HELD[str(folder)] = handle
+    return True
+
+
 def autosave(log: Log, meta: dict | None = None) -> Path:
-    return write_save(autosave_path(), log, meta)
+    return write_save(own_autosave_path(), log, meta)
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What became of the previous autosave before a new game's first one: where it went, and why."""
+
+    path: Path
+    unreadable: str = ""  # the reason, when the autosave could not be read and was moved aside unread
+
+    def message(self) -> str:
+        if self.unreadable:
+            return (f"Your autosave could not be read ({self.unreadable}), so it was moved aside as"
+                    f" '{plain(self.path.name, 80)}' rather than written over.")
+        return f"Your unfinished game was kept as '{plain(self.path.stem, 80)}': Load opens it."
+
+
+def keep_previous_autosave(current: Log) -> Kept | None:
+    """Before a game's first autosave: keep what the autosave holds, so that nothing is lost. An unfinished
+    game becomes a named save under a new name (never one already taken); an autosave the game cannot read
+    (damaged, or from a newer version) is moved aside unread. None when there was nothing to keep."""
+    path = own_autosave_path()
+    if not os.path.lexists(path):
+        return None
+    try:
+        previous = read_save(path)
+    except SaveError as err:
+        return Kept(_move_aside(path), plain(str(err).split(": ", 1)[-1], 160))
+    if previous.log == current or previous.meta.get("over") is True or not previous.log.choices:
+        return None
+    log = previous.log
+    role = log.role or str(previous.meta.get("player") or "game")
+    turn = previous.meta.get("turn")
+    turn = turn if isinstance(turn, int) and not isinstance(turn, bool) else previous.turn
+    stem = f"{name_part(role)}-seed{name_part(str(log.seed))[:24]}-turn{turn}"
+    body = _body(log, previous.meta)
+    for n in range(1, 1000):
+        target = slot_file(stem if n == 1 else f"{stem}-{n}")
+        try:
+            return Kept(write_new(target, body))
+        except FileExistsError:
+            continue
+    raise OSError(errno.EEXIST, "no free name to keep the previous autosave under")
+
+
+def name_part(text: str) -> str:
+    """Data from a file as part of a save's name: letters, digits, '-' and '_' only, at most 40 characters."""
+    cleaned = "".join(c if (c.isascii() and c.isalnum()) or c in "-_" else "-" for c in text)[:40].strip("-")
+    return cleaned or "game"
+
+
+def _move_aside(path: Path) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for n in range(1, 1000):
+        target = path.with_name(f"{AUTOSAVE}-unreadable-{stamp}{'' if n == 1 else f'-{n}'}.json")
+        try:
+            os.link(path, target, follow_symlinks=False)
+        except FileExistsError:
+            continue
+        except OSError:
+            if os.path.lexists(target):
+                continue
+            os.rename(path, target)  # no hard links here (some file systems): checked free just above
+            return target
+        os.unlink(path)
+        return target
+    raise OSError(errno.EEXIST, "no free name to move the unreadable autosave to")
 
 
 def list_saves() -> list[SaveEntry]:
@@ -173,7 +370,11 @@ def list_saves() -> list[SaveEntry]:
 
 
 def latest_autosave() -> Save | None:
-    path = autosave_path()
-    if not path.exists():
-        return None
+    """The autosave to resume: this game's own when it keeps one, else the shared one; None when there is
+    none. A link that leads nowhere or round in a loop is a SaveError that says so, not "no autosave"."""
+    path = own_autosave_path()
+    if not os.path.lexists(path):
+        path = autosave_path()
+        if not os.path.lexists(path):
+            return None
     return read_save(path)
