@@ -6,7 +6,7 @@ from .model import (
     Scenario, SetFlag, SetMeter, Shift, Source,
 )
 from .replay import Log, ReplayError, digest, log_of, replay
-from .rules import IllegalMove, options, outcome_chances, resolve, start
+from .rules import IllegalMove, opening, options, outcome_chances, resolve, start
 from .state import (
     CardDrawn, EndingReached, FlagChanged, FollowUpQueued, MeterChanged, OptionChosen, OptionView, OutcomeRolled,
     State, Turn, TurnPassed,
@@ -15,7 +15,7 @@ from .state import (
 __all__ = [
     "Calendar", "Card", "CardDrawn", "Citation", "Effect", "End", "Ending", "EndingReached", "Expr", "ExprError", "Faction",
     "Flag", "FlagChanged", "FollowUpQueued", "GlossaryEntry", "IllegalMove", "Log", "Meter", "MeterChanged",
-    "Option", "OptionChosen", "OptionView", "Outcome", "OutcomeRolled", "Queue", "ReplayError", "Role", "Scenario",
+    "opening", "Option", "OptionChosen", "OptionView", "Outcome", "OutcomeRolled", "Queue", "ReplayError", "Role", "Scenario",
     "SetFlag", "SetMeter", "Shift", "Source", "State", "Turn", "TurnPassed", "digest", "log_of", "options",
     "outcome_chances", "parse", "replay", "resolve", "start",
 ]

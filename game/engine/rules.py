@@ -12,7 +12,7 @@ from .model import Scenario
 from .rng import OUTCOME, unit
 from .state import OptionChosen, OptionView, OutcomeRolled, State, Turn
 
-__all__ = ["IllegalMove", "options", "outcome_chances", "resolve", "start"]
+__all__ = ["IllegalMove", "opening", "options", "outcome_chances", "resolve", "start"]
 
 
 class IllegalMove(ValueError):
@@ -38,14 +38,21 @@ def game_table(scenario: Scenario, role: str | None):
 
 def start(scenario: Scenario, role: str | None, seed: int) -> State:
     """A new game: start values, turn 1, and the first card drawn (after the world's first events)."""
+    return opening(scenario, role, seed).state
+
+
+def opening(scenario: Scenario, role: str | None, seed: int) -> Turn:
+    """A new game as a Turn: its first state, and what happened on the way to the first decision (in a
+    two-sided game, the world's events of turn 1; then the first card drawn)."""
     tb = game_table(scenario, role)
     meters = list(tb.start_meters)
     flags: set = set()
     seen = [0] * (tb.ncards * (len(tb.slots) + (tb.world is not None)))
     queue: list = []
-    t, s, idx, ending = advance(tb, Game(tb, seed), 1, 0, meters, flags, seen, queue, None, [], check=False)
-    return State(scenario, tb.slots[s], seed, t, tuple(meters), frozenset(flags), idx, tuple(seen), tuple(queue),
-                 (), ending)
+    events: list = []
+    t, s, idx, ending = advance(tb, Game(tb, seed), 1, 0, meters, flags, seen, queue, None, events, check=False)
+    return Turn(State(scenario, tb.slots[s], seed, t, tuple(meters), frozenset(flags), idx, tuple(seen), tuple(queue),
+                      (), ending), tuple(events))
 
 
 def options(state: State) -> tuple[OptionView, ...]:

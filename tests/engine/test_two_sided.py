@@ -203,3 +203,16 @@ def test_flag_effects_and_conditions_on_a_world_event():
     state = start(duel([watch, alarm]), None, 1)
     state = resolve(resolve(state, 0).state, 0).state
     assert state.turn == 2 and "coup" in state.flags
+
+
+def test_the_opening_turn_tells_what_the_world_did_before_the_first_decision():
+    from game.engine import opening
+
+    alarm = Card("alarm", "Alarm", "", (Option("", (Outcome(None, "sirens", (Shift(1, 4),)),)),), frozenset(),
+                 event=True, fixed_turn=1, first_turn=1, last_turn=1)
+    sc = duel([Card("watch", "Watch", "", (sure("look"),), BOTH, once=False), alarm])
+    turn = opening(sc, None, 3)
+    assert digest(turn.state) == digest(start(sc, None, 3))
+    kinds = [type(e).__name__ for e in turn.events]
+    assert kinds[:2] == ["CardDrawn", "OutcomeRolled"] and turn.events[0].card == "alarm"
+    assert turn.state.meter("cash") == 4
