@@ -39,9 +39,10 @@ def test_a_recorded_format1_game_replays_to_the_same_digest(folder, content_hash
     assert log_of(state) == log
 
 
-def test_the_format1_fixtures_validate_with_no_problem():
+def test_the_format1_fixtures_still_load():
+    # Warnings added since (a flag set but never tested, say) may fire on these frozen copies; errors may not.
     from game.scenario.loader import check
 
     for folder in REFERENCE:
         report = check(ROOT / folder)
-        assert report.ok and not report.problems, str(report)
+        assert report.ok and not report.errors, str(report)
