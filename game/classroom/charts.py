@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 
 from markupsafe import Markup
 
@@ -57,19 +58,20 @@ def endings_chart(rows: list[dict]) -> Markup:
 
 def choices_chart(card: dict) -> Markup:
     """How the class chose on one card; history's option marked."""
-    fig = _figure(7, 0.5 + 0.45 * max(1, len(card["options"])))
+    fig = _figure(8, 0.9 + 0.55 * max(1, len(card["options"])))
     ax = fig.add_subplot()
-    names = [o["label"] + ("  (history)" if o["history"] else "") for o in card["options"]]
+    names = [textwrap.fill(o["label"] + (" (history)" if o["history"] else ""), 36) for o in card["options"]]
     ax.barh(range(len(names)), [o["count"] for o in card["options"]],
             color=["#264653" if o["history"] else "#8ab17d" for o in card["options"]])
     ax.set_yticks(range(len(names)), names)
     ax.invert_yaxis()
     ax.set_xlabel("decisions")
-    ax.set_title(card["title"], loc="left", fontsize="medium")
+    ax.xaxis.set_major_locator(_integers())
+    fig.suptitle(card["title"], x=0.02, ha="left", fontsize="medium")
     return svg(fig)
 
 
-def meters_chart(meters: list[dict], paths: list[dict]) -> Markup:
+def meters_chart(title: str, meters: list[dict], paths: list[dict]) -> Markup:
     """Every game's path on each main meter, one panel per meter, decision by decision."""
     fig = _figure(8, 2.2 * max(1, len(meters)))
     axes = fig.subplots(max(1, len(meters)), 1, squeeze=False, sharex=True)
@@ -77,8 +79,16 @@ def meters_chart(meters: list[dict], paths: list[dict]) -> Markup:
         for p in paths:
             values = p["meters"].get(meter["id"])
             if values:
-                ax.plot(range(len(values)), values, alpha=0.6, linewidth=1,
+                ax.plot(range(1, len(values) + 1), values, alpha=0.6, linewidth=1,
                         color=COLOURS.get(p.get("result") or "", "#888888"))
-        ax.set_ylabel(meter["label"])
+        ax.set_ylabel(textwrap.fill(meter["label"], 18), fontsize="small")
     axes[-1, 0].set_xlabel("decision")
+    axes[-1, 0].xaxis.set_major_locator(_integers())
+    fig.suptitle(title, x=0.02, ha="left", fontsize="medium")
     return svg(fig)
+
+
+def _integers():
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(integer=True)

@@ -96,6 +96,11 @@ class Records:
         sid = self.student(student)
         sc = state.scenario
         with writing(self.con) as con:
+            if room:  # back in a room after a drop: the same game goes on
+                row = con.execute("SELECT id FROM games WHERE student_id = ? AND room = ? AND role = ?",
+                                  (sid, room, role)).fetchone()
+                if row:
+                    return row[0]
             cur = con.execute(
                 "INSERT INTO games(student_id, role, opponent, room, scenario, scenario_hash, seed, odds, started,"
                 " updated, turn, date, meters, choices) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -31,6 +31,9 @@ def build_report(klass: ClassFolder, debrief_links: dict[int, str] | None = None
         decisions = records.decisions()
     finally:
         records.close()
+    scenario_of = {g["id"]: g["scenario"] for g in games}
+    for d in decisions:
+        d["scenario"] = scenario_of.get(d["game_id"], "")
     if debrief_links is None:
         debrief_links = {g["id"]: f"/teacher/debrief/{g['id']}.md" for g in games}
     context = {
@@ -109,14 +112,16 @@ def _key_cards(decisions: list[dict]) -> list[dict]:
     by_card: dict[str, list[dict]] = defaultdict(list)
     for d in decisions:
         if d["card_historical"] and d["seat"] == "person":
-            by_card[(d["card"], d["role"])].append(d)
+            by_card[(d["scenario"], d["card"], d["role"])].append(d)
     cards = []
-    for (card, role), ds in sorted(by_card.items(), key=lambda kv: -len(kv[1]))[:KEY_CARDS]:
+    for (sid, card, role), ds in sorted(by_card.items(), key=lambda kv: -len(kv[1]))[:KEY_CARDS]:
         counts = Counter((d["option"], d["label"]) for d in ds)
         history = ds[0]["history_option"]
         options = [{"label": label, "count": n, "history": k == history} for (k, label), n in sorted(counts.items())]
         if history is not None and history not in {k for k, _ in counts}:
-            options.append({"label": "history's choice (nobody took it)", "count": 0, "history": True})
+            sc = scenario_for(sid)
+            label = sc.card(card).options[history].label if sc else "history's choice"
+            options.append({"label": f"{label} (nobody)", "count": 0, "history": True})
         card_info = {"title": f"{ds[0]['card_title']} ({role})", "options": options, "n": len(ds),
                      "as_history": sum(1 for d in ds if d["option"] == history)}
         card_info["svg"] = choices_chart(card_info)
@@ -124,25 +129,26 @@ def _key_cards(decisions: list[dict]) -> list[dict]:
     return cards
 
 
-def _meters(games: list[dict], decisions: list[dict]) -> dict:
-    """Every game's meter paths on one chart (a panel per main meter)."""
+def _meters(games: list[dict], decisions: list[dict]) -> list[dict]:
+    """Every game's meter paths, on one chart per scenario (a panel per main meter)."""
     by_game: dict[int, list[dict]] = defaultdict(list)
     for d in decisions:
         by_game[d["game_id"]].append(d)
-    meters: list[dict] = []
-    paths = []
-    for g in games:
-        sc = scenario_for(g["scenario"])
-        for m in (sc.meters if sc else []):
-            if len(meters) < MAIN_METERS and m.id not in {x["id"] for x in meters}:
-                meters.append({"id": m.id, "label": m.label})
-        ds = by_game.get(g["id"], [])
-        path: dict[str, list[int]] = defaultdict(list)
-        for d in ds:
-            for k, v in d["meters"].items():
-                path[k].append(v)
-        paths.append({"meters": path, "result": g["result"]})
-    return {"svg": meters_chart(meters, paths) if meters and paths else "", "count": len(paths)}
+    charts = []
+    for sid in dict.fromkeys(g["scenario"] for g in games):
+        sc = scenario_for(sid)
+        ours = [g for g in games if g["scenario"] == sid]
+        meters = [{"id": m.id, "label": m.label} for m in (sc.meters if sc else [])][:MAIN_METERS]
+        paths = []
+        for g in ours:
+            path: dict[str, list[int]] = defaultdict(list)
+            for d in by_game.get(g["id"], []):
+                for k, v in d["meters"].items():
+                    path[k].append(v)
+            paths.append({"meters": path, "result": g["result"]})
+        if meters and any(p["meters"] for p in paths):
+            charts.append({"svg": meters_chart(sc.title, meters, paths), "count": len(paths), "title": sc.title})
+    return charts
 
 
 def _turning(games: list[dict], decisions: list[dict]) -> list[dict]:

@@ -30,6 +30,10 @@ class RoomError(ValueError):
     """A room that cannot be joined or played, with a sentence fit to show the player."""
 
 
+class SeatInUse(RoomError):
+    """One's own seat is still held by another tab or terminal: it lets go when that closes, or goes quiet."""
+
+
 def own_rooms_database() -> Path:
     return paths.user_home() / "rooms.sqlite"
 
@@ -93,10 +97,22 @@ class Rooms:
         pick = (mine or free or left or [None])[0]
         if pick is None:
             if any(player and s["player"] == player for s in seats):
-                raise RoomError("Your seat in this room is still open elsewhere: close that tab or wait a few"
+                raise SeatInUse("Your seat in this room is still open elsewhere: close that tab or wait a few"
                                 " seconds, then try again.")
             raise RoomError(f"Room {code} is full: both roles are taken. Ask your teacher for a room of your own.")
         return pick["role"]
+
+    def rejoin(self, code: str, player: str = "", prefer: str | None = None, patience: float = STALE_AFTER + 2) -> Seat:
+        """`join`, waiting up to `patience` seconds for one's own seat when a closing tab still holds it (a reload
+        starts the new game before the old one has quite gone)."""
+        deadline = time.monotonic() + patience
+        while True:
+            try:
+                return self.join(code, player, prefer)
+            except SeatInUse:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.25)
 
     def sit(self, code: str, player: str, role: str) -> Seat:
         holder = uuid.uuid4().hex

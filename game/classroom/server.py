@@ -25,7 +25,7 @@ from game.engine import Scenario
 from .folder import ClassFolder
 from .names import BadName, check_student, normal_room
 from .records import Records
-from .rooms import RoomError, Rooms
+from .rooms import RoomError, Rooms, SeatInUse
 
 log = logging.getLogger("crisis.classroom")
 
@@ -236,6 +236,8 @@ class ClassServer(Server):
                 raise RoomError(f"There is no room {wanted.strip()[:12]!r}: a room code is "
                                 f"{len('ABCDE')} letters and digits, as on your classmate's screen.")
             rooms.check_join(code, name)
+        except SeatInUse:
+            pass  # a reload: the new game waits for the closing one to let go of the seat
         except RoomError as err:
             return await self.handle_join(request, str(err), 409 if "full" in str(err) else 404, name=name)
         args = self._common_args(with_scenario=False) + ["--room", code, "--student", name]

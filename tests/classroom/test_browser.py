@@ -162,5 +162,21 @@ def test_two_pages_play_one_room_the_teacher_follows_and_the_report_has_charts(s
     assert box and box["width"] > 100 and box["height"] > 50  # drawn, not just present
     assert "Beatriz Ñ" in teacher.inner_text("#student-table")
     teacher.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
+
+    # Beatriz's tab closes; she opens the room again with her name and code, and the game goes on.
+    bea.close()
+    bea = browser.new_page(viewport={"width": 1200, "height": 800})
+    bea.goto(f"{served['url']}/?code={served['code']}")
+    bea.fill("#join input[name=name]", "Beatriz Ñ")
+    bea.fill("#join input[name=room]", room)
+    bea.click("#join button")
+    terminal_up(bea)
+    play_a_turn(ana, served["db"], "Ana")
+    play_a_turn(bea, served["db"], "Beatriz Ñ")
+    bea.screenshot(path=str(ARTIFACTS / "room-beatriz-back.png"))
+    con = sqlite3.connect(served["db"])
+    rows = con.execute("SELECT s.name, count(*) FROM games g JOIN students s ON s.id = g.student_id"
+                       " WHERE g.room = ? GROUP BY s.name", (room,)).fetchall()
+    assert sorted(rows) == [("Ana", 1), ("Beatriz Ñ", 1)]  # one game each, continued, not begun again
     for page in (ana, bea, teacher):
         page.close()
