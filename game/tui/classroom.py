@@ -138,7 +138,7 @@ def _room(args, klass, student: str, Rooms):
         if scenario is None:
             raise RoomError(f"room {info['code']} plays '{info['scenario']}', which is not installed here in the"
                             " same version")
-        seat = rooms.join(info["code"], student, args.role)
+        seat = rooms.rejoin(info["code"], student, args.role)
     info = rooms.info(seat.room)
     record = Record.restore(scenario, rooms.log(seat.room), Seats(tuple((r, PERSON) for r in scenario.order)))
     return RoomLink(rooms, seat, scenario), Opening(record=record, odds=bool(info["odds"]))
