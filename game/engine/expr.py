@@ -23,6 +23,7 @@ from .closures import Fn, compile_tree, fold
 from .operators import BY_NODE
 MAX_LENGTH = 500
 MAX_DEPTH = 40
+MAX_NUMBER = 10**9  # as the scenario loader's limit on a file's numbers: finite, within a billion either way
 
 
 class ExprError(ValueError):
@@ -125,6 +126,9 @@ class _Reader:
             if isinstance(node.value, bool):
                 return ("num", 1 if node.value else 0)
             if isinstance(node.value, (int, float)):
+                if not -MAX_NUMBER <= node.value <= MAX_NUMBER:  # NaN and infinities fail too
+                    raise self.fail(node, f"a number is out of range: numbers are finite and lie between"
+                                          f" -{MAX_NUMBER:,} and {MAX_NUMBER:,}")
                 return ("num", node.value)
             raise self.fail(node, f"only numbers are allowed here, not {type(node.value).__name__}")
         if isinstance(node, ast.Name):

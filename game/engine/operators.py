@@ -27,9 +27,34 @@ class Operator:
     interval: Callable[[Interval, Interval], Interval]  # on two intervals: every value it can take
 
 
+# Arithmetic saturates here: a result beyond this bound is the bound (and NaN, which cannot arise from
+# finite operands, would be 0). A scenario's numbers lie within a billion, so no game the validator has
+# always accepted comes near it; what it stops is a chain of products that overflows a float to infinity
+# or grows an integer past what converts to a float, which would crash a draw or a shift.
+LIMIT = 1e300
+
+
+def bounded(x):
+    if -LIMIT <= x <= LIMIT:
+        return x
+    return LIMIT if x > 0 else -LIMIT if x < 0 else 0.0
+
+
 def divide(a, b):
     """a / b, where dividing by zero gives 0 (a scenario's arithmetic never fails)."""
-    return a / b if b else 0.0
+    return bounded(a / b) if b else 0.0
+
+
+def _plus(a, b):
+    return bounded(a + b)
+
+
+def _minus(a, b):
+    return bounded(a - b)
+
+
+def _product(a, b):
+    return bounded(a * b)
 
 
 def _add(a: Interval, b: Interval) -> Interval:
@@ -84,9 +109,9 @@ def _not_equal(a: Interval, b: Interval) -> Interval:
 
 
 OPERATORS: dict[str, Operator] = {op.symbol: op for op in (
-    Operator("+", "arith", ast.Add, operator.add, _add),
-    Operator("-", "arith", ast.Sub, operator.sub, _sub),
-    Operator("*", "arith", ast.Mult, operator.mul, _mul),
+    Operator("+", "arith", ast.Add, _plus, _add),
+    Operator("-", "arith", ast.Sub, _minus, _sub),
+    Operator("*", "arith", ast.Mult, _product, _mul),
     Operator("/", "arith", ast.Div, divide, _div),
     Operator("<", "cmp", ast.Lt, operator.lt, _less(True)),
     Operator("<=", "cmp", ast.LtE, operator.le, _less(False)),

@@ -94,7 +94,13 @@ def reference(tree, m, f, t):
     a, b = reference(tree[2], m, f, t), reference(tree[3], m, f, t)
     if kind == "cmp":
         return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b, "==": a == b, "!=": a != b}[tree[1]]
-    return {"+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b, "/": lambda: a / b if b else 0.0}[tree[1]]()
+    value = {"+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b, "/": lambda: a / b if b else 0.0}[tree[1]]()
+    return _saturated(value) if b or tree[1] != "/" else value
+
+
+def _saturated(x):
+    # Arithmetic never leaves [-1e300, 1e300]: an overflow is the bound (issue 13), so nothing is ever inf.
+    return x if -1e300 <= x <= 1e300 else 1e300 if x > 0 else -1e300 if x < 0 else 0.0
 
 
 leaves = st.one_of(
