@@ -124,6 +124,8 @@ def read_save(path: Path) -> Save:
             from None
     if not isinstance(data, dict) or data.get("kind") != KIND:
         raise SaveError(f"{_shown(path)}: not a crisis saved game")
+    if "choices" in data and not isinstance(data["choices"], list):
+        raise SaveError(f"{_shown(path)}: the save is damaged (its choices are not a list)")
     try:
         log = Log.from_dict(data)
     except ReplayError as err:

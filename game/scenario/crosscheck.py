@@ -12,6 +12,9 @@ from .shape import Draft
 from .textcheck import check_texts, placeholders
 
 MAX_CARDS = 5000
+# The longest game: ten thousand turns (27 years of daily turns). Play and simulate keep a game's history,
+# so a calendar of a billion turns would grow without bound; the last turn's date must exist too.
+MAX_TURNS = 10_000
 
 
 @dataclass(slots=True)
@@ -62,6 +65,22 @@ def _manifest(draft: Draft, names: Names, sink: Sink) -> None:
     if draft.calendar is not None:
         names.check(draft.calendar, ("timeout",), "endings", draft.calendar.model.timeout)
         names.named_endings.add(draft.calendar.model.timeout)
+        _calendar_limits(draft.calendar, sink)
+
+
+def _calendar_limits(item: Item, sink: Sink) -> None:
+    import datetime as dt
+
+    cal = item.model
+    if cal.max_turns > MAX_TURNS:
+        sink.error(item, ("max_turns",), f"max_turns {cal.max_turns:,} is too many: a game has at most"
+                                         f" {MAX_TURNS:,} turns")
+        return
+    try:
+        cal.start + dt.timedelta(days=cal.days_per_turn * (cal.max_turns + 1))
+    except OverflowError:
+        sink.error(item, ("days_per_turn",), f"the calendar runs past the year 9999: {cal.max_turns:,} turns of"
+                                             f" {cal.days_per_turn:,} days from {cal.start.isoformat()}")
 
 
 def _turns(draft: Draft, names: Names, exprs: Expressions, sink: Sink) -> None:

@@ -58,9 +58,13 @@ def read_files(folder: Path, shown: str) -> tuple[list[ScenarioFile], list[Probl
         return [], [Problem(shown, 0, 0, f"{len(rels)} YAML files; a scenario may have at most {MAX_FILES}")]
     files: list[ScenarioFile] = []
     problems: list[Problem] = []
+    try:
+        inside = folder.resolve()
+    except (OSError, RuntimeError) as err:
+        return [], [Problem(shown, 0, 0, f"cannot read the folder: {getattr(err, 'strerror', None) or err}")]
     for rel in rels:
         display = str(Path(shown) / rel)
-        data, problem = _read_one(folder / rel, display)
+        data, problem = _read_one(folder / rel, display, inside)
         if problem:
             problems.append(problem)
         else:
@@ -71,21 +75,34 @@ def read_files(folder: Path, shown: str) -> tuple[list[ScenarioFile], list[Probl
     return files, problems
 
 
-def _read_one(path: Path, display: str) -> tuple[bytes, Problem | None]:
+def _read_one(path: Path, display: str, inside: Path) -> tuple[bytes, Problem | None]:
     try:
+        if path.is_symlink():
+            # A link inside a shared scenario must not read a file of the player's: not even its first
+            # line may reach a message. A link to another file of the same scenario is fine.
+            target = path.resolve()
+            if target != inside and inside not in target.parents:
+                return b"", Problem(display, 1, 1, "a link to a file outside the scenario folder; links are not"
+                                                   " followed out of a scenario")
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
             # A device or a pipe named *.yaml could block or never end: refuse it unread.
             return b"", Problem(display, 1, 1, "not a regular file")
         if info.st_size > MAX_FILE_BYTES:
             return b"", _too_big(display, info.st_size)
-        with open(path, "rb") as handle:
+        with open(path, "rb", opener=_nonblocking) as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return b"", Problem(display, 1, 1, "not a regular file")  # swapped since the stat
             data = handle.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat
-    except OSError as err:
-        return b"", Problem(display, 1, 1, f"cannot read the file: {err.strerror or err}")
+    except (OSError, RuntimeError) as err:
+        return b"", Problem(display, 1, 1, f"cannot read the file: {getattr(err, 'strerror', None) or err}")
     if len(data) > MAX_FILE_BYTES:
         return b"", _too_big(display, len(data))
     return data, None
+
+
+def _nonblocking(path, flags):
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def _too_big(display: str, size: int) -> Problem:

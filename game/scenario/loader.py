@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import replace
 from pathlib import Path
+
+from game.plain import plain
 
 from game.engine.model import Scenario
 
@@ -36,12 +39,20 @@ def check(path: str | Path) -> Report:
     except Exception as err:  # noqa: BLE001 - the promise is a report, never a traceback
         report = Report(None, [Problem(shown, 0, 0, f"internal error while checking ({type(err).__name__}:"
                                                     f" {err}); please report this as a bug")])
-        return report
+        return Report(None, _plain(report.problems))
+    report = Report(report.scenario, _plain(report.problems))
     if not problems:
         _CACHE[key] = report
         while len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
     return Report(report.scenario, list(report.problems))
+
+
+def _plain(problems: list[Problem]) -> list[Problem]:
+    """Problems as text for a terminal: a file name or a quoted value from a scenario may hold escape
+    sequences, which must be shown, never sent (validate, simulate and the game all print these)."""
+    return [p if plain(p.file) == p.file and plain(p.message) == p.message
+            else replace(p, file=plain(p.file), message=plain(p.message)) for p in problems]
 
 
 def _check(files: list, problems: list[Problem], digest: str, path: str) -> Report:
@@ -53,6 +64,8 @@ def _check(files: list, problems: list[Problem], digest: str, path: str) -> Repo
         sink.extend(found)
         if doc is not None:
             sink.positions[f.display] = doc.positions
+            if f.rel == MANIFEST:
+                sink.extend(_format_mark(doc, f.display))
             documents.append((f.display, doc, f.rel == MANIFEST))
     unreadable = bool(sink.problems)
     draft = shape(documents, sink)
@@ -65,6 +78,19 @@ def _check(files: list, problems: list[Problem], digest: str, path: str) -> Repo
     if scenario is not None:
         lint_reach(draft, checked, scenario, sink)
     return Report(scenario, sort_problems(sink.problems))
+
+
+def _format_mark(doc, display: str) -> list[Problem]:
+    """`format: 1.0` is format 1 (YAML wrote a whole number as a float); `format: true` is no format at all,
+    though pydantic would read it as 1."""
+    value = doc.value.get("format")
+    if isinstance(value, float) and value.is_integer():
+        doc.value["format"] = int(value)
+    elif isinstance(value, bool):
+        line, col = doc.positions.find(("format",))
+        return [Problem(display, line, col, f"'format': expected the format's number, 1 or 2, got"
+                                            f" {str(value).lower()}")]
+    return []
 
 
 def load(path: str | Path) -> Scenario:

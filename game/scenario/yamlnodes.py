@@ -11,6 +11,9 @@ from .problems import Problem
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 64
+# Every number in a scenario lies within a billion either way, and is finite: a game's arithmetic on such
+# numbers can always be computed (no float overflow, no integer past Python's digit limit, no NaN).
+MAX_NUMBER = 10**9
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {"!"} | {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
 _CONSTRUCT = SafeConstructor()
@@ -187,8 +190,20 @@ def _convert(node: yaml.Node, path: Path, key: tuple[int, int] | None, positions
     if construct is None:
         return node.value
     try:
-        return construct(node)
+        value = construct(node)
     except (ValueError, OverflowError, TypeError, yaml.YAMLError):
         # Looks like a date but is not one (2026-02-30): keep the text, and let the field that
-        # expects a date say why it is wrong.
+        # expects a date say why it is wrong. (A number past the digit limit lands here too.)
+        if node.tag in (_CORE + "int", _CORE + "float"):
+            problems.append(_number_problem(display, node, node.value))
         return node.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and not -MAX_NUMBER <= value <= MAX_NUMBER:
+        problems.append(_number_problem(display, node, node.value))  # NaN fails the test too
+    return value
+
+
+def _number_problem(display: str, node: yaml.Node, written: str) -> Problem:
+    shown = written if len(written) <= 24 else written[:20] + "..."
+    return Problem(display, node.start_mark.line + 1, node.start_mark.column + 1,
+                   f"the number {shown} is out of range: numbers in a scenario are finite and lie between"
+                   f" -{MAX_NUMBER:,} and {MAX_NUMBER:,}")
