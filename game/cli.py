@@ -132,12 +132,30 @@ def _class(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _forgiving_output()
     parser = build_parser()
     args = parser.parse_args(argv)
+    from game import paths
+
     try:
+        paths.check_home()
         return args.handler(args)
+    except paths.HomeError as err:
+        print(f"crisis: {err}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _forgiving_output() -> None:
+    """Output a terminal's encoding cannot show (PYTHONIOENCODING=ascii, a C locale) becomes '?' and
+    escapes, never a UnicodeEncodeError in the middle of a report."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+                stream.reconfigure(errors="backslashreplace" if stream is sys.stderr else "replace")
+        except (AttributeError, ValueError, OSError):
+            pass

@@ -24,11 +24,15 @@ def assets() -> Path:
     return _bundled("assets")
 
 
+class HomeError(Exception):
+    """$CRISIS_HOME names no folder crisis can use; the message says why, in one line."""
+
+
 def user_home() -> Path:
     """The player's folder: $CRISIS_HOME, or the platform's data folder for crisis."""
     override = os.environ.get(HOME_ENV)
     if override:
-        return Path(override).expanduser()
+        return _checked_home(override)
     from platformdirs import user_data_path
 
     return user_data_path("crisis", appauthor=False)
@@ -44,3 +48,22 @@ def saves() -> Path:
 
 def exports() -> Path:
     return user_home() / "debriefs"
+
+
+def _checked_home(value: str) -> Path:
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    shown = "".join(c if c.isprintable() else "?" for c in shown)
+    try:
+        path = Path(value).expanduser()
+    except RuntimeError:
+        raise HomeError(f"{HOME_ENV}={shown}: no such user, so the folder cannot be found") from None
+    if len(str(path)) > 4000 or any(len(part.encode("utf-8", "surrogateescape")) > 255 for part in path.parts):
+        raise HomeError(f"{HOME_ENV}={shown}: the path is too long for a folder")
+    return path
+
+
+def check_home() -> None:
+    """Raise HomeError now, with one clear line, when $CRISIS_HOME cannot be used."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        _checked_home(override)

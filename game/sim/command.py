@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 import time
 from pathlib import Path
 
 from game.atomic import write_atomically
+from game.plain import plain, plain_lines
 
 from game.bots import UnknownPolicy, get_policy
 from .report import render, to_dict
@@ -25,6 +28,11 @@ class _Stop(Exception):
 
 def run(args: argparse.Namespace) -> int:
     try:
+        if args.scenario is not None and not args.scenario.strip():
+            raise _Stop("an empty scenario name: give a scenario id or folder, or leave it out for the default",
+                        USAGE)
+        if args.out:
+            _check_out(args.out)  # before the games, so a refused --out costs nothing
         if args.matrix or args.scan:
             text = _tables(args)
         else:
@@ -36,13 +44,15 @@ def run(args: argparse.Namespace) -> int:
                 text = json.dumps(objects if many else objects[0], indent=2) + "\n"
             else:
                 text = "\n".join(render(s) for s in summaries)
+        if not args.json:
+            text = plain_lines(text)  # a label from a scenario file is shown, its escape sequences never sent
         if args.out:
             _write_out(Path(args.out), text)
         else:
             sys.stdout.write(text)
         return 0
     except _Stop as stop:
-        print(f"crisis simulate: {stop}", file=sys.stderr)
+        print(f"crisis simulate: {plain_lines(str(stop))}", file=sys.stderr)
         return stop.code
 
 
@@ -175,11 +185,32 @@ def _load(ref: str | None):
         raise
 
 
+def _check_out(out: str) -> None:
+    """--out names a regular file or nothing yet: never a device, a FIFO, a folder or a link (writing
+    replaces the file, which would turn /dev/full into a regular file, or write wherever a link leads)."""
+    shown = plain(out, 200)
+    if "\0" in out:
+        raise _Stop("--out: a file name cannot hold a NUL character", USAGE)
+    try:
+        info = os.lstat(out)
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise _Stop(f"--out: cannot use {shown}: {err.strerror or err}", FAILED) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise _Stop(f"--out: {shown} is a symbolic link; give the file itself", FAILED)
+    if stat.S_ISDIR(info.st_mode):
+        raise _Stop(f"--out: {shown} is a folder; give a file name", FAILED)
+    if not stat.S_ISREG(info.st_mode):
+        raise _Stop(f"--out: {shown} is not a regular file (a device or a pipe); --out writes only files", FAILED)
+
+
 def _write_out(path: Path, text: str) -> None:
+    _check_out(str(path))
     try:
         write_atomically(path, text)
     except OSError as err:
-        raise _Stop(f"cannot write {path}: {err.strerror or err}", FAILED) from None
+        raise _Stop(f"cannot write {plain(path, 200)}: {err.strerror or err}", FAILED) from None
 
 
 class _Progress:

@@ -218,7 +218,7 @@ def _played(scenario: Scenario, batches: list[Batch], tasks: list, jobs: int):
     # fork shares the loaded scenario with the workers for free; elsewhere it travels pickled.
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ctx.Pool(min(jobs, len(tasks)), initializer=_init, initargs=(scenario, batches)) as pool:
+    with ctx.Pool(min(jobs, len(tasks)), initializer=_init, initargs=(scenario, batches, os.getpid())) as pool:
         for k, lo, hi, tallies in pool.imap(_work, tasks):
             yield k, lo, hi, tallies
 
@@ -226,7 +226,26 @@ def _played(scenario: Scenario, batches: list[Batch], tasks: list, jobs: int):
 _worker: dict = {}
 
 
-def _init(scenario: Scenario, batches: list[Batch]) -> None:
+def _die_with_parent(parent: int | None) -> None:
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return  # not Linux: a pool's workers still end when their task pipe closes
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)  # the parent died before the line above
+
+
+def _init(scenario: Scenario, batches: list[Batch], parent: int | None = None) -> None:
+    # Ctrl-C is the parent's to handle: it ends the pool (one line, no traceback per worker). A worker
+    # whose parent is killed outright dies with it (Linux), rather than play on for nobody.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
     _worker["scenario"] = scenario
     _worker["batches"] = batches
 
