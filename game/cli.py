@@ -41,7 +41,18 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Validate scenario folders. With no PATH: every bundled scenario and every scenario in your scenario folder.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="scenario folders to check")
     p.add_argument("--where", action="store_true", help="print the folders searched for scenarios and exit")
+    p.add_argument("--watch", action="store_true",
+                   help="check the scenario folder again each time one of its files changes (Ctrl+C stops)")
     p.set_defaults(handler=_validate)
+
+    p = sub.add_parser("new", help="write a small playable scenario to start from",
+                       description="Write a new two-sided scenario folder, valid and playable, with every file"
+                                   " commented: a start for your own. Then: crisis validate --watch PATH.")
+    p.add_argument("path", metavar="PATH", help="the folder to create (its name becomes the scenario's id)")
+    p.add_argument("--roles", metavar="A,B", default="leader,rival",
+                   help="the roles' ids, comma-separated, in turn order (default: leader,rival)")
+    p.add_argument("--title", metavar="TEXT", help="the scenario's title (default: from the folder's name)")
+    p.set_defaults(handler=_new)
 
     p = sub.add_parser("schema", help="print the JSON Schema of scenario files",
                        description="Print the JSON Schema that scenario YAML files follow (for editors).")
@@ -104,7 +115,13 @@ def _play(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from game.scenario.command import run_validate
 
-    return run_validate(args.paths, where=args.where)
+    return run_validate(args.paths, where=args.where, watch=args.watch)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from game.scenario.scaffold import run_new
+
+    return run_new(args.path, args.roles, args.title)
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -111,15 +111,19 @@ class Reach:
             if self.may_hold(eff.when, turns):
                 eff.widen(self)
 
-    def ranges(self, tree: tuple) -> str:
-        """What a condition reads, as the analysis sees it: 'funds stays within 0..60; flag.x is never set'."""
+    def ranges(self, tree: tuple, turns: tuple[int, int] | None = None) -> str:
+        """What a condition reads, as the analysis sees it: 'funds stays within 0..60; flag.x is never set;
+        turn runs from 1 to 8'. Never empty: a condition that reads nothing is false whatever happens."""
         meters, flags = names(tree)
         parts = []
         for m in sorted(meters):
             lo, hi = self.meters[self.scenario.meter_index(m)]
             parts.append(f"{m} is always {_num(lo)}" if lo == hi else f"{m} stays within {_num(lo)}..{_num(hi)}")
         parts += [f"flag.{f} is never set" for f in sorted(flags) if f not in self.flags]
-        return "; ".join(parts)
+        if _reads_turn(tree):
+            lo, hi = turns or (1, self.scenario.calendar.max_turns)
+            parts.append(f"turn is always {lo}" if lo == hi else f"turn runs from {lo} to {hi}")
+        return "; ".join(parts) or "it is false whatever the meters, flags and turn"
 
 
 def possible_outcomes(reach: Reach, option, turns: tuple[int, int]) -> list:
@@ -164,7 +168,7 @@ def dead_content(scenario: Scenario) -> list[DeadItem]:
             if opt.condition is not None and not any(r.may_hold(opt.condition, r.window(card)) for r in live_in):
                 dead.append(DeadItem("option", card.id, f"option {k + 1} ('{opt.label}') is never available: "
                                      f"its condition '{opt.condition.text}' can never hold "
-                                     f"({live_in[0].ranges(opt.condition.tree)})", k))
+                                     f"({live_in[0].ranges(opt.condition.tree, live_in[0].window(card))})", k))
     for ending in scenario.endings:
         if ending.id == scenario.calendar.timeout_ending or any(ending.id in r.ends for r in reaches):
             continue
@@ -188,9 +192,9 @@ def _card_reason(reaches: list[Reach], i: int, card, max_turns: int) -> str:
         return "no role of the scenario may draw it"
     r = next(r for r in reaches if card.event or r.drawers(card))
     if card.condition is not None and not r.may_hold(card.condition, r.window(card)):
-        return f"its condition '{card.condition.text}' can never hold ({r.ranges(card.condition.tree)})"
+        return f"its condition '{card.condition.text}' can never hold ({r.ranges(card.condition.tree, r.window(card))})"
     if card.weight is not None:
-        return f"its weight '{card.weight.text}' is never above 0 ({r.ranges(card.weight.tree)})"
+        return f"its weight '{card.weight.text}' is never above 0 ({r.ranges(card.weight.tree, r.window(card))})"
     return "no follow-up can bring it while its date window is open"
 
 
@@ -232,6 +236,14 @@ def interval(tree: tuple, meters, flags, turns: tuple[int, int]) -> tuple[float,
     a = interval(tree[2], meters, flags, turns)
     b = interval(tree[3], meters, flags, turns)
     return OPERATORS[tree[1]].interval(a, b)
+
+
+def _reads_turn(tree: tuple) -> bool:
+    if tree[0] == "turn":
+        return True
+    return any(isinstance(part, tuple) and part and (_reads_turn(part) if isinstance(part[0], str) else
+                                                     any(_reads_turn(p) for p in part))
+               for part in tree[1:])
 
 
 def _num(v: float) -> str:

@@ -1,16 +1,18 @@
-"""`crisis validate` and `crisis schema`: check scenario folders, print the schema."""
+"""`crisis validate` and `crisis schema`: check scenario folders (once, or each time they change), print the schema."""
 
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from game import paths
 
-from .catalog import installed, resolve_scenario
+from .catalog import _manifest_id, installed, resolve_scenario
 from .files import display_base
 from .loader import check
-from .problems import ScenarioNotFound, format_problems
+from .problems import Report, ScenarioNotFound, format_problems
 from .schema import schema_text
 
 
@@ -18,14 +20,19 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def run_validate(paths_: list[str], where: bool = False) -> int:
-    """Print every problem of each scenario; 0 all valid, 1 any invalid, 2 a usage error."""
+def run_validate(paths_: list[str], where: bool = False, watch: bool = False,
+                 changes: Iterable[list[str]] | None = None) -> int:
+    """Print every problem of each scenario; 0 all valid, 1 any invalid, 2 a usage error. With `watch`, check
+    the one folder again each time one of its files changes, until interrupted (`changes`: for tests)."""
     if where:
         print(f"bundled scenarios: {paths.bundled_scenarios()}")
         print(f"your scenarios:    {paths.user_scenarios()}")
         print(f"(set {paths.HOME_ENV} to move your folder: scenarios are then read from"
               f" ${paths.HOME_ENV}/scenarios)")
         return 0
+    if watch and len(paths_) != 1:
+        print("crisis validate: --watch checks one scenario folder: give its path", file=sys.stderr)
+        return 2
     folders: list[Path] = []
     for arg in paths_:
         try:
@@ -38,19 +45,53 @@ def run_validate(paths_: list[str], where: bool = False) -> int:
         if not folders:
             print("no scenarios found (crisis validate --where shows where they are looked for)")
             return 0
+    if watch:
+        return _watch(folders[0], changes)
     status = 0
     for folder in folders:
-        report = check(folder)
-        if report.problems:
-            print(format_problems(report.problems))
-        warnings = f" ({_count(len(report.warnings), 'warning')})" if report.warnings else ""
-        if report.ok and report.scenario is not None:
-            s = report.scenario
-            print(f"OK {s.id}: {_count(len(s.cards), 'card')}, {_count(len(s.endings), 'ending')}{warnings}")
-        else:
+        if not _validate_one(folder):
             status = 1
-            print(f"FAILED {display_base(folder)}: {_count(len(report.errors), 'error')}{warnings}")
     return status
+
+
+def _validate_one(folder: Path) -> bool:
+    """Print one folder's problems and its summary line, which names it by its id; True when it loads."""
+    report = check(folder)
+    if report.problems:
+        print(format_problems(report.problems))
+    print(summary(folder, report))
+    return report.ok
+
+
+def summary(folder: Path, report: Report) -> str:
+    """`OK id: 16 cards, 6 endings (2 warnings)` or `FAILED id: 3 errors`: the scenario named by its id either
+    way (by its folder when not even the manifest's id can be read)."""
+    extra = [_count(len(found), noun) for found, noun in ((report.warnings, "warning"), (report.notes, "note"))
+             if found]
+    tail = f" ({', '.join(extra)})" if extra else ""
+    if report.ok and report.scenario is not None:
+        s = report.scenario
+        return f"OK {s.id}: {_count(len(s.cards), 'card')}, {_count(len(s.endings), 'ending')}{tail}"
+    name = _manifest_id(folder) or display_base(folder)
+    return f"FAILED {name}: {_count(len(report.errors), 'error')}{tail}"
+
+
+def _watch(folder: Path, changes: Iterable[list[str]] | None) -> int:
+    if changes is None:
+        from .watch import changes as watching
+
+        changes = watching(folder)
+    print(f"watching {display_base(folder)} (Ctrl+C to stop)", flush=True)
+    ok = _validate_one(folder)
+    try:
+        for changed in changes:
+            shown = ", ".join(Path(p).name for p in changed[:3]) + (" ..." if len(changed) > 3 else "")
+            print(f"\n--- {time.strftime('%H:%M:%S')} {shown} changed ---", flush=True)
+            ok = _validate_one(folder)
+            sys.stdout.flush()
+    except KeyboardInterrupt:
+        pass
+    return 0 if ok else 1
 
 
 def run_schema() -> int:

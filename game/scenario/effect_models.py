@@ -195,6 +195,17 @@ class QueueEffect(EffectModel):
                 return
         if ok and ctx.fmt >= 2 and self.queue in ctx.windows:
             self._warn_window(ctx, sub, at)
+        elif ok and self.queue in ctx.windows:
+            self._warn_window_format1(ctx, sub)
+
+    def _warn_window_format1(self, ctx: Checking, sub: tuple) -> None:
+        """Format 1: a follow-up comes whatever its dates, as it always has; say so when they disagree."""
+        after = self.after or 1
+        lo, hi = ctx.window[0] + after, min(ctx.window[1], ctx.max_turns) + after
+        opens, closes = ctx.windows[self.queue]
+        if lo <= min(hi, ctx.max_turns) and (lo < opens or min(hi, ctx.max_turns) > closes):
+            ctx.sink.warn(ctx.item, sub, f"card '{self.queue}' may be due outside its date window (turns {opens}"
+                                         f" to {closes}): in format 1 a follow-up comes whatever its dates")
 
     def _warn_window(self, ctx: Checking, sub: tuple, at: int | None) -> None:
         """Format 2: a follow-up keeps to its own window; say when it may fall outside it."""

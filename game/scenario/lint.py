@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from game.engine.expr import names as read_by
+from game.engine.reach import Reach, dead_content
+
 from .crosscheck import Checked
 from .located import Sink
 from .shape import Draft
@@ -9,10 +12,18 @@ from .shape import Draft
 
 def lint(draft: Draft, checked: Checked, sink: Sink) -> None:
     names, exprs = checked.names, checked.exprs
+    # What is left unused is judged only once everything compiled: an expression with an error reads nothing.
+    unused = not sink.has_errors
     for item in draft.sections["flags"]:
         flag = item.model.id
         if flag in exprs.tested_flags and flag not in names.set_flags:
             sink.warn(item, ("id",), f"flag '{flag}' is tested but no effect sets it, so it is never true")
+        elif unused and flag in names.set_flags and flag not in exprs.tested_flags:
+            sink.warn(item, ("id",), f"flag '{flag}' is set but no condition, chance or weight tests it: it"
+                                     " changes nothing but the story log's 'Now true' line")
+    if unused:
+        _unread_meters(draft, checked, sink)
+        _uncited_sources(draft, sink)
     for item in draft.sections["cards"]:
         card = item.model
         for k, option in enumerate(card.options or ()):
@@ -20,7 +31,7 @@ def lint(draft: Draft, checked: Checked, sink: Sink) -> None:
                 sink.warn(item, ("options", k, "unavailable"), "'unavailable' is shown only when the option's"
                                                               " 'when' does not hold, and this option has no 'when'")
         weight = exprs.get(item, ("weight",))
-        if weight is not None and weight.const == 0 and card.id not in names.queued_cards:
+        if unused and weight is not None and weight.const == 0 and card.id not in names.queued_cards:
             sink.warn(item, ("weight",), f"card '{card.id}' has weight 0 and no queue effect names it: it can"
                                          " never come up")
     for item in draft.sections["endings"]:
@@ -30,9 +41,67 @@ def lint(draft: Draft, checked: Checked, sink: Sink) -> None:
                                      " timeout names it: it can never be reached")
 
 
+def _unread_meters(draft: Draft, checked: Checked, sink: Sink) -> None:
+    """A meter that nothing the game computes reads: no condition, chance, weight, amount or ending (a
+    role's score only steers the bots)."""
+    scores = {(item.file, item.path + ("score",)) for item in draft.sections["roles"]}
+    read: set[str] = set()
+    for where, expr in checked.exprs.compiled.items():
+        if where not in scores:
+            read |= read_by(expr.tree)[0]
+    for item in draft.sections["meters"]:
+        if item.model.id not in read:
+            sink.warn(item, ("id",), f"meter '{item.model.id}' is read by no condition, chance, weight, amount"
+                                     " or ending: it changes nothing in the game, only the meter panel")
+
+
+def _uncited_sources(draft: Draft, sink: Sink) -> None:
+    cited = {c if isinstance(c, str) else c.id for section in ("cards", "endings", "glossary")
+             for item in draft.sections[section] for c in item.model.sources}
+    for item in draft.sections["sources"]:
+        if item.model.id not in cited:
+            sink.warn(item, ("id",), f"source '{item.model.id}' is cited by no card, ending or glossary entry:"
+                                     " cite it (sources: [" + item.model.id + "]) or remove it")
+
+
+class _OwnMoves(Reach):
+    """What can happen in a two-sided world when one role's decisions are the only ones taken (the world's
+    events still happen): the other roles pass."""
+
+    def __init__(self, scenario, only: str) -> None:
+        self.only = only
+        super().__init__(scenario, None)
+
+    def open_options(self, card) -> list:
+        if card.event:
+            return super().open_options(card)
+        if self.only not in self.drawers(card):
+            return []
+        return [o for o in card.options if o.open_to(self.only)]
+
+
+def _cross_role(draft: Draft, scenario, sink: Sink) -> None:
+    """Notes, not warnings: a card that a role can draw only once another role has moved (a follow-up the
+    other side queues, a flag it sets). Often meant (an answer to the other side), sometimes not."""
+    world = Reach(scenario, None)
+    alone = {role: _OwnMoves(scenario, role) for role in scenario.order}
+    items = {item.model.id: item for item in draft.sections["cards"]}
+    for i, card in enumerate(scenario.cards):
+        if card.event or i not in world.live or card.id not in items:
+            continue
+        waiting = [r for r in world.drawers(card) if i not in alone[r].live]
+        if waiting:
+            item = items[card.id]
+            where = "when" if item.model.when is not None else "id"
+            listed = ", ".join(f"'{r}'" for r in waiting)
+            sink.add("note", item.file, item.path + (where,),
+                     f"card '{card.id}' comes to role {listed} only after another role's move (a follow-up that"
+                     " role queues, or a change only it makes): its own moves and the world's events never make"
+                     " the card drawable")
+
+
 def lint_reach(draft: Draft, checked: Checked, scenario, sink: Sink) -> None:
     """Dead content found by the engine's interval analysis, as warnings at the condition to blame."""
-    from game.engine.reach import dead_content
 
     names = checked.names
     cards = {item.model.id: item for item in draft.sections["cards"]}
@@ -43,6 +112,9 @@ def lint_reach(draft: Draft, checked: Checked, scenario, sink: Sink) -> None:
             card = item.model
             if getattr(card, "weight", None) == 0 and card.id not in names.queued_cards:
                 continue  # already reported by lint() above, in plainer words
+            frozen = scenario.card(dead.id)
+            if frozen.first_turn > scenario.calendar.max_turns or frozen.last_turn < 1:
+                continue  # its dates fall outside the calendar: cardcheck says so at its 'from' or 'until'
             where = "when" if card.when is not None else "id"
             sink.warn(item, (where,), f"card '{dead.id}' can never be drawn: {dead.reason}")
         elif dead.kind == "option" and dead.id in cards:
@@ -52,3 +124,5 @@ def lint_reach(draft: Draft, checked: Checked, scenario, sink: Sink) -> None:
             if item.model.when is None:
                 continue  # already reported by lint() above
             sink.warn(item, ("when",), f"ending '{dead.id}' can never be reached: {dead.reason}")
+    if scenario.two_sided:
+        _cross_role(draft, scenario, sink)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from game.engine.model import Scenario
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]
 MAX_SHOWN = 100
 
 
@@ -24,7 +24,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}" if self.line else self.file
-        kind = "warning: " if self.severity == "warning" else ""
+        kind = "" if self.severity == "error" else f"{self.severity}: "
         return f"{where}: {kind}{self.message}"
 
 
@@ -55,6 +55,10 @@ class Report:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "note"]
 
     @property
     def ok(self) -> bool:

@@ -11,7 +11,7 @@ from game.scenario import ScenarioError, check, load
 
 BROKEN = Path(__file__).resolve().parent.parent / "data" / "broken"
 
-E, W = "error", "warning"
+E, W, N = "error", "warning", "note"
 # rule (a folder under tests/data/broken; f2_* lay over tests/data/valid2), file, line, col (None: any), words the
 # message contains, severity
 CASES = [
@@ -131,6 +131,18 @@ CASES = [
     ("f2_placeholder_unknown", "cards.yaml", 5, 31, ["unknown meter 'ordr' in placeholder {meter.ordr}"], E),
     ("f2_placeholder_in_folded_text", "cards.yaml", 35, 13, ["unknown placeholder {mayor}", "{meter.ID}"], E),
     ("f2_placeholder_lone_brace", "endings.yaml", 17, 33, ["a lone '}'", "'}}'"], E),
+    # What a modder needed to be told (issue 12): unused content, and why a condition can never hold.
+    ("source_uncited", "scenario.yaml", 14, 9, ["source 'unused_memo' is cited by no card, ending or glossary"], W),
+    ("f2_flag_set_never_tested", "extra.yaml", 2, 9, ["flag 'rumour' is set but no condition", "tests it"], W),
+    ("f2_meter_unread", "extra.yaml", 2, 9, ["meter 'morale' is read by no condition, chance", "ending"], W),
+    ("f2_condition_never_holds_turn", "extra.yaml", 5, 11, ["card 'late' can never be drawn", "'turn > 40'",
+                                                            "(turn runs from 1 to 6)"], W),
+    ("f2_window_outside_calendar", "extra.yaml", 5, 5, ["card 'next_year' can never be drawn",
+                                                         "outside the calendar"], W),
+    ("queue_outside_window", "extra.yaml", 12, 13, ["card 'council' may be due outside its date window",
+                                                    "format 1", "whatever its dates"], W),
+    ("f2_card_after_other_role", "extra.yaml", 13, 9, ["card 'answer' comes to role 'chief' only after another"
+                                                        " role's move"], N),
 ]
 
 
@@ -251,3 +263,22 @@ def test_placeholders_in_format1_text_are_shown_as_written(base):
     cards.write_text(cards.read_text().replace("The guards ask for orders.", "The guards ask {for} orders."))
     report = check(base)
     assert report.ok and report.scenario.card("patrol").text == "The guards ask {for} orders."
+
+
+def test_a_date_window_outside_the_calendar_is_reported_once(broken):
+    report = check(broken("f2_window_outside_calendar"))
+    assert [p.severity for p in report.problems if "next_year" in p.message] == [W], str(report)
+
+
+def test_a_condition_that_can_never_hold_always_says_why(base2):
+    cards = base2 / "cards.yaml"
+    cards.write_text(cards.read_text() + (BROKEN / "f2_condition_never_holds_turn" / "extra.yaml").read_text()
+                     .replace("cards:\n", "").replace('"turn > 40"', '"1 > 2"'))
+    (problem,) = [p for p in check(base2).warnings if "'late'" in p.message]
+    assert problem.message.endswith("can never hold (it is false whatever the meters, flags and turn)")
+
+
+def test_a_note_is_neither_an_error_nor_a_warning(broken):
+    report = check(broken("f2_card_after_other_role"))
+    assert report.ok and report.warnings == [] and len(report.notes) == 1
+    assert str(report.notes[0]).split(": ")[1] == "note"

@@ -8,22 +8,28 @@ from pathlib import Path
 
 from game.cli import main
 from game.paths import bundled_scenarios, user_scenarios
-from game.scenario import load
+from game.scenario import check, load
 
 
 def tutorial_ok() -> str:
-    """The line `crisis validate` prints for the bundled tutorial, counted from the scenario itself."""
+    """The line `crisis validate` prints for the bundled tutorial, counted from the scenario itself (its two
+    notes: the cards that answer the other side's move)."""
     sc = load(bundled_scenarios() / "tutorial")
-    return f"OK tutorial: {len(sc.cards)} cards, {len(sc.endings)} endings"
+    return f"OK tutorial: {len(sc.cards)} cards, {len(sc.endings)} endings (2 notes)"
+
+
+def tutorial_out() -> str:
+    """Everything `crisis validate tutorial` prints: its notes, then its line."""
+    return "".join(f"{p}\n" for p in check(bundled_scenarios() / "tutorial").problems) + tutorial_ok() + "\n"
 
 BROKEN = Path(__file__).resolve().parent.parent / "data" / "broken"
 
 
 def test_validate_a_bundled_scenario_by_path_and_by_id(capsys):
     assert main(["validate", str(bundled_scenarios() / "tutorial")]) == 0
-    assert capsys.readouterr().out == tutorial_ok() + "\n"
+    assert capsys.readouterr().out == tutorial_out()
     assert main(["validate", "tutorial"]) == 0
-    assert capsys.readouterr().out == tutorial_ok() + "\n"
+    assert capsys.readouterr().out == tutorial_out()
 
 
 def test_validate_without_paths_checks_bundled_and_user_scenarios(capsys, base):
@@ -39,7 +45,7 @@ def test_validate_a_broken_scenario_prints_located_errors(capsys, broken):
     assert main(["validate", str(folder)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"{folder}/cards.yaml:5:5: unknown key 'wieght'; did you mean 'weight'?"
-    assert out[-1] == f"FAILED {folder}: 1 error"
+    assert out[-1] == "FAILED base: 1 error"  # named by its id, as when it passes
 
 
 def test_validate_shows_warnings_and_still_passes(capsys, broken):
@@ -47,9 +53,11 @@ def test_validate_shows_warnings_and_still_passes(capsys, broken):
     assert main(["validate", str(folder)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(f"{folder}/cards.yaml:7:9: warning: the chances add up to 0.6")
-    # Its one card never moves `order`, so both order endings are dead too: warned, not refused.
+    # Its one card never moves `order`, so both order endings are dead too: warned, not refused. And
+    # with the base's cards gone, nothing reads meter `money` (the chief's score only steers the bots).
     assert sum("can never be reached" in line for line in out) == 2
-    assert out[-1] == "OK base: 1 card, 3 endings (3 warnings)"
+    assert sum("meter 'money' is read by no condition" in line for line in out) == 1
+    assert out[-1] == "OK base: 1 card, 3 endings (4 warnings)"
 
 
 def test_validate_a_path_relative_to_the_working_folder(capsys, broken, monkeypatch):
