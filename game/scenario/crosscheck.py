@@ -12,6 +12,7 @@ from .shape import Draft
 from .textcheck import check_texts, placeholders
 
 MAX_CARDS = 5000
+MAX_EFFECTS = 100  # in one list: a real outcome has a handful; forty thousand queued cards is an attack
 # The longest game: ten thousand turns (27 years of daily turns). Play and simulate keep a game's history,
 # so a calendar of a billion turns would grow without bound; the last turn's date must exist too.
 MAX_TURNS = 10_000

@@ -10,14 +10,14 @@ from game.plain import plain
 
 from game.engine.model import Scenario
 
-from .crosscheck import crosscheck
+from .crosscheck import MAX_CARDS, MAX_EFFECTS, crosscheck
 from .files import MANIFEST, content_hash, display_base, read_files
 from .freeze import freeze
 from .lint import lint, lint_reach
 from .located import Sink
 from .problems import Problem, Report, ScenarioError, sort_problems
 from .shape import shape
-from .yamlnodes import read_document
+from .yamlnodes import CardBudget, build_document, scan_document
 
 # Keyed by the folder as given and as shown (messages name files that way) and by the files' hash.
 _CACHE: OrderedDict[tuple[str, str, str], Report] = OrderedDict()
@@ -59,8 +59,18 @@ def _check(files: list, problems: list[Problem], digest: str, path: str) -> Repo
     sink = Sink()
     sink.extend(problems)
     documents = []
-    for f in files:
-        doc, found = read_document(f.data, f.display)
+    budget = CardBudget(MAX_CARDS)
+    scanned = []
+    for f in files:  # every file scanned before any is built: ten thousand cards cost a scan, not a build
+        text, found = scan_document(f.data, f.display, budget)
+        sink.extend(found)
+        if budget.left < 0:
+            return Report(None, sort_problems(sink.problems))  # one message is enough
+        scanned.append((f, text))
+    for f, text in scanned:
+        if text is None:
+            continue
+        doc, found = build_document(text, f.display)
         sink.extend(found)
         if doc is not None:
             sink.positions[f.display] = doc.positions
@@ -68,6 +78,8 @@ def _check(files: list, problems: list[Problem], digest: str, path: str) -> Repo
                 sink.extend(_format_mark(doc, f.display))
             documents.append((f.display, doc, f.rel == MANIFEST))
     unreadable = bool(sink.problems)
+    if not unreadable and _too_big(documents, sink):
+        return Report(None, sort_problems(sink.problems))
     draft = shape(documents, sink)
     if unreadable:
         # A file that could not be read would make every reference into it look wrong: stop here.
@@ -78,6 +90,30 @@ def _check(files: list, problems: list[Problem], digest: str, path: str) -> Repo
     if scenario is not None:
         lint_reach(draft, checked, scenario, sink)
     return Report(scenario, sort_problems(sink.problems))
+
+
+def _too_big(documents: list, sink: Sink) -> bool:
+    """At most MAX_EFFECTS effects in one list (a queue bomb is forty thousand), checked on the plain values
+    before any model is built. (The cards were counted while the files were scanned.)"""
+    found = False
+    for display, doc, _manifest in documents:
+        for path, effects in _effect_lists(doc.value, ()):
+            if len(effects) > MAX_EFFECTS:
+                sink.add("error", display, path, f"{len(effects):,} effects in one list; the limit is {MAX_EFFECTS}",
+                         at="key")
+                found = True
+    return found
+
+
+def _effect_lists(value, path: tuple):
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key == "effects" and isinstance(inner, list):
+                yield path + (key,), inner
+            yield from _effect_lists(inner, path + (key,))
+    elif isinstance(value, list):
+        for i, inner in enumerate(value):
+            yield from _effect_lists(inner, path + (i,))
 
 
 def _format_mark(doc, display: str) -> list[Problem]:

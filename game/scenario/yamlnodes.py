@@ -14,6 +14,7 @@ MAX_DEPTH = 64
 # Every number in a scenario lies within a billion either way, and is finite: a game's arithmetic on such
 # numbers can always be computed (no float overflow, no integer past Python's digit limit, no NaN).
 MAX_NUMBER = 10**9
+MAX_ITEMS = 5000  # in one list, as many as a scenario's cards: a longer list is refused before it is built
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {"!"} | {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
 _CONSTRUCT = SafeConstructor()
@@ -24,6 +25,8 @@ _SCALARS = {
     _CORE + "timestamp": _CONSTRUCT.construct_yaml_timestamp,
     _CORE + "null": lambda node: None,
 }
+
+_NODE_STARTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)
 
 Path = tuple  # a value's path in a document: ("cards", 3, "options", 0, "label")
 
@@ -66,8 +69,31 @@ class Document:
     positions: Positions
 
 
-def read_document(data: bytes, display: str) -> tuple[Document | None, list[Problem]]:
+@dataclass(slots=True)
+class CardBudget:
+    """The cards a scenario may still have, counted across its files while they are scanned: a scenario of
+    ten thousand cards is refused before its YAML is built, not after seconds of checking."""
+
+    cards: int
+    left: int = -1
+
+    def __post_init__(self) -> None:
+        if self.left < 0:
+            self.left = self.cards
+
+
+def read_document(data: bytes, display: str, budget: CardBudget | None = None
+                  ) -> tuple[Document | None, list[Problem]]:
     """Decode, scan and convert one file. Never raises: every failure is a located problem."""
+    text, problems = scan_document(data, display, budget)
+    if text is None:
+        return None, problems
+    return build_document(text, display)
+
+
+def scan_document(data: bytes, display: str, budget: CardBudget | None = None
+                  ) -> tuple[str | None, list[Problem]]:
+    """The cheap first stage: decode and walk the events (no node built). The text, or None and why not."""
     if b"\0" in data:
         line, col = _offset_to_position(data, data.index(b"\0"))
         return None, [Problem(display, line, col, "binary file (it holds a NUL byte); scenario files are"
@@ -81,9 +107,12 @@ def read_document(data: bytes, display: str) -> tuple[Document | None, list[Prob
     text = text.removeprefix("\ufeff")
     if not text.strip():
         return None, [Problem(display, 1, 1, "empty file; expected sections such as 'cards:' or 'meters:'")]
-    problems = _scan(text, display)
-    if problems:
-        return None, problems
+    problems = _scan(text, display, budget)
+    return (None if problems else text), problems
+
+
+def build_document(text: str, display: str) -> tuple[Document | None, list[Problem]]:
+    """The second stage, on a scanned text: nodes, then plain values with their positions."""
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.YAMLError as err:
@@ -106,15 +135,37 @@ def read_document(data: bytes, display: str) -> tuple[Document | None, list[Prob
     return (None if problems else Document(value, positions)), problems
 
 
-def _scan(text: str, display: str) -> list[Problem]:
+def _scan(text: str, display: str, budget: CardBudget | None = None) -> list[Problem]:
     """Walk the event stream first: refuse anchors, aliases, custom tags and deep nesting before
-    anything is built, so that an alias bomb costs no more than reading its few events."""
+    anything is built, so that an alias bomb costs no more than reading its few events; count the
+    top-level cards against the budget."""
     problems: list[Problem] = []
     depth = 0
+    top_key = True  # whether the next node at depth 1 is a key of the top mapping
+    cards_next = in_cards = False
+    items: list[int] = []  # for each open container: the items of a list so far (-1 for a mapping)
     try:
         for event in yaml.parse(text, Loader=Loader):
             mark = event.start_mark
             here = (display, mark.line + 1, mark.column + 1)
+            if isinstance(event, _NODE_STARTS) and items and items[-1] >= 0:
+                items[-1] += 1
+                if items[-1] > MAX_ITEMS:
+                    problems.append(Problem(*here, f"a list of more than {MAX_ITEMS:,} items"))
+                    break
+            if budget is not None and isinstance(event, _NODE_STARTS):
+                if depth == 1:
+                    if top_key:
+                        cards_next = isinstance(event, yaml.ScalarEvent) and event.value == "cards"
+                    else:
+                        in_cards = cards_next and isinstance(event, yaml.SequenceStartEvent)
+                    top_key = not top_key
+                elif depth == 2 and in_cards:
+                    budget.left -= 1
+                    if budget.left < 0:
+                        problems.append(Problem(*here, f"too many cards: a scenario may have at most"
+                                                       f" {budget.cards}"))
+                        break
             if isinstance(event, yaml.AliasEvent):
                 problems.append(Problem(*here, f"alias '*{event.anchor}' is not allowed; anchors and"
                                                " aliases are refused in scenario files: write the value out"))
@@ -128,10 +179,14 @@ def _scan(text: str, display: str) -> list[Problem]:
                                                " values only"))
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
+                items.append(0 if isinstance(event, yaml.SequenceStartEvent) else -1)
                 if depth > MAX_DEPTH:
                     problems.append(Problem(*here, f"nested more than {MAX_DEPTH} levels deep"))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
+                items.pop()
+                if depth == 1:
+                    in_cards = False
             if problems and (isinstance(event, yaml.AliasEvent) or depth > MAX_DEPTH or len(problems) >= 20):
                 break
     except yaml.YAMLError as err:
