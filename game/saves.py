@@ -95,12 +95,13 @@ def _read_bytes(path: Path) -> bytes:
         if getattr(err, "errno", None) == errno.ELOOP:
             reason = "it is a link that leads round in a loop"
         raise SaveError(f"{_shown(path)}: cannot be read ({reason})") from None
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
         if stat.S_ISDIR(info.st_mode):
             raise SaveError(f"{plain(path, 200)} is a folder, not a saved game")
-        if not stat.S_ISREG(info.st_mode):
-            raise SaveError(f"{_shown(path)}: not a regular file, so not a saved game")
+        raise SaveError(f"{_shown(path)}: not a regular file, so not a saved game")
+    with os.fdopen(fd, "rb") as handle:
         if info.st_size > MAX_SAVE_BYTES:
             raise SaveError(f"{_shown(path)}: too large to be a saved game ({info.st_size:,} bytes)")
         try:
