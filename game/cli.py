@@ -154,8 +154,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from game import paths
 
+    streams = sys.stdout, sys.stderr
     try:
         paths.check_home()
+        if args.command == "validate":
+            # Validate prints what a shared scenario holds (its folder's name, quoted values): shown, never
+            # sent as a terminal command. (simulate makes its own report plain; play draws with Textual.)
+            sys.stdout, sys.stderr = _PlainText(sys.stdout), _PlainText(sys.stderr)
         return args.handler(args)
     except paths.HomeError as err:
         print(f"crisis: {err}", file=sys.stderr)
@@ -165,6 +170,24 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+class _PlainText:
+    """A text stream that writes control characters as visible escapes (see game.plain)."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from game.plain import plain_lines
+
+        self._stream.write(plain_lines(text))
+        return len(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def _forgiving_output() -> None:
