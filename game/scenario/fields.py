@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, Union
 
-from pydantic import (BaseModel, ConfigDict, Discriminator, Field, PlainValidator, StringConstraints, Tag,
-                      WithJsonSchema)
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, PlainValidator,
+                      StringConstraints, Tag, WithJsonSchema)
 from pydantic.fields import FieldInfo
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -93,11 +93,21 @@ Day = Annotated[_dt.date, PlainValidator(_date),
                 WithJsonSchema({"type": "string", "format": "date", "description": "a date, YYYY-MM-DD"})]
 
 
-def free_date(value: object) -> object:
-    # An unquoted 2019-01-24 arrives as a date, 2019 as a number: a source's date is free text.
-    if isinstance(value, _dt.date) or (isinstance(value, int) and not isinstance(value, bool)):
-        return value.isoformat() if isinstance(value, _dt.date) else str(value)
+def free_text(value: object) -> object:
+    """Text that YAML may read as something else when unquoted: a date (2019-01-24) or a whole number (2019, a
+    version 2) is taken as written. A decimal (1.10 reads as 1.1) or true/false is refused, with one message
+    for every such key: "expected text, got 1.1; put it in quotes"."""
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
     return value
+
+
+# A version, a source's date: text, written with or without quotes when YAML would read it unchanged.
+FreeText = Annotated[str, BeforeValidator(free_text),
+                     WithJsonSchema({"type": ["string", "integer"], "description": "text (a bare date or whole"
+                                                                                 " number is read as written)"})]
 
 
 def _number_kind(value: object) -> str | None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BeforeValidator, Discriminator, Field, StringConstraints, Tag
+from pydantic import Discriminator, Field, StringConstraints, Tag
 
 from .effect_models import EFFECT_KEYS, EFFECT_MODELS, EFFECT_TAGS, EffectEntry
 from .effect_models import ClearEffect, EndEffect, FlagEffect, QueueEffect, SetEffect, ShiftEffect
 from .fields import (CONDITION_KEYS, CONDITION_TAGS, ID_PATTERN, SCENARIO_ID_PATTERN, SOURCE_ID_PATTERN,
                      VALUE_TAGS, AllTest, AnyTest, Condition, Day, FlagTest, Id, MeterTest, NotTest,
-                     NumberOrExpr, Ref, RoleText, Strict, WholeOrExpr, forms, free_date, only_in, since)
+                     FreeText, NumberOrExpr, Ref, RoleText, Strict, WholeOrExpr, forms, only_in, since)
 
 __all__ = ["AllTest", "AnyTest", "CONDITION_KEYS", "ClearEffect", "Condition", "EFFECT_KEYS", "EFFECT_MODELS",
            "EndEffect", "FlagEffect", "FlagTest", "ID_PATTERN", "MeterTest", "NotTest", "NumberOrExpr",
@@ -180,7 +180,7 @@ class Source(Strict):
     id: Annotated[str, StringConstraints(pattern=SOURCE_ID_PATTERN, max_length=64)] = Field(
         description="unique source id: letters, digits, _ - .")
     outlet: str = Field(description="who published it")
-    date: Annotated[str, BeforeValidator(free_date)] = Field(description="free text: 2019-01-24, January 2019")
+    date: FreeText = Field(description="free text: 2019-01-24, January 2019")
     summary: str = Field(description="one line, in your own words")
     title: str = Field("", description="the document's title")
     url: str = Field("", description="where to read it")
@@ -229,7 +229,8 @@ class Manifest(ContentFile):
     id: Annotated[str, StringConstraints(pattern=SCENARIO_ID_PATTERN, max_length=64)] = Field(
         description="the scenario's id: lower-case letters, digits and -")
     title: str = Field(description="shown when the player picks a scenario")
-    version: str = Field(description="the scenario's own version, as text")
+    version: FreeText = Field(description="the scenario's own version, as text (2 or \"1.0\": a decimal needs"
+                                          " quotes, since 1.10 would read as 1.1)")
     description: str = Field(description="a paragraph for the scenario picker")
     authors: list[str] = Field(min_length=1, description="a list of names")
     licence: str = Field(description="e.g. CC-BY-4.0")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import difflib
 import types
 from dataclasses import dataclass, field
-from typing import Union, get_args, get_origin
+from typing import Annotated, Union, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .fields import keys_in
 from .formats import unwrap, format_of, format_problems
@@ -17,6 +18,8 @@ from .models import (CONDITION_KEYS, EFFECT_KEYS, EFFECT_MODELS, MANIFEST_KEYS, 
 from .yamlnodes import Document
 
 HEAD_KEYS = ("format", "id", "title", "version", "description", "authors", "licence", "languages")
+_HEAD_TYPES = {key: TypeAdapter(Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
+               for key, info in ((k, Manifest.model_fields[k]) for k in HEAD_KEYS)}
 _EFFECT_MODELS = set(EFFECT_MODELS)
 _CONDITION_MODELS = {TAGS[f"{k} test"] for k in CONDITION_KEYS}
 _PATTERNS = {
@@ -75,7 +78,8 @@ def _touched(failed: list[tuple], prefix: tuple) -> bool:
 def _gather_head(draft: Draft, file: str, value: dict, failed: list[tuple]) -> None:
     for key in HEAD_KEYS:
         if key in value and not _touched(failed, (key,)):
-            draft.head[key] = value[key]
+            # As the model reads it (a bare `version: 2` is the text "2").
+            draft.head[key] = _HEAD_TYPES[key].validate_python(value[key])
     draft.head.setdefault("languages", ["en"])
     if "calendar" in value and not _touched(failed, ("calendar",)):
         draft.calendar = Item(Calendar.model_validate(value["calendar"]), file, ("calendar",))
@@ -195,7 +199,8 @@ def describe(error: dict) -> str:
         hint = f"; did you mean '{near[0]}'?" if near else ""
         return f"unknown effect '{key}'{hint} (effects: {', '.join(EFFECT_KEYS)})"
     if kind == "string_type":
-        hint = "; put it in quotes" if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
+        # YAML reads 1.10, yes and 2026-01-05 as a number, true and a date: quoted, each is the text written.
+        hint = "; put it in quotes" if isinstance(value, (int, float, bool, _dt.date)) else ""
         return f"expected text, got {show(value)}{hint}"
     if kind in ("int_type", "int_from_float", "int_parsing"):
         return f"expected a whole number, got {show(value)}"

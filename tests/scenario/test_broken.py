@@ -132,6 +132,8 @@ CASES = [
     ("f2_placeholder_in_folded_text", "cards.yaml", 35, 13, ["unknown placeholder {mayor}", "{meter.ID}"], E),
     ("f2_placeholder_lone_brace", "endings.yaml", 17, 33, ["a lone '}'", "'}}'"], E),
     # What a modder needed to be told (issue 12): unused content, and why a condition can never hold.
+    ("source_date_decimal", "scenario.yaml", 12, 11, ["'date': expected text, got 2019.1; put it in quotes"], E),
+    ("version_true", "scenario.yaml", 5, 10, ["'version': expected text, got true; put it in quotes"], E),
     ("source_uncited", "scenario.yaml", 14, 9, ["source 'unused_memo' is cited by no card, ending or glossary"], W),
     ("f2_flag_set_never_tested", "extra.yaml", 2, 9, ["flag 'rumour' is set but no condition", "tests it"], W),
     ("f2_meter_unread", "extra.yaml", 2, 9, ["meter 'morale' is read by no condition, chance", "ending"], W),
