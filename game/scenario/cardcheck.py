@@ -183,6 +183,15 @@ def _results(item: Item, sub: tuple, outcomes, text, effects, ctx: Checking) -> 
             check_effect(effect, ctx, here + ("effects", e))
     total = math.fsum(fixed)
     if not open_ and len(fixed) == len(outcomes) and len(fixed) > 1 and not math.isclose(total, 1):
-        sink.warn(item, sub + ("outcomes",), f"the chances add up to {total:g}, not 1; they will be scaled"
+        sink.warn(item, sub + ("outcomes",), f"the chances add up to {_sum(total)}, not 1; they will be scaled"
                                              " (leave out one 'chance' to let that outcome take the rest)",
                   at="key")
+
+
+def _sum(total: float) -> str:
+    """A sum of chances as short as it can be and still not read as 1 ("0.9999999", never "1")."""
+    for digits in range(6, 18):
+        shown = f"{total:.{digits}g}"
+        if float(shown) != 1:
+            return shown
+    return repr(total)

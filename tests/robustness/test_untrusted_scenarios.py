@@ -171,3 +171,24 @@ def test_yaml_numbers_out_of_range_are_located(tmp_path):
         assert report.scenario is None and report.errors[0].line >= 1, (value, report.problems)
         assert "out of range" in report.errors[0].message, (value, report.problems)
     assert yaml  # the fixtures are written with it
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(a=st.floats(0.0, 1.0), b=st.floats(0.0, 1.0))
+def test_a_sum_of_chances_that_is_not_1_never_reads_as_1(tmp_path, a, b):
+    def edit(d):
+        outcomes = d["cards.yaml"]["cards"][0]["options"][0]["outcomes"]
+        outcomes[0]["chance"], outcomes[1]["chance"] = a, b
+    report = check(scenario_copy(tmp_path / "s", edit))
+    for p in report.problems:
+        if "add up to" in p.message:
+            assert not p.message.startswith("the chances add up to 1, not 1"), p.message
+            assert "add up to 1," not in p.message, p.message
+
+
+def test_chances_a_hair_from_1_show_the_hair(tmp_path):
+    def edit(d):
+        outcomes = d["cards.yaml"]["cards"][0]["options"][0]["outcomes"]
+        outcomes[0]["chance"], outcomes[1]["chance"] = 0.5, 0.4999995
+    report = check(scenario_copy(tmp_path / "s", edit))
+    assert any("add up to 0.9999995, not 1" in p.message for p in report.problems), report.problems
