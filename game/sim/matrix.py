@@ -12,6 +12,7 @@ import itertools
 
 from game.engine.model import Scenario
 
+from .report import lopsided_cells, lopsided_lines
 from .runner import Batch, Summary
 from .stats import wilson
 
@@ -53,9 +54,10 @@ def to_dict(scenario: Scenario, summaries: list[Summary], runs: int, seed: int, 
             cell["policies"] = {s.role: s.policy}
         cell["results"][s.role] = rates(s)
     roles = list(scenario.order) if scenario.two_sided else list(dict.fromkeys(s.role for s in summaries))
-    return {"scenario": scenario.id, "scenario_version": scenario.version, "two_sided": scenario.two_sided,
-            "roles": roles, "policies": list(policies), "runs": runs, "seed": seed,
-            "cells": list(cells.values()), "elapsed_s": round(elapsed, 4)}
+    d = {"scenario": scenario.id, "scenario_version": scenario.version, "two_sided": scenario.two_sided,
+         "roles": roles, "policies": list(policies), "runs": runs, "seed": seed,
+         "cells": list(cells.values()), "elapsed_s": round(elapsed, 4)}
+    return d | {"lopsided": lopsided_cells(d) if scenario.two_sided else []}
 
 
 def render(d: dict) -> str:
@@ -82,6 +84,7 @@ def render(d: dict) -> str:
             row = "".join(f"{_pct(by[pa, pb][a]['win_rate']) + ' / ' + _pct(by[pa, pb][b]['win_rate']):<{width}}"
                           for pb in d["policies"])
             lines.append(f"  {pa:<{width}}{row}")
+    lines += [""] + lopsided_lines(d["lopsided"]) if d["lopsided"] else []
     lines += ["", "Every pairing: each role's win, loss and draw rates (95% interval)"]
     width = max(len(r) for r in roles)
     for cell in d["cells"]:

@@ -10,6 +10,10 @@ from .stats import spread, wilson
 CHART_HEIGHT = 5
 CHART_WIDTH = 60
 TOP_CAUSES = 5
+# A role that wins more than this share of its games (the lower end of the 95% interval above it) against
+# every opponent is flagged: the scenario is lopsided.
+LOPSIDED_SHARE = 0.7
+IDLE_TURNS_SHOWN = 12
 
 
 def _num(x: float) -> float | int | None:
@@ -67,11 +71,46 @@ def to_dict(summary: Summary) -> dict:
         "meters": {m.id: _meter_spread(t, j) for j, m in enumerate(sc.meters)},
         "meter_runs": t.path_runs,
         "loss_causes": [_cause(sc, key, count, losses) for key, count in _causes(t.losses)],
+        "idle_turns": {str(turn): t.idle[turn] for turn in sorted(t.idle)},
+        "idle_share": _num(sum(t.idle.values()) / t.due) if t.due else 0,
+        "lopsided": wilson(wins, n)[0] > LOPSIDED_SHARE,
+        "notices": notices(sc, {role: summary.policy} | (summary.opponents if sc.two_sided else {})),
         "elapsed_s": round(summary.elapsed, 4),
         "games_per_s": round(summary.games_per_s, 1),
         "turns_per_s": round(summary.turns_per_s, 1),
     }
     return out
+
+
+def notices(sc: Scenario, seats: dict[str, str]) -> list[str]:
+    """What a designer should know about how the bots played: a historical policy with nothing historical to
+    follow plays at random."""
+    found = []
+    for role, policy in seats.items():
+        if policy == "historical" and not any(o.historical and (not sc.two_sided or o.open_to(role))
+                                              for c in sc.cards if not c.event and role in c.roles
+                                              for o in c.options):
+            found.append(f"no option open to role '{role}' is marked historical: true, so its historical"
+                         " policy chose at random")
+    return found
+
+
+def lopsided_cells(d: dict, share: float = LOPSIDED_SHARE) -> list[dict]:
+    """From a payoff matrix's `--json` object (matrix.to_dict): each role and policy that wins above `share`
+    (the lower end of its 95% interval) against every policy of the other roles."""
+    found = []
+    for role in d["roles"]:
+        for policy in d["policies"]:
+            cells = [c for c in d["cells"] if c["policies"].get(role) == policy and role in c["results"]]
+            if cells and all(c["results"][role]["win_rate_ci95"][0] > share for c in cells):
+                low = min(c["results"][role]["win_rate"] for c in cells)
+                found.append({"role": role, "policy": policy, "lowest_win_rate": low})
+    return found
+
+
+def lopsided_lines(found: list[dict], share: float = LOPSIDED_SHARE) -> list[str]:
+    return [f"Lopsided: {f['role']} playing {f['policy']} wins above {100 * share:.0f}% against every policy of"
+            f" the other side (at least {100 * f['lowest_win_rate']:.1f}%)" for f in found]
 
 
 def _cause(sc: Scenario, key: tuple, count: int, losses: int) -> dict:
@@ -119,6 +158,11 @@ def render(summary: Summary) -> str:
     lines += ["", f"Win {100 * d['win_rate']:.1f}% (95% {100 * lo:.1f}-{100 * hi:.1f}%) · "
                   f"loss {100 * d['loss_rate']:.1f}% · draw {100 * d['draw_rate']:.1f}%",
               f"Game ends on turn: median {d['turns']['median']} · p10 {d['turns']['p10']} · p90 {d['turns']['p90']}"]
+    if d["lopsided"]:
+        against = " against " + ", ".join(f"{r} {p}" for r, p in d["opponents"].items()) if d.get("opponents") else ""
+        lines.append(f"Lopsided: {d['role']} wins above {100 * LOPSIDED_SHARE:.0f}% of its games{against}")
+    lines += [f"Notice: {n}" for n in d["notices"]]
+    lines += _idle_lines(d, n)
     sample = "" if d["meter_runs"] == n else f" (one run in {path_stride(n)}: {d['meter_runs']:,} runs)"
     lines += ["", f"Meters at the end of each turn, over the games still going{sample}: median █, p10 to p90 ░"]
     for m in sc.meters:
@@ -143,6 +187,16 @@ def render(summary: Summary) -> str:
     lines += ["", f"{n:,} games in {d['elapsed_s']:.2f} s · {d['games_per_s']:,.0f} games/s · "
                   f"{d['turns_per_s']:,.0f} turns/s"]
     return "\n".join(lines) + "\n"
+
+
+def _idle_lines(d: dict, n: int) -> list[str]:
+    """The turns on which the role had no card to draw, so its turn passed."""
+    if not d["idle_turns"]:
+        return ["Turns with no card to draw: none"]
+    turns = list(d["idle_turns"].items())
+    shown = ", ".join(f"turn {t} in {100 * games / n:.0f}% of games" for t, games in turns[:IDLE_TURNS_SHOWN])
+    more = f", and {len(turns) - IDLE_TURNS_SHOWN} more turns" if len(turns) > IDLE_TURNS_SHOWN else ""
+    return [f"Turns with no card to draw: {100 * d['idle_share']:.1f}% of the role's turns passed ({shown}{more})"]
 
 
 def _pct(share: float) -> str:

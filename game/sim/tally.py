@@ -43,6 +43,10 @@ class Tally:
     # (ending, card, option, outcome, slot) of each loss's last decision, whoever took it -> losses;
     # card -1: no decision to blame
     losses: dict[tuple[str, int, int, int, int], int] = field(default_factory=dict)
+    # Turns on which the role had no card to draw (its turn passed): turn -> games, and how many turns the
+    # role was due to act in all (the share's denominator).
+    idle: dict[int, int] = field(default_factory=dict)
+    due: int = 0
 
     def __post_init__(self) -> None:
         if not self.drawn:
@@ -69,6 +73,7 @@ class Tally:
         for step in mine:
             key = (step[1], step[2])
             chosen[key] = chosen.get(key, 0) + 1
+        self._idle(game, mine, first_turn + (start_seen is not None))
         if self.events:
             seen, base = game.seen, self.world
             for i in self.events:
@@ -83,6 +88,19 @@ class Tally:
             last = steps[-1] if steps and not by_calendar else None
             key = (ending, last[1], last[2], last[3], last[5]) if last else (ending, -1, -1, -1, -1)
             self.losses[key] = self.losses.get(key, 0) + 1
+
+    def _idle(self, game: Played, mine, first: int) -> None:
+        """Count the turns from `first` on which the role drew no card. On the game's last turn only when its
+        move is sure to have come: the calendar ran out, or a role after it in the order moved."""
+        acted = {step[0] for step in mine}
+        last = game.turn
+        whole_last = game.ending == self.timeout and last >= self.max_turns
+        if not whole_last and self.slot >= 0:
+            whole_last = any(step[0] == last and step[5] > self.slot for step in game.steps)
+        for t in range(first, last + (1 if whole_last else 0)):
+            self.due += 1
+            if t not in acted:
+                self.idle[t] = self.idle.get(t, 0) + 1
 
     def _meter_path(self, steps, first_turn: int, last_turn: int, before: tuple[int, ...], touched,
                     final: tuple[int, ...]) -> None:
@@ -138,8 +156,10 @@ class Tally:
         self.runs += other.runs
         self.path_runs += other.path_runs
         self.decisions += other.decisions
+        self.due += other.due
         for mine, theirs in ((self.endings, other.endings), (self.results, other.results),
-                             (self.turns, other.turns), (self.chosen, other.chosen), (self.losses, other.losses)):
+                             (self.turns, other.turns), (self.chosen, other.chosen), (self.losses, other.losses),
+                             (self.idle, other.idle)):
             for key, count in theirs.items():
                 mine[key] = mine.get(key, 0) + count
         self.drawn = [a + b for a, b in zip(self.drawn, other.drawn)]

@@ -32,7 +32,7 @@ def test_new_writes_a_clean_two_sided_scenario(new, capsys):
         assert "«" not in text and text.count("\n# ") + text.count("  # ") >= 2  # commented throughout
     json.loads((new / SCHEMA_FILE).read_text(encoding="utf-8"))
     assert main(["validate", str(new)]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "OK port-strike: 6 cards, 4 endings"
+    assert capsys.readouterr().out.splitlines()[-1] == "OK port-strike: 8 cards, 4 endings"
 
 
 def test_simulate_reaches_every_card_and_ending_of_a_new_scenario(new, capsys):
@@ -78,10 +78,10 @@ def test_validate_watch_checks_again_after_each_change(new, capsys):
     from game.scenario.command import run_validate
     assert run_validate([str(new)], watch=True, changes=edits()) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("watching ") and out[1] == "OK port-strike: 6 cards, 4 endings"
+    assert out[0].startswith("watching ") and out[1] == "OK port-strike: 8 cards, 4 endings"
     broken = out.index(next(line for line in out if "unknown key 'wieght'" in line))
     assert out[broken].startswith(f"{cards}:") and out[broken + 1] == "FAILED port-strike: 1 error"
-    assert out[-1] == "OK port-strike: 6 cards, 4 endings" and out[-2].endswith("cards.yaml changed ---")
+    assert out[-1] == "OK port-strike: 8 cards, 4 endings" and out[-2].endswith("cards.yaml changed ---")
 
 
 def test_validate_watch_takes_one_folder(capsys):
