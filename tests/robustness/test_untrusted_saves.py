@@ -177,3 +177,19 @@ def test_a_crisis_home_that_cannot_be_used_is_one_line(home):
     result = crisis("play", "--resume", env={"CRISIS_HOME": home})
     no_traceback(result)
     assert result.returncode == 2 and result.stderr.count("\n") == 1 and "CRISIS_HOME" in result.stderr
+
+
+@pytest.mark.parametrize("fields", [{"scenario": "/"}, {"scenario": "~nosuchuser"}, {"scenario": "a" * 5000},
+                                    {"role": "mayor\0"}, {"role": "../../x"}, {"choices": None}, {"choices": {}},
+                                    {"meta": {"scenario_path": "~nosuchuser"}}, {"meta": {"scenario_path": "a" * 5000}},
+                                    {"meta": {"scenario_path": "/"}, "scenario": "nosuch"}, {"seed": 10**100},
+                                    {"scenario_hash": None}])
+def test_resuming_or_simulating_a_bad_save_is_one_line(tmp_path, fields, capsys):
+    from game.cli import main
+
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(save_body(**fields)), encoding="utf-8")
+    for args in (["play", "--resume", str(path)], ["simulate", "--from", str(path), "--runs", "2", "--jobs", "1"]):
+        assert main(args) == 1, args
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "Traceback" not in err and "internal error" not in err, err
