@@ -10,6 +10,37 @@ from .located import Sink
 from .shape import Draft
 
 
+# Every warning and note `crisis validate` gives, by the words its message holds, with what it means. The guide
+# (scenarios/README.md, "What crisis validate reports") lists the same words; tests/scenario/test_guide.py keeps
+# the two equal and runs a broken fixture for each.
+WARNINGS: dict[str, str] = {
+    "the chances add up to": "fixed chances that do not add up to 1, with no outcome taking the rest",
+    "is tested but no effect sets it": "a flag tested but set by no effect",
+    "is set but no condition, chance or weight tests it": "a flag set but tested by nothing",
+    "is read by no condition, chance, weight, amount or ending": "a meter nothing reads (a role's score does"
+                                                                 " not count: it only steers the bots)",
+    "is cited by no card, ending or glossary entry": "a source nothing cites",
+    "'unavailable' is shown only when": "an `unavailable` reason on an option with no `when`",
+    "has weight 0 and no queue effect names it": "a card with weight 0 that no `queue` effect names",
+    "has no 'when', and no end effect or calendar timeout names it": "an ending with no `when` that no `end`"
+                                                                     " effect or the calendar's `timeout` names",
+    "its dates fall outside the calendar": "a card whose `from`/`until` window lies outside the calendar",
+    "can never be drawn": "a card no game can draw, and why (its condition cannot hold given the meters'"
+                          " ranges, the flags that can be set and the turns; its weight is never above 0; ...)",
+    "is never available: its condition": "an option whose `when` can never hold",
+    "can never be reached: no outcome ends the game with it": "an ending no game can reach",
+    "after its window closes": "format 2: a follow-up that may come due after its card's `until`, so never comes",
+    "before its window opens": "format 2: a follow-up that may come due before its card's `from`, so it waits",
+    "may be due outside its date window": "format 1: a follow-up that may come due outside its card's window,"
+                                          " where it still comes (format 1 follow-ups ignore dates)",
+}
+NOTES: dict[str, str] = {
+    "only after another role's move": "a card a role can draw only after another role's move (a follow-up"
+                                      " the other side queues, a flag or meter only it changes): often meant,"
+                                      " as an answer to the other side",
+}
+
+
 def lint(draft: Draft, checked: Checked, sink: Sink) -> None:
     names, exprs = checked.names, checked.exprs
     # What is left unused is judged only once everything compiled: an expression with an error reads nothing.
