@@ -81,7 +81,7 @@ def _watch(folder: Path, changes: Iterable[list[str]] | None) -> int:
         from .watch import changes as watching
 
         changes = watching(folder)
-    print(f"watching {display_base(folder)} (Ctrl+C to stop)", flush=True)
+    print(f"watching {folder.resolve()} for changes to its .yaml files (Ctrl+C to stop)", flush=True)
     ok = _validate_one(folder)
     try:
         for changed in changes:

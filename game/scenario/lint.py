@@ -10,6 +10,9 @@ from .located import Sink
 from .shape import Draft
 
 
+# The meter panel is 29 columns inside on an 80-column terminal: a faction's heading longer than this is cut.
+FACTION_NAME_WIDTH = 28
+
 # Every warning and note `crisis validate` gives, by the words its message holds, with what it means. The guide
 # (scenarios/README.md, "What crisis validate reports") lists the same words; tests/scenario/test_guide.py keeps
 # the two equal and runs a broken fixture for each.
@@ -20,6 +23,7 @@ WARNINGS: dict[str, str] = {
     "is read by no condition, chance, weight, amount or ending": "a meter nothing reads (a role's score does"
                                                                  " not count: it only steers the bots)",
     "is cited by no card, ending or glossary entry": "a source nothing cites",
+    "is cut on the meter panel": "a faction `name` longer than the meter panel's heading (28 characters)",
     "'unavailable' is shown only when": "an `unavailable` reason on an option with no `when`",
     "has weight 0 and no queue effect names it": "a card with weight 0 that no `queue` effect names",
     "has no 'when', and no end effect or calendar timeout names it": "an ending with no `when` that no `end`"
@@ -52,6 +56,12 @@ def lint(draft: Draft, checked: Checked, sink: Sink) -> None:
         elif unused and flag in names.set_flags and flag not in exprs.tested_flags:
             sink.warn(item, ("id",), f"flag '{flag}' is set but no condition, chance or weight tests it: it"
                                      " changes nothing but the story log's 'Now true' line")
+    for item in draft.sections["factions"]:
+        name = item.model.name
+        if len(name) > FACTION_NAME_WIDTH:
+            sink.warn(item, ("name",), f"faction '{item.model.id}''s name is {len(name)} characters and is cut on"
+                                       f" the meter panel after {FACTION_NAME_WIDTH}: give it a short name (the"
+                                       " description, its tooltip, can say more)")
     if unused:
         _unread_meters(draft, checked, sink)
         _uncited_sources(draft, sink)

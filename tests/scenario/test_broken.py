@@ -135,6 +135,8 @@ CASES = [
     ("source_date_decimal", "scenario.yaml", 12, 11, ["'date': expected text, got 2019.1; put it in quotes"], E),
     ("version_true", "scenario.yaml", 5, 10, ["'version': expected text, got true; put it in quotes"], E),
     ("source_uncited", "scenario.yaml", 14, 9, ["source 'unused_memo' is cited by no card, ending or glossary"], W),
+    ("f2_faction_name_too_long", "extra.yaml", 3, 11, ["faction 'townsfolk''s name is 47 characters",
+                                                       "cut on the meter panel after 28"], W),
     ("f2_flag_set_never_tested", "extra.yaml", 2, 9, ["flag 'rumour' is set but no condition", "tests it"], W),
     ("f2_meter_unread", "extra.yaml", 2, 9, ["meter 'morale' is read by no condition, chance", "ending"], W),
     ("f2_condition_never_holds_turn", "extra.yaml", 5, 11, ["card 'late' can never be drawn", "'turn > 40'",
