@@ -18,7 +18,8 @@ DEFAULT_THEME = "textual-dark"
 
 
 class CrisisApp(App[int]):
-    """The game. Screens ask it to change screen; game state lives in the game screen, never here."""
+    """The game. Screens post what the player asked for and the app decides which screen comes next; game
+    state lives in the game screen, never here."""
 
     CSS_PATH = "app.tcss"
     TITLE = "crisis"
@@ -48,13 +49,34 @@ class CrisisApp(App[int]):
             self.title_screen()
 
     def _show(self, screen: Screen) -> None:
-        # One main screen at a time above the default one; dialogs are pushed over it.
+        # One main screen at a time above the default one: a dialog still open over the old one goes with it.
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if len(self.screen_stack) == 2:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    # What the screens ask for: each screen posts a message and knows nothing of the others. The handlers go
+    # by Textual's naming (on_<screen>_<message>), so the title is drawn before any game screen is imported.
+
+    def on_title_screen_new_game(self) -> None:
+        self.new_game()
+
+    def on_title_screen_resume(self, message) -> None:
+        self.open_save(message.path)
+
+    def on_new_game_screen_start(self, message) -> None:
+        self.play(message.record, message.odds)
+
+    def on_new_game_screen_back(self) -> None:
+        self.title_screen()
+
+    def on_game_screen_left(self) -> None:
+        self.title_screen()
+
+    def on_game_screen_finished(self, message) -> None:
+        self.ending(message.record)
 
     def title_screen(self) -> None:
         from .screens.title import TitleScreen

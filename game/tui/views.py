@@ -30,6 +30,7 @@ class MeterReading:
     hi: int
     delta: int | None
     short: str = ""  # the scenario's shorter label, for when the full one does not fit
+    aim: int = 0  # which way the player's role wants it: 1 up, -1 down, 0 neither (or no telling)
 
     @property
     def fraction(self) -> float:
@@ -92,18 +93,50 @@ def meter_groups(scenario: Scenario) -> list[tuple[str, str, tuple[str, ...]]]:
     return groups
 
 
-def meter_readings(record: Record, reader: str | None = None, step: Step | Prologue | None = None) -> dict[str, MeterReading]:
+def meter_readings(record: Record, reader: str | None = None, step: Step | Prologue | None = None,
+                   aim_of: str | None = None) -> dict[str, MeterReading]:
     """The meters `reader` may see (None: all). With `step` (an outcome on show): as that decision left
-    them, with its changes; else as they are now, with the change since the reader's last decision."""
+    them, with its changes; else as they are now, with the change since the reader's last decision.
+    With `aim_of` (a role), each says which way that role wants it."""
     if step is not None:
         now, before = step.after.meters, step.meters_before
     else:
         now, before = record.state.meters, record.previous_meters(reader) if record.steps else None
+    wanted = aims(record.scenario, aim_of) if aim_of else {}
     return {
         m.id: MeterReading(m.id, m.label, m.description, now[i], m.lo, m.hi,
-                           None if before is None else now[i] - before[i], m.short)
+                           None if before is None else now[i] - before[i], m.short, wanted.get(m.id, 0))
         for i, m in enumerate(record.scenario.meters) if m.visible_to(reader)
     }
+
+
+_AIMS: dict[tuple[str, str, str], dict[str, int]] = {}
+
+
+def aims(scenario: Scenario, role: str) -> dict[str, int]:
+    """Which way `role` wants each meter: 1 up, -1 down, 0 neither. From the role's score when the scenario
+    gives one (each meter moved from its low to its high end, the others held in the middle), else from
+    the endings it wins and loses (the same pulls the greedy bot weighs)."""
+    key = (scenario.id, scenario.content_hash, role)
+    if key not in _AIMS:
+        meters = scenario.meters
+        score = scenario.role(role).score
+        if score is not None:
+            mid = [(m.lo + m.hi) // 2 for m in meters]
+            flags, turn = frozenset(), 1
+
+            def at(i: int, value: int) -> float:
+                values = list(mid)
+                values[i] = value
+                return float(score(tuple(values), flags, turn))
+
+            pulls = [at(i, m.hi) - at(i, m.lo) for i, m in enumerate(meters)]
+        else:
+            from game.bots import derived_weights
+
+            pulls = derived_weights(scenario, role)
+        _AIMS[key] = {m.id: (p > 0) - (p < 0) for m, p in zip(meters, pulls)}
+    return _AIMS[key]
 
 
 def shown(text: str, state: State, reader: str | None) -> str:
@@ -183,7 +216,18 @@ def roll_text(step: Step) -> str:
     chance = shares(step.view.chances)[rolled.outcome]
     named = f" ({rolled.label})" if rolled.label else ""
     return (f"Rolled {rolled.roll * 100:.1f} out of 100. This result{named} needed {_edge(low)} to {_edge(high)}: "
-            f"a {chance} chance.")
+            f"{chance_phrase(chance)}.")
+
+
+def turns(n: int) -> str:
+    return f"{n} turn" if n == 1 else f"{n} turns"
+
+
+def chance_phrase(share: str) -> str:
+    """'a 40% chance', 'an 85% chance': the article as the number is said (eight, eleven, eighteen, eighty-)."""
+    digits = share.strip("<>%")
+    spoken_vowel = digits.isdigit() and (digits.startswith("8") or digits in ("11", "18"))
+    return f"{'an' if spoken_vowel else 'a'} {share} chance"
 
 
 def change_lines(events, scenario: Scenario, turn: int, reader: str | None = None) -> list[str]:
@@ -202,7 +246,7 @@ def change_lines(events, scenario: Scenario, turn: int, reader: str | None = Non
         elif isinstance(e, FlagChanged):
             lines.append(("Now true: " if e.value else "No longer true: ") + flags.get(e.flag, e.flag))
         elif isinstance(e, FollowUpQueued):
-            lines.append(f"Something will follow in {e.due - turn} turn(s).")
+            lines.append(f"Something will follow in {turns(e.due - turn)}.")
     return lines
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from game.scenario import load, resolve_scenario
 from game.tui.record import Record
 
@@ -26,6 +29,38 @@ async def play_turn(pilot) -> None:
     await pilot.pause()
 
 
+# Rich's SVG export draws each run of text at x = column * CHAR_WIDTH, on the clip path of its line.
+CHAR_WIDTH = 12.2
+_TEXT = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
+                   r'clip-path="url\(#[\w-]+-line-(\d+)\)">([^<]*)</text>')
+
+
 def screen_text(app) -> str:
-    """Everything on screen as plain text, as a player (or tmux) would read it; dialogs included."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())  # noqa: SLF001
+    """Everything on screen as plain text, as a player (or tmux) would read it; dialogs included.
+
+    Read from the app's public screenshot (the SVG a player can save), not from Textual's compositor."""
+    width, height = app.size
+    rows = [[" "] * width for _ in range(height)]
+    for x, line, text in _TEXT.findall(app.export_screenshot()):
+        column, row = round(float(x) / CHAR_WIDTH), int(line)
+        for k, char in enumerate(html.unescape(text).replace("\xa0", " ")):
+            if row < height and column + k < width:
+                rows[row][column + k] = char
+    return "\n".join("".join(row).rstrip() for row in rows)
+
+
+def header_text(app) -> str:
+    return screen_text(app).splitlines()[0]
+
+
+async def settle(pilot) -> None:
+    """Let the screen's workers (reading the scenarios, the ending's bot games) finish and their results show."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def all_text(app) -> str:
+    """Every text on the screen, scrolled out of view or not: for pages taller than the terminal."""
+    from textual.widgets import Static
+
+    return "\n".join(str(w.content) for w in app.screen.query(Static))

@@ -12,7 +12,7 @@ from game.tui.screens.ending import EndingScreen
 from game.tui.screens.game import GameScreen
 from game.tui.screens.new_game import NewGameScreen
 
-from .play import SIZE, play_turn, screen_text
+from .play import SIZE, all_text, play_turn, screen_text, settle
 
 
 async def test_title_to_ending_with_keys_then_export_a_debrief():
@@ -21,6 +21,7 @@ async def test_title_to_ending_with_keys_then_export_a_debrief():
         assert "New game" in screen_text(app) and "Continue" not in screen_text(app)
         await pilot.press("n")
         assert isinstance(app.screen, NewGameScreen)
+        await settle(pilot)  # the scenarios are read in a worker
         form = app.screen
         # The default scenario comes first; walk down to the strike as a player would.
         await pilot.press("shift+tab")  # from the roles up to the scenarios
@@ -47,10 +48,9 @@ async def test_title_to_ending_with_keys_then_export_a_debrief():
         ending = record.scenario.ending(record.state.ending)
         text = screen_text(app)
         assert ending.title in text and record.state.result.upper() in text
-        assert "Your decisions" in text and "Turn  1" in text
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert "games end this way" in screen_text(app)  # bot games played on from the turning points
+        assert "Your decisions" in all_text(app)  # below the fold: the chart comes first
+        await settle(pilot)
+        assert "games end this way" in all_text(app)  # bot games played on from the turning points
 
         await pilot.press("e")
         written = sorted(paths.exports().iterdir())
@@ -73,6 +73,7 @@ async def test_new_game_lists_every_installed_scenario_and_shows_the_briefing():
     async with app.run_test(size=SIZE) as pilot:
         form = app.screen
         assert isinstance(form, NewGameScreen)
+        await settle(pilot)
         listed = form.query_one("#scenarios", OptionList)
         assert listed.option_count >= 2 and form.scenario.id == "strike"
         await pilot.press("down")  # to the union leader

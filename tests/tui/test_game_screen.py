@@ -67,7 +67,7 @@ def seed_with_an_unavailable_option() -> tuple[int, int]:
 async def test_an_unavailable_option_is_greyed_with_its_reason_and_its_key_does_nothing():
     seed, turns = seed_with_an_unavailable_option()
     app = build_app(scenario="strike", role="mayor", seed=seed)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:  # the toast is how the player is told
         for _ in range(turns):
             await play_turn(pilot)
         screen = app.screen
@@ -76,7 +76,7 @@ async def test_an_unavailable_option_is_greyed_with_its_reason_and_its_key_does_
         steps = len(screen.record.steps)
         await pilot.press(str(blocked.index + 1))
         assert len(screen.record.steps) == steps and screen.outcome is None
-        assert any("not available" in n.message for n in app._notifications)  # noqa: SLF001 (the toast)
+        assert f"Option {blocked.index + 1} is not available" in screen_text(app)
 
 
 async def test_help_glossary_and_sources_open_by_key_and_from_the_command_palette():

@@ -41,11 +41,11 @@ async def test_every_turn_is_autosaved_and_resume_shows_the_same_game():
 
 async def test_a_named_save_can_be_loaded_from_the_title_screen():
     app = build_app(scenario="strike", role="union", seed=5)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:  # the toast is how the player is told
         await play_turn(pilot)
         await pilot.press("s")
         await pilot.press(*"ctrl+a ctrl+k".split(), *"before-vote", "enter")
-        assert any("Saved as 'before-vote'" in n.message for n in app._notifications)  # noqa: SLF001 (the toast)
+        assert "Saved as 'before-vote'" in screen_text(app)
         turn = app.screen.record.state.turn
     assert saves.slot_path("before-vote").exists()
 

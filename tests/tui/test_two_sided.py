@@ -16,7 +16,7 @@ from game.tui.seats import Seats
 from game.tui.views import card_shown, log_entries, meter_readings, odds_text
 
 from .duel import duel
-from .play import screen_text
+from .play import all_text, screen_text, settle
 from .test_game_screen import fits
 
 
@@ -50,7 +50,7 @@ async def test_a_game_against_a_bot_to_its_end_shows_every_move_of_the_opponent(
         ending = record.scenario.ending(record.state.ending)
         text = screen_text(app)
         assert ending.title in text and ending.result_for("union").upper() in text and "The Union Leader" in text
-        assert "Every decision" in text and "The Mayor" in text  # both roles' decisions
+        assert "Every decision" in all_text(app) and "The Mayor" in all_text(app)  # both roles' decisions
         await app.workers.wait_for_complete()
 
 
@@ -193,6 +193,7 @@ async def test_the_new_game_screen_offers_the_bots_and_a_friend_for_a_two_sided_
     app = build_app(scenario="tutorial", seed=5)
     async with app.run_test(size=(100, 30)) as pilot:
         form = app.screen
+        await settle(pilot)  # the scenarios are read in a worker
         assert isinstance(form, NewGameScreen) and form.opponent == "adaptive"
         text = screen_text(app)
         assert "Opponent" in text and "adaptive  careful" in text and "A friend  on this keyboard" in text

@@ -1,4 +1,4 @@
-"""The game screen: owns the game record, plays the people's choices (the bots' follow), autosaves, hands values down.
+"""The game screen: owns the game record, plays the people's choices (the bots' follow), autosaves; its widgets follow.
 
 In a two-sided game the screen reads as one person at a time, the **reader**: their card, the meters they
 may see, and, one page each, every decision made since their last (their own, the opponent's, the
@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -23,7 +24,8 @@ from ..loading import keep_previous_autosave, save_meta, save_name
 from ..record import Prologue, Record, Step
 from ..seats import PERSON
 from ..views import (
-    card_shown, choices_shown, date_text, log_entries, meter_groups, meter_readings, outcome_shown, role_name,
+    CardShown, ChoiceShown, OutcomeShown, card_shown, choices_shown, date_text, log_entries, meter_groups,
+    meter_readings, outcome_shown, role_name,
 )
 from ..widgets.card_view import CardView
 from ..widgets.game_header import GameHeader, HeaderLine
@@ -35,7 +37,17 @@ from ..widgets.story_log import StoryLog
 
 class GameScreen(Screen):
     """The record (the game so far), who is reading and the outcome on show are the only game state in the UI,
-    and they live here."""
+    and they live here, in reactives; what each widget shows is computed from them and bound to it."""
+
+    class Finished(Message):
+        """The game is over and the reader has read its last page: the app shows the ending."""
+
+        def __init__(self, record: Record) -> None:
+            super().__init__()
+            self.record = record
+
+    class Left(Message):
+        """The player asked for the title screen (the game is autosaved)."""
 
     BINDINGS = [
         Binding("1", "choose(1)", "Choose", key_display="1-9"),
@@ -55,42 +67,55 @@ class GameScreen(Screen):
     outcome: var[Step | Prologue | None] = var(None, always_update=True, init=False)
     reader: var[str] = var("", init=False)
     """The person at the keyboard: the role whose view the screen shows."""
+    odds: var[bool] = var(True, init=False)
+    log_toggled: var[bool] = var(False, toggle_class="-log-toggled", bindings=True)
+    """The player pressed `l`: the log shows where it is hidden (narrow: over the card), or hides (wide)."""
+
+    # What the widgets show, computed from the state above and bound to them in compose.
+    header: var[HeaderLine | None] = var(None)
+    readings: var[dict] = var(dict)
+    viewer: var[str] = var("")
+    card: var[CardShown | None] = var(None)
+    choices: var[tuple[ChoiceShown, ...]] = var(tuple)
+    page: var[OutcomeShown | None] = var(None)
+    button: var[str] = var("")
+    entries: var[tuple[tuple[str, str], ...]] = var(tuple)
 
     def __init__(self, record: Record, odds: bool) -> None:
         super().__init__()
-        self.set_reactive(GameScreen.record, record)
         state = record.state
         people = record.seats.people if record.seats else (record.player,)
-        self.set_reactive(GameScreen.reader, state.role if state.role in people else people[0])
-        self.odds = odds
         # Per person, how many steps they have read: everything up to their own last decision.
         # -1: not even the world's opening events (shown before the first move when there are any).
         unread = -1 if record.prologue is not None else 0
         self.read = {p: max((n + 1 for n, s in enumerate(record.steps) if s.role == p), default=unread) for p in people}
+        # The first values, before anything is mounted to watch them (Textual's way to set them in a constructor).
+        self.set_reactive(GameScreen.record, record)
+        self.set_reactive(GameScreen.reader, state.role if state.role in people else people[0])
+        self.set_reactive(GameScreen.odds, odds)
 
     def compose(self) -> ComposeResult:
-        yield GameHeader(id="game-header")
+        yield GameHeader(id="game-header").data_bind(line=GameScreen.header)
         with Horizontal(id="game-body"):
-            yield MeterPanel(meter_groups(self.record.scenario), id="meters")
+            yield MeterPanel(meter_groups(self.record.scenario), id="meters").data_bind(
+                GameScreen.readings, GameScreen.viewer)
             with Vertical(id="play"):
-                yield CardView(id="card")
-                yield OutcomeView(id="outcome")
-            yield StoryLog(id="log")
+                yield CardView(id="card").data_bind(GameScreen.card, GameScreen.choices, GameScreen.odds)
+                yield OutcomeView(id="outcome").data_bind(shown=GameScreen.page, button=GameScreen.button)
+            yield StoryLog(id="log").data_bind(GameScreen.entries)
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         seats = self.record.seats
+        self.show_page()
         if seats is not None and seats.hot_seat and self.record.steps:
             # A resumed game on one keyboard: whoever sat here last must not see the next person's card.
             from .hand_over import HandOverScreen
 
-            self._hand_down()
             self.app.push_screen(HandOverScreen(role_name(self.record.scenario, self.reader)),
                                  lambda _: self.turn_page())
         elif self.read[self.reader] < len(self.record.steps):
             self.turn_page()  # a bot moved first, or moved since the save: show what it did
-        else:
-            self._hand_down()
         if not any(step.seat == PERSON for step in self.record.steps):  # a new game: nobody has moved yet
             self.call_after_refresh(self._first_save)
 
@@ -103,46 +128,77 @@ class GameScreen(Screen):
             self.notify(f"Could not keep the previous autosave: {err.strerror or err}", severity="error")
         self._autosave()
 
-    def watch_record(self) -> None:
-        self._hand_down()
+    # Derived values. Textual runs every compute method when any reactive of the screen changes.
 
-    def watch_outcome(self) -> None:
-        self._hand_down()
+    @property
+    def _two(self) -> bool:
+        return self.record.scenario.two_sided
 
-    def watch_reader(self) -> None:
-        self._hand_down()
-
-    def _hand_down(self) -> None:
+    def compute_header(self) -> HeaderLine:
         record, outcome, reader = self.record, self.outcome, self.reader
         state = record.state
         shown = outcome.before if outcome is not None else state
         sc = record.scenario
-        two = sc.two_sided
-        if not two:
+        if not self._two:
             whose = sc.role(state.role).name
         elif outcome is not None and outcome.role != reader:
             whose = f"{role_name(sc, outcome.role)}'s move"
         else:
             whose = f"{role_name(sc, reader)}'s turn"
-        self.query_one(GameHeader).line = HeaderLine(sc.title, whose, date_text(shown.date),
-                                                     shown.turn, sc.calendar.max_turns, state.seed)
-        panel = self.query_one(MeterPanel)
-        panel.viewer = f"{role_name(sc, reader)}'s view" if two else ""
-        panel.readings = meter_readings(record, reader if two else None, outcome)
+        return HeaderLine(sc.title, whose, date_text(shown.date), shown.turn, sc.calendar.max_turns, state.seed)
+
+    def compute_readings(self) -> dict:
+        two = self._two
+        return meter_readings(self.record, self.reader if two else None, self.outcome,
+                              aim_of=self.reader if two else self.record.player)
+
+    def compute_viewer(self) -> str:
+        return f"{role_name(self.record.scenario, self.reader)}'s view" if self._two else ""
+
+    def compute_card(self) -> CardShown | None:
+        return card_shown(self.record.state, self.reader if self._two else None)
+
+    def compute_choices(self) -> tuple[ChoiceShown, ...]:
+        return choices_shown(self.record.options(), self.record.state, self.reader if self._two else None)
+
+    def compute_page(self) -> OutcomeShown | None:
+        if self.outcome is None:
+            return None
+        page = outcome_shown(self.record, self.outcome, self.reader if self._two else None)
+        # Without the odds, the roll is not told either: its band and chance are the odds by another name.
+        return page if self.odds else replace(page, odds="", roll="")
+
+    def compute_button(self) -> str:
+        return self._button_label()
+
+    def compute_entries(self) -> tuple[tuple[str, str], ...]:
+        # The story as far as the reader has read it: no move shows in the log before its own page.
+        return tuple(log_entries(self.record, self.reader if self._two else None, self.read[self.reader]))
+
+    def watch_outcome(self) -> None:
+        self.show_page()
+
+    def show_page(self) -> None:
+        """The card or the outcome, whichever is on show, with the keyboard on it. A new card has no option
+        picked, so the Enter that dismissed the last outcome cannot play it unread."""
         card, result = self.query_one(CardView), self.query_one(OutcomeView)
-        card.display, result.display = outcome is None, outcome is not None
-        if outcome is None:
-            card.odds = self.odds
-            card.card = card_shown(state, reader if two else None)
-            card.choices = choices_shown(record.options(), state, reader if two else None)
+        card.display, result.display = self.outcome is None, self.outcome is not None
+        if self.log_covers_play:
+            return
+        if self.outcome is None:
             card.focus_options()
         else:
-            page = outcome_shown(record, outcome, reader if two else None)
-            result.shown = page if self.odds else replace(page, odds="")
-            result.button = self._button_label()
             result.focus_continue()
-        # The story as far as the reader has read it: no move shows in the log before its own page.
-        self.query_one(StoryLog).entries = tuple(log_entries(record, reader if two else None, self.read[reader]))
+
+    @property
+    def log_covers_play(self) -> bool:
+        """On a narrow screen the story log, when shown, takes the card's place."""
+        return self.log_toggled and not self.has_class("-wide")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("choose", "next") and self.log_covers_play:
+            return None  # the card is hidden under the log: its keys wait until it is back
+        return True
 
     def _button_label(self) -> str:
         record = self.record
@@ -168,7 +224,7 @@ class GameScreen(Screen):
             self.outcome = record.steps[n]
             return
         if record.state.over:
-            self.app.ending(record)
+            self.post_message(self.Finished(record))
             return
         role = record.state.role
         if role != self.reader:
@@ -198,8 +254,7 @@ class GameScreen(Screen):
             self.notify(f"Option {number} is not available: {view.reason}", severity="warning")
             return
         # The bots answer at once; the reader then reads each decision in turn, their own first.
-        record = self.record.play(view.index).play_bots()
-        self.set_reactive(GameScreen.record, record)
+        self.record = self.record.play(view.index).play_bots()
         self.turn_page()
         # Saved right after the outcome is drawn (a few milliseconds later): the fsync stays off the
         # key-to-outcome path, and a kill in between loses only the turn in progress.
@@ -218,11 +273,11 @@ class GameScreen(Screen):
             self.notify(f"Could not autosave: {err.strerror or err}", severity="error", timeout=10)
 
     def action_toggle_log(self) -> None:
-        self.toggle_class("-show-log")
-        if self.has_class("-show-log"):
+        self.log_toggled = not self.log_toggled
+        if self.log_covers_play:
             self.query_one(StoryLog).focus()
         else:
-            self._hand_down()
+            self.show_page()
 
     def action_save(self) -> None:
         from .save import SaveScreen
@@ -252,7 +307,7 @@ class GameScreen(Screen):
         self.app.push_screen(SourcesScreen(self.record.scenario))
 
     def action_title(self) -> None:
-        self.app.title_screen()
+        self.post_message(self.Left())
 
     def system_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Who's who", "The scenario's glossary, searchable", self.action_glossary)

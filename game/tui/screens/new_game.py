@@ -3,18 +3,21 @@ scenario (a bot, or a friend on this keyboard), the odds, and the seed."""
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine import Scenario
 
-from ..loading import ScenarioChoice, new_game, scenario_choices
+from .. import loading
+from ..loading import ScenarioChoice, new_game
+from ..record import Record
 from ..opening import random_seed
 from ..seats import FRIEND, bot_policies, default_opponent
 from ..widgets.key_footer import KeyFooter
@@ -37,7 +40,20 @@ def briefing(scenario: Scenario, role_id: str | None) -> Content:
 
 
 class NewGameScreen(Screen):
-    """The choices here are a form, held by its widgets until Start; the game begins on the game screen."""
+    """The choices here are a form, held by its widgets until Start; the game begins on the game screen.
+
+    The installed scenarios are read and checked in a worker thread: the form is drawn at once and filled in."""
+
+    class Start(Message):
+        """The player pressed Start: the app opens the new game."""
+
+        def __init__(self, record: Record, odds: bool) -> None:
+            super().__init__()
+            self.record = record
+            self.odds = odds
+
+    class Back(Message):
+        """The player went back to the title."""
 
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -53,12 +69,11 @@ class NewGameScreen(Screen):
         self.choices: list[ScenarioChoice] = []
 
     def compose(self) -> ComposeResult:
-        self.choices = scenario_choices()
         yield Static("New game: pick a scenario and a role, then Start", id="new-heading")
         with Horizontal(id="new-body"):
             with VerticalScroll(id="new-form"):
                 yield Static("Scenario", classes="form-label")
-                yield OptionList(*[self._scenario_option(i, c) for i, c in enumerate(self.choices)], id="scenarios")
+                yield OptionList(Option("Reading the scenarios…", disabled=True), id="scenarios")
                 yield Static("Role", classes="form-label")
                 yield OptionList(id="roles")
                 yield Static("Opponent", classes="form-label", id="opponent-label")
@@ -68,7 +83,7 @@ class NewGameScreen(Screen):
                     yield Static("Seed ", classes="form-label")
                     yield Input(str(self.seed), id="seed", type="integer", compact=True)
                 yield Button("Start", id="start", variant="primary", compact=True)
-            yield VerticalScroll(Static(id="briefing"), id="briefing-pane")
+            yield VerticalScroll(Static(id="briefing", markup=False), id="briefing-pane")
         yield KeyFooter(compact=True)
 
     @staticmethod
@@ -78,18 +93,31 @@ class NewGameScreen(Screen):
         return Option(choice.scenario.title, id=str(i))
 
     def on_mount(self) -> None:
+        self.query_one("#opponent-label").display = self.query_one("#opponents").display = False
+        self.query_one("#roles", OptionList).focus()
+        self._read_scenarios()
+
+    @work(thread=True, exclusive=True)
+    def _read_scenarios(self) -> None:
+        # Loading and checking every installed scenario reads the disk: never on the UI thread.
+        choices = loading.scenario_choices()
+        self.app.call_from_thread(self._show_scenarios, choices)
+
+    def _show_scenarios(self, choices: list[ScenarioChoice]) -> None:
+        self.choices = choices
         scenarios = self.query_one("#scenarios", OptionList)
+        scenarios.clear_options()
+        scenarios.add_options([self._scenario_option(i, c) for i, c in enumerate(choices)])
         wanted = 0
         for i, c in enumerate(self.choices):
             if c.scenario is not None and self.preset in (c.scenario.id, str(c.path)):
                 wanted = i
         scenarios.highlighted = wanted
-        self.query_one("#roles", OptionList).focus()
 
     @property
     def scenario(self) -> Scenario | None:
         index = self.query_one("#scenarios", OptionList).highlighted
-        return None if index is None else self.choices[index].scenario
+        return None if index is None or index >= len(self.choices) else self.choices[index].scenario
 
     @property
     def role(self) -> str | None:
@@ -121,9 +149,12 @@ class NewGameScreen(Screen):
         scenario = self.scenario
         roles = self.query_one("#roles", OptionList)
         roles.clear_options()
+        index = self.query_one("#scenarios", OptionList).highlighted
         if scenario is None:
             self._fill_opponents(False)
-            error = self.choices[self.query_one("#scenarios", OptionList).highlighted].error
+            if index is None or index >= len(self.choices):
+                return  # still reading them
+            error = self.choices[index].error
             self.query_one("#briefing", Static).update(Content(f"This scenario cannot be loaded:\n{error}"))
             return
         roles.add_options([Option(r.name, id=r.id) for r in scenario.roles])
@@ -171,7 +202,8 @@ class NewGameScreen(Screen):
             self.notify("The seed must be a whole number.", severity="error")
             self.query_one("#seed", Input).focus()
             return
-        self.app.play(new_game(scenario, role, seed, self.opponent), self.query_one("#odds", Checkbox).value)
+        record = new_game(scenario, role, seed, self.opponent)
+        self.post_message(self.Start(record, self.query_one("#odds", Checkbox).value))
 
     def action_back(self) -> None:
-        self.app.title_screen()
+        self.post_message(self.Back())

@@ -64,7 +64,6 @@ class RoomScreen(ClassGameScreen):
         if self.read[self.reader] < len(self.record.steps):
             self.turn_page()
         else:
-            self._hand_down()
             self.turn_page()
 
     def turn_page(self) -> None:
@@ -120,7 +119,7 @@ class RoomScreen(ClassGameScreen):
             self.notify(str(err), severity="error")
             self.poll()
             return
-        self.set_reactive(GameScreen.record, self.record.play(view.index))
+        self.record = self.record.play(view.index)
         self.record_new()
         self.turn_page()
         self.call_after_refresh(self._autosave)
@@ -140,10 +139,8 @@ class RoomScreen(ClassGameScreen):
             return
         for choice in moves[len(done):]:
             record = record.play(choice)
-        self.set_reactive(GameScreen.record, record)
+        self.record = record
         self.record_new()
         if self.waiting is not None:
             self._stop_waiting()
             self.turn_page()
-        else:
-            self._hand_down()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from textual import on
 from pathlib import Path
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -34,6 +35,16 @@ def read_asset(name: str) -> str:
 
 class TitleScreen(Screen):
     """Only knows whether an autosave exists: no scenario is read until the player asks for one."""
+
+    class NewGame(Message):
+        """The player wants to start a new game."""
+
+    class Resume(Message):
+        """The player wants to go on with a saved game (path None: the autosave)."""
+
+        def __init__(self, path: Path | None) -> None:
+            super().__init__()
+            self.path = path
 
     BINDINGS = [
         Binding("n", "new", "New game"),
@@ -67,10 +78,10 @@ class TitleScreen(Screen):
          "help": self.app.action_help, "quit": self.action_quit}[event.option_id]()
 
     def action_new(self) -> None:
-        self.app.new_game()
+        self.post_message(self.NewGame())
 
     def action_resume(self) -> None:
-        self.app.open_save(None)
+        self.post_message(self.Resume(None))
 
     def action_load(self) -> None:
         from .load import LoadScreen
@@ -81,7 +92,7 @@ class TitleScreen(Screen):
         if path is None:
             return
         kept = self._keep_autosave(path)
-        self.app.open_save(path)
+        self.post_message(self.Resume(path))
         if kept is not None:
             self.notify(f"Your unfinished game was kept as '{kept.stem}' ({kept}): Load opens it.",
                         title="Autosave kept", timeout=15, markup=False)

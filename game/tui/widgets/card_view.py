@@ -72,8 +72,7 @@ class CardView(Vertical):
         options.clear_options()
         options.add_options([Option(option_prompt(v, self.odds), id=str(v.index), disabled=not v.available)
                              for v in self.choices])
-        first = next((n for n, v in enumerate(self.choices) if v.available), None)  # a place in the list
-        options.highlighted = first
+        options.highlighted = None  # nothing picked: Enter does nothing until an option is chosen on purpose
 
     @on(OptionList.OptionSelected, "#options")
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -81,4 +80,7 @@ class CardView(Vertical):
         self.post_message(self.OptionChosen(int(event.option_id)))
 
     def focus_options(self) -> None:
-        self.query_one("#options", OptionList).focus()
+        """The keyboard on the options, none of them picked: a key pressed once too often plays nothing."""
+        options = self.query_one("#options", OptionList)
+        options.highlighted = None
+        options.focus()

@@ -9,13 +9,14 @@ from textual.widgets import Footer
 class KeyFooter(Footer):
     """Textual's footer recomposes whenever focus moves; on the game screen that doubled key-to-outcome time."""
 
-    _shown: tuple = ()
+    built_for: tuple | None = None
+    """The keys (key, description, enabled) the footer last showed; None until it has shown any."""
 
     def bindings_changed(self, screen: Screen) -> None:
         shown = tuple((b.key, b.description, enabled) for _n, b, enabled, _t in screen.active_bindings.values()
                       if b.show)
-        if shown == self._shown and self._bindings_ready:
+        if shown == self.built_for:
             return
         super().bindings_changed(screen)
         if screen.app.app_focus:  # otherwise Footer skipped the rebuild: leave it due
-            self._shown = shown
+            self.built_for = shown

@@ -9,6 +9,7 @@ from textual.widget import Widget
 from ..views import MeterReading, delta_text
 
 FULL, EMPTY = "█", "░"  # the glyphs, not the colours, carry the bar for monochrome terminals
+AIM = {1: "↑", -1: "↓", 0: " "}  # which way the player wants the meter (MeterPanel's legend says so)
 
 
 def bar(fraction: float, width: int) -> Content:
@@ -30,28 +31,37 @@ def delta(value: int | None) -> Content:
     return Content.styled(f"{text:>5}", style)
 
 
+def aim(reading: MeterReading, gap: str = " ") -> Content:
+    return Content.styled(AIM.get(reading.aim, " ") + gap, "bold $text-accent")
+
+
 class MeterBar(Widget):
-    """Two lines (label and figures, then the bar), or one line when the panel is short of rows."""
+    """Two lines (which way you want it, label and figures, then the bar), or one line when the panel is short of
+    rows: label, a shorter bar, figures. Either way the level is a bar of its own glyphs."""
 
     reading: reactive[MeterReading | None] = reactive(None)
     compact = reactive(False, toggle_class="-compact")
 
     def watch_reading(self, reading: MeterReading | None) -> None:
         if reading is not None:
-            self.tooltip = f"{reading.label}: {reading.description} (from {reading.lo} to {reading.hi})"
+            want = {1: " You want it high.", -1: " You want it low."}.get(reading.aim, "")
+            self.tooltip = f"{reading.label}: {reading.description} (from {reading.lo} to {reading.hi}).{want}"
 
     def render(self) -> Content:
         r = self.reading
         if r is None:
             return Content("")
         width = self.size.width
-        figures = Content.assemble((f"{r.value:>4}", "bold"), " ", delta(r.delta))
         if self.compact:
-            # One row: the label is the bar, its cells filled from the left in proportion to the value.
-            room = max(1, width - figures.cell_length - 1)
-            label = fitted(r, room)
-            filled = round(max(0.0, min(1.0, r.fraction)) * room)
-            return Content.assemble(label.stylize("reverse", 0, filled), " ", figures)
-        room = width - figures.cell_length - 1
+            # One row: which way, the label (the scenario's short one when it is long), a short bar, the figures.
+            figures = Content.assemble((f"{r.value:>3}", "bold"), " ", delta(r.delta))
+            mark = aim(r, gap="")
+            room = max(2, width - figures.cell_length - mark.cell_length - 2)
+            cells = max(4, min(10, room // 4))
+            label = fitted(r, max(1, room - cells))
+            return Content.assemble(mark, label, " ", bar(r.fraction, cells), " ", figures)
+        figures = Content.assemble((f"{r.value:>4}", "bold"), " ", delta(r.delta))
+        mark = aim(r)
+        room = width - figures.cell_length - mark.cell_length - 1
         label = fitted(r, room)
-        return Content.assemble(label, " ", figures, "\n", bar(r.fraction, width))
+        return Content.assemble(mark, label, " ", figures, "\n", bar(r.fraction, width))

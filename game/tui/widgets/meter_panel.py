@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -26,6 +27,8 @@ class MeterPanel(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static(id="viewer", markup=False)
+        yield Static(Content.assemble(("↑", "bold $text-accent"), " you want it up  ", ("↓", "bold $text-accent"),
+                                      " down"), id="aims")
         for n, (heading, description, meter_ids) in enumerate(self.groups):
             if heading:
                 yield Static(heading, id=f"faction-{n}", classes="faction", markup=False).with_tooltip(
@@ -40,6 +43,7 @@ class MeterPanel(VerticalScroll, can_focus=False):
         for n, (heading, _d, meter_ids) in enumerate(self.groups):
             if heading:
                 self.query_one(f"#faction-{n}").display = any(m in readings for m in meter_ids)
+        self.query_one("#aims").display = any(r.aim for r in readings.values())
         self._fit()
 
     def watch_viewer(self, viewer: str) -> None:
@@ -53,7 +57,7 @@ class MeterPanel(VerticalScroll, can_focus=False):
     def _fit(self) -> None:
         # Two rows a meter when they all fit, one row when the panel is short: a layout choice, not game state.
         bars = [bar for bar in self.query(MeterBar) if bar.display]
-        headings = sum(1 for h, _d, _m in self.groups if h) + bool(self.viewer)
+        headings = sum(1 for h, _d, _m in self.groups if h) + bool(self.viewer) + self.query_one("#aims").display
         self.compact = 2 * len(bars) + 2 * headings > self.scrollable_content_region.height
         for bar in bars:
             bar.compact = self.compact

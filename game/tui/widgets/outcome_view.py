@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -13,8 +13,10 @@ from textual.widgets import Button, Static
 from ..views import OutcomeShown
 
 
-class OutcomeView(VerticalScroll, can_focus=False):
-    """Shows the outcome it is given; Enter, Space or the button post OutcomeView.Continue."""
+class OutcomeView(Vertical):
+    """Shows the outcome it is given; Enter, Space or the button post OutcomeView.Continue.
+
+    The text scrolls; the button sits below it, always in view, however many changes the outcome made."""
 
     class Continue(Message):
         """The player has read the outcome."""
@@ -23,13 +25,14 @@ class OutcomeView(VerticalScroll, can_focus=False):
     button: reactive[str] = reactive("Next card  (Enter)")  # what Enter leads to
 
     def compose(self) -> ComposeResult:
-        yield Static(id="outcome-who", markup=False)
-        yield Static(id="outcome-choice")
-        yield Static(id="outcome-odds", markup=False)
-        yield Static(id="outcome-roll")
-        yield Static(id="outcome-text", markup=False)
-        yield Static(id="outcome-changes")
-        yield Static(id="outcome-world")
+        with VerticalScroll(id="outcome-body"):
+            yield Static(id="outcome-who", markup=False)
+            yield Static(id="outcome-choice")
+            yield Static(id="outcome-odds", markup=False)
+            yield Static(id="outcome-roll")
+            yield Static(id="outcome-text", markup=False)
+            yield Static(id="outcome-changes")
+            yield Static(id="outcome-world")
         yield Button("Next card", id="continue", variant="primary", compact=True)
 
     def watch_shown(self, shown: OutcomeShown | None) -> None:
@@ -54,7 +57,7 @@ class OutcomeView(VerticalScroll, can_focus=False):
         world.update(Content("\n").join(
             Content.assemble((title, "bold"), *(("\n  " + line, "") for line in lines)) for title, lines in shown.world))
         world.display = bool(shown.world)
-        self.scroll_home(animate=False)
+        self.query_one("#outcome-body").scroll_home(animate=False)
 
     def watch_button(self, label: str) -> None:
         button = self.query_one("#continue", Button)

@@ -25,3 +25,7 @@ class StoryLog(VerticalScroll):
             text = Content("\n\n").join(Content.assemble((heading, "bold"), "\n", body) for heading, body in entries)
         self.query_one("#log-text", Static).update(text)
         self.call_after_refresh(self.scroll_end, animate=False)
+
+    def on_show(self) -> None:
+        # While hidden the log has no size to scroll in: it opens on the newest entry when it is shown.
+        self.call_after_refresh(self.scroll_end, animate=False)

@@ -1,0 +1,210 @@
+"""Issue 9, as a first-time player met it: what the keys do while the log covers the card, what Enter does
+after an outcome, the log on a wide screen, options and buttons in view, a header that reads, meters that read
+at every size, the game's English, and which way each meter should go."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from textual.app import App
+
+from game.tui.app import build_app
+from game.tui.screens.game import GameScreen
+from game.tui.widgets.meter_bar import MeterBar
+from game.tui.widgets.meter_panel import MeterPanel
+
+from .play import first_available, header_text, play_turn, screen_text
+
+SIZES = [(80, 24), (100, 30), (120, 40)]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_the_keys_do_not_play_a_card_the_story_log_covers(size):
+    app = build_app(scenario="strike", role="mayor", seed=3)
+    async with app.run_test(size=size) as pilot:
+        screen = app.screen
+        await pilot.press("l")
+        assert "The story so far" in screen_text(app) and "The walkout" not in screen_text(app)
+        await pilot.press("1", "2", "space", "enter")
+        assert screen.record.steps == () and screen.outcome is None
+        await pilot.press("l", "1")  # the card is back: now its keys play it
+        assert len(screen.record.steps) == 1
+
+
+async def test_the_key_that_dismisses_an_outcome_never_plays_the_next_card():
+    app = build_app(scenario="strike", role="mayor", seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await pilot.press("1")
+        assert screen.outcome is not None
+        await pilot.press("enter")  # Next card
+        assert screen.outcome is None and len(screen.record.steps) == 1
+        await pilot.press("enter")  # pressed once too often: the new card stays unplayed
+        assert screen.outcome is None and len(screen.record.steps) == 1
+        await pilot.press("down", "enter")  # an option picked on purpose is played
+        assert len(screen.record.steps) == 2
+
+
+async def test_on_a_wide_terminal_l_toggles_the_log_and_leaves_the_meters():
+    app = build_app(scenario="strike", role="mayor", seed=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "The story so far" in screen_text(app) and "Public trust" in screen_text(app)
+        await pilot.press("l")
+        assert "The story so far" not in screen_text(app) and "Public trust" in screen_text(app)
+        await pilot.press("l")
+        assert "The story so far" in screen_text(app) and "Public trust" in screen_text(app)
+
+
+@pytest.mark.parametrize("role", ["guaido", "maduro"])
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_every_option_and_the_next_button_stay_in_view(role, size):
+    app = build_app(scenario="venezuela-2019", role=role, opponent="random", seed=1)
+    async with app.run_test(size=size) as pilot:
+        screen = app.screen
+        for _ in range(8):
+            if app.screen is not screen:
+                break
+            if screen.outcome is None:
+                assert screen.query_one("#options").max_scroll_y == 0, "the last option is scrolled away"
+                await pilot.press(str(first_available(screen.record)))
+            else:
+                assert "(Enter)" in screen_text(app), "Next is below the fold"
+                await pilot.press("space")
+            await pilot.pause()
+
+
+async def test_the_story_log_opens_on_the_latest_entry():
+    from game.tui.views import log_entries
+
+    app = build_app(scenario="venezuela-2019", role="guaido", opponent="random", seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        while len(screen.record.steps) < 12:
+            await pilot.press("space" if screen.outcome is not None else str(first_available(screen.record)))
+            await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        latest, _body = log_entries(screen.record, "guaido", screen.read["guaido"])[-1]
+        assert latest[:30] in screen_text(app)
+
+
+@pytest.mark.parametrize("role, name", [("maduro", "Nicolás Maduro"), ("guaido", "Juan Guaidó")])
+@pytest.mark.parametrize("width", [80, 120])
+async def test_the_header_names_the_role_whole_and_keeps_its_parts_apart(role, name, width):
+    app = build_app(scenario="venezuela-2019", role=role, opponent="random", seed=48213)
+    async with app.run_test(size=(width, 24)) as pilot:
+        screen = app.screen
+        for _ in range(3):
+            header = header_text(app)
+            assert name in header or {"Nicolás Maduro", "Juan Guaidó"} - {name} <= set(re.findall(r"\w+ \w+(?=.s (?:move|turn))", header))
+            squeezed = header.replace(" ", "")  # read with the spaces lost, as a screen reader or a copy may
+            assert not re.search(r"(turn|move)\d", squeezed) and not re.search(r"\d+/\d+seed", squeezed), header
+            await pilot.press("space" if screen.outcome is not None else "1")
+            await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_every_meter_shows_its_level_as_a_bar(size):
+    app = build_app(scenario="venezuela-2019", role="guaido", opponent="random", seed=3)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        rows = screen_text(app).splitlines()
+        panel = app.screen.query_one(MeterPanel).region
+        bars = [b for b in app.screen.query(MeterBar) if b.display and b.region.area and panel.contains_region(b.region)]
+        assert bars
+        for bar in bars:
+            top = bar.region.y
+            drawn = "\n".join(rows[top:bar.region.bottom])
+            assert "█" in drawn or "░" in drawn, f"no bar for {bar.reading.label}: {drawn!r}"
+
+
+def test_the_games_own_words_read_as_english():
+    from game.engine import FollowUpQueued
+    from game.tui.views import change_lines, chance_phrase
+
+    sc = build_app(scenario="strike", role="mayor", seed=3).opening.record.scenario
+    assert change_lines([FollowUpQueued("x", 5)], sc, 4) == ["Something will follow in 1 turn."]
+    assert change_lines([FollowUpQueued("x", 7)], sc, 4) == ["Something will follow in 3 turns."]
+    assert [chance_phrase(p) for p in ("85%", "8%", "11%", "18%", "40%", "1%", "<1%", ">99%")] == [
+        "an 85% chance", "an 8% chance", "an 11% chance", "an 18% chance", "a 40% chance", "a 1% chance",
+        "a <1% chance", "a >99% chance"]
+
+
+async def test_without_the_odds_the_roll_line_is_hidden_too():
+    app = build_app(scenario="strike", role="mayor", seed=3, odds=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "odds" not in screen_text(app)
+        await pilot.press("1")
+        text = screen_text(app)
+        assert "Public trust 50 → 45" in text and "Rolled" not in text and "%" not in text
+
+
+async def test_the_meter_panel_shows_which_way_the_role_wants_each_meter():
+    for role, up, down in (("guaido", "US pressure", "High command"), ("maduro", "High command", "US pressure")):
+        app = build_app(scenario="venezuela-2019", role=role, opponent="random", seed=3)
+        async with app.run_test(size=(120, 40)):
+            rows = screen_text(app).splitlines()
+            assert any(up in r and "↑" in r.split(up)[0][-3:] for r in rows), role
+            assert any(down in r and "↓" in r.split(down)[0][-3:] for r in rows), role
+
+
+async def test_the_game_screen_stands_alone_and_says_when_the_game_is_over():
+    """Any app can host the game screen: it posts GameScreen.Finished, and the app decides what comes next."""
+    from game.tui.loading import load_scenario, new_game
+
+    record = new_game(load_scenario("strike"), "mayor", 3)
+    while len(record.steps) < 5 and not record.state.over:
+        record = record.play(next(v.index for v in record.options() if v.available))
+    finished = []
+
+    class Host(App):
+        def on_mount(self) -> None:
+            self.push_screen(GameScreen(record, True))
+
+        def on_game_screen_finished(self, message: GameScreen.Finished) -> None:
+            finished.append(message.record)
+
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        while not finished:
+            await pilot.press("space" if screen.outcome is not None else str(first_available(screen.record)))
+            await pilot.pause()
+        assert finished[0].state.over
+
+
+async def test_the_new_game_screen_reads_the_scenarios_off_the_ui_thread(monkeypatch):
+    import threading
+
+    from game.tui import loading
+    from game.tui.screens.new_game import NewGameScreen
+
+    threads = []
+    real = loading.scenario_choices
+
+    def watched():
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real()
+
+    monkeypatch.setattr(loading, "scenario_choices", watched)
+    app = build_app(scenario="strike", seed=9)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, NewGameScreen) and app.screen.scenario.id == "strike"
+    assert threads == [False]
+
+
+def test_the_tui_reads_no_private_textual_attributes():
+    from pathlib import Path
+
+    root = Path(__file__).parents[2]
+    # The game screen's constructor gives the record its first value with set_reactive (Textual's way, before
+    # mount); after that the record is assigned, so that its computes and bindings run.
+    private = re.compile(r"\._(bindings_ready|compositor|notifications|nodes|driver)\b"
+                         r"|set_reactive\(GameScreen\.record, (?!record\))")
+    found = [f"{p}:{n}" for folder in ("game/tui", "tests/tui") for p in sorted((root / folder).rglob("*.py"))
+             for n, line in enumerate(p.read_text().splitlines(), 1) if private.search(line)
+             and p.name != "test_first_time.py"]
+    assert found == []
