@@ -157,7 +157,8 @@ def _log_problem(log: Log) -> str | None:
 
 def _clean_meta(meta: dict) -> dict:
     """A save's meta with the values the game reads made safe: a scenario path only when it is a folder."""
-    meta = dict(meta)
+    meta = {key: plain(value, 200) if isinstance(value, str) and key != "scenario_path" else value
+            for key, value in meta.items()}  # titles and names shown in the load list: never terminal commands
     hint = meta.get("scenario_path")
     if hint is not None and not _usable_folder(hint):
         del meta["scenario_path"]

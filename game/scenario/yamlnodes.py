@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -26,6 +27,8 @@ _SCALARS = {
     _CORE + "null": lambda node: None,
 }
 
+# C0 and C1 controls and DEL, but not tab or newline: YAML's double-quoted escapes ("\e", "\x9b") can write them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NODE_STARTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)
 
 Path = tuple  # a value's path in a document: ("cards", 3, "options", 0, "label")
@@ -243,6 +246,12 @@ def _convert(node: yaml.Node, path: Path, key: tuple[int, int] | None, positions
     positions.spots[path] = Spot(key, start, node.style or None)
     construct = _SCALARS.get(node.tag)
     if construct is None:
+        control = _CONTROL.search(node.value)
+        if control:
+            # Written as "\e]0;..." in double quotes: text that would be a terminal command when shown.
+            problems.append(Problem(display, node.start_mark.line + 1, node.start_mark.column + 1,
+                                    f"control character U+{ord(control.group()):04X} in the text; scenario text is"
+                                    " plain text (a new line or a tab at most)"))
         return node.value
     try:
         value = construct(node)
