@@ -8,18 +8,29 @@ import re
 from pathlib import Path
 
 from game.atomic import write_atomically
+from game.engine import MeterChanged
 
-from .record import Record
+from .record import Record, Step, WorldEvent
 from .seats import PERSON
-from .views import citations_text, date_text, delta_text, option_odds, results_text, roll_text
+from .turning import turning_points
+from .views import citations_text, date_text, delta_text, option_odds, results_text, roll_text, shown
+
+
+def _world(sc, events: tuple[WorldEvent, ...]) -> list[dict]:
+    return [{"turn": w.drawn.turn, "card": w.drawn.card, "title": sc.card(w.drawn.card).title,
+             "outcome": w.rolled.outcome, "label": w.rolled.label, "text": w.rolled.text,
+             "meters": [{"meter": e.meter, "before": e.before, "after": e.after}
+                        for e in w.events if isinstance(e, MeterChanged)]} for w in events]
 
 
 def as_data(record: Record) -> dict:
-    """Everything that happened, with the seed: enough to check every roll or replay the game."""
+    """Everything that happened, with the seed: enough to check every roll or replay the game. In a
+    two-sided game every decision is there, whichever role made it and whoever sat in its seat."""
     sc = record.scenario
     state = record.state
+    turning = set(turning_points(record))
     turns = []
-    for step in record.steps:
+    for n, step in enumerate(record.steps):
         card = step.before.current_card
         rolled = step.rolled
         turns.append({
@@ -29,15 +40,16 @@ def as_data(record: Record) -> dict:
             "date": step.before.date.isoformat(),
             "card": {"id": card.id, "title": card.title, "historical": card.historical,
                      "sources": citations_text(sc, card.sources), "note": card.note},
-            "options": [{"label": v.label, "available": v.available, "reason": v.reason,
+            "options": [{"index": v.index, "label": v.label, "available": v.available, "reason": v.reason,
                          "chances": list(v.chances), "historical": v.historical, "labels": list(v.labels),
                          "ends": list(v.ends)} for v in step.views],
             "choice": step.chosen.option,
+            "historical_choice": step.view.historical,
+            "turning_point": n in turning,
             "outcome": {"index": rolled.outcome, "probability": rolled.probability, "roll": rolled.roll,
                         "band": list(step.band()), "text": rolled.text},
             "meters": [{"meter": c.meter, "before": c.before, "after": c.after} for c in step.changes],
-            "world": [{"card": w.drawn.card, "outcome": w.rolled.outcome, "label": w.rolled.label,
-                       "text": w.rolled.text} for w in step.world],
+            "world": _world(sc, step.world),
         })
     ending = sc.ending(state.ending) if state.ending else None
     return {
@@ -50,69 +62,146 @@ def as_data(record: Record) -> dict:
             "id": ending.id, "title": ending.title, "result": ending.result_for(record.player),
             "results": {r.id: ending.result_for(r.id) for r in sc.roles}, "text": ending.text_for(record.player),
             "history": ending.history},
+        "opening": _world(sc, record.prologue.world) if record.prologue else [],
         "turns": turns,
         "meters": record.series(),
     }
+
+
+def _seat(step: Step) -> str:
+    return "a person" if step.seat == PERSON else f"a bot ({step.seat})"
 
 
 def as_markdown(record: Record) -> str:
     sc = record.scenario
     state = record.state
     player = record.player
+    two = sc.two_sided
     role = sc.role(player)
     labels = {m.id: m.label for m in sc.meters}
-    opponent = record.seats.opponent_of(player) if sc.two_sided and record.seats else ""
+    opponent = record.seats.opponent_of(player) if two and record.seats else ""
     replay = f"--role {player}" + (f" --opponent {opponent}" if opponent else "")
     out = [f"# Debrief: {sc.title}", "",
            f"- Role: {role.name}" + (f", {role.title}" if role.title else ""),
            f"- Seed: {state.seed} (replay with `crisis play --scenario {sc.id} {replay} --seed {state.seed}`)",
-           (f"- Decisions: {len(record.steps)}" if sc.two_sided else f"- Turns played: {len(record.steps)}")]
+           (f"- Decisions: {len(record.steps)}" if two else f"- Turns played: {len(record.steps)}")]
     if opponent:
         out.insert(3, f"- Opponent: {opponent}")
     if state.ending:
         ending = sc.ending(state.ending)
-        reader = player if sc.two_sided and not record.seats.hot_seat else None
+        reader = player if two and not record.seats.hot_seat else None
         out += [f"- Ending: **{ending.title}**: " + results_text(record, state.ending, reader), "",
-                ending.text_for(player) if sc.two_sided else ending.text]
+                ending.text_for(player) if two else ending.text]
         if ending.history:
             out += ["", f"*In reality:* {ending.history}"]
-    turning = set(record.turning_points())
+    if record.prologue is not None:
+        out += ["", f"## Before the first move, {date_text(record.first.date)}", ""]
+        out += _world_lines(record.prologue.world, sc, labels)
+    turning = set(turning_points(record))
     out += ["", "## Turn by turn"]
     for n, step in enumerate(record.steps):
-        card = step.before.current_card
+        before = step.before
+        card = before.current_card
         tag = "historical" if card.historical else "what if"
         mark = " (a turning point)" if n in turning else ""
-        who = f"{sc.role(step.role).name}, " if sc.two_sided else ""
-        out += ["", f"### Turn {step.before.turn}, {date_text(step.before.date)}: {who}{card.title}{mark}", "",
-                f"*{tag}*" + (f"; sources: {citations_text(sc, card.sources)}" if card.sources else ""), "",
-                card.text, "", "| # | option | odds | |", "|---|---|---|---|"]
-        for n, v in enumerate(step.views, start=1):
-            chosen = "**chosen**" if v.index == step.chosen.option else ("unavailable" if not v.available else "")
-            out.append(f"| {n} | {_cell(v.label)} | {_cell(option_odds(v, sc))} | {chosen} |")
-        out += ["", f"{roll_text(step)} {step.rolled.text}"]
-        for c in step.changes:
-            out.append(f"- {labels.get(c.meter, c.meter)}: {c.before} → {c.after} ({delta_text(c.after - c.before)})")
-        for w in step.world:
-            out.append(f"- The world: {sc.card(w.drawn.card).title} — {w.rolled.label or w.rolled.text}")
+        reader = step.role if two else None
+        who = f"{sc.role(step.role).name}, " if two else ""
+        seat = f"; played by {_seat(step)}" if two else ""
+        out += ["", f"### Turn {before.turn}, {date_text(before.date)}: {who}{shown(card.title, before, reader)}{mark}",
+                "", f"*{tag}*{seat}" + (f"; sources: {citations_text(sc, card.sources)}" if card.sources else ""), "",
+                shown(card.text_for(reader), before, reader), "", "| # | option | odds | |", "|---|---|---|---|"]
+        for k, v in enumerate(step.views, start=1):
+            tags = ["**chosen**"] if v.index == step.chosen.option else ["unavailable"] if not v.available else []
+            tags += ["history's"] if v.historical else []
+            out.append(f"| {k} | {_cell(shown(v.label, before, reader))} | {_cell(option_odds(v, sc))} | {', '.join(tags)} |")
+        out += ["", f"{roll_text(step)} {shown(step.rolled.text, step.after, reader)}"]
+        for c in step.own:
+            if isinstance(c, MeterChanged):
+                out.append(f"- {labels.get(c.meter, c.meter)}: {c.before} → {c.after} ({delta_text(c.after - c.before)})")
+        out += _world_lines(step.world, sc, labels)
         if card.note:
             out += ["", f"> Why these odds: {card.note}"]
-    out += ["", "## Meters", "", "| meter | start | end | lowest | highest |", "|---|---|---|---|---|"]
+    out += ["", "## Meters", "", "| meter | start | end | lowest | highest | over the game |", "|---|---|---|---|---|---|"]
+    meters = {m.id: m for m in sc.meters}
     for mid, values in record.series().items():
-        out.append(f"| {_cell(labels[mid])} | {values[0]} | {values[-1]} | {min(values)} | {max(values)} |")
+        m = meters[mid]
+        out.append(f"| {_cell(labels[mid])} | {values[0]} | {values[-1]} | {min(values)} | {max(values)} | "
+                   f"{sparkline(values, m.lo, m.hi, 40)} |")
     return "\n".join(out) + "\n"
+
+
+def _world_lines(events: tuple[WorldEvent, ...], sc, labels: dict[str, str]) -> list[str]:
+    out = []
+    for w in events:
+        out.append(f"- The world, turn {w.drawn.turn}: {sc.card(w.drawn.card).title} — {w.rolled.label or w.rolled.text}")
+        out += [f"  - {labels.get(e.meter, e.meter)}: {e.before} → {e.after} ({delta_text(e.after - e.before)})"
+                for e in w.events if isinstance(e, MeterChanged)]
+    return out
+
+
+LEVELS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: tuple[int, ...] | list[int], lo: int, hi: int, width: int) -> str:
+    """A meter's path in one line of text, for the Markdown debrief (a file has no chart): one glyph per
+    decision, or per group of decisions when there are more than `width`, the mean scaled to lo..hi."""
+    if not values or width <= 0:
+        return ""
+    n = len(values)
+    cells = min(width, n)
+    out = []
+    for c in range(cells):
+        chunk = values[c * n // cells:(c + 1) * n // cells] or [values[min(n - 1, c * n // cells)]]
+        level = (sum(chunk) / len(chunk) - lo) / max(1, hi - lo)
+        out.append(LEVELS[min(len(LEVELS) - 1, max(0, int(level * len(LEVELS))))])
+    return "".join(out)
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def export(record: Record, folder: Path, now: dt.datetime | None = None) -> tuple[Path, Path]:
-    """Write `<scenario>-<role>-seed<N>-<time>.md` and `.json`; returns both paths."""
-    now = now or dt.datetime.now()
+def _stem_prefix(record: Record) -> str:
     state = record.state
-    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{state.scenario.id}-{record.player}-seed{state.seed}-{now:%Y%m%d-%H%M%S}")
-    md = _write(folder / f"{stem}.md", as_markdown(record))
-    data = _write(folder / f"{stem}.json", json.dumps(as_data(record), indent=1, ensure_ascii=False) + "\n")
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{state.scenario.id}-{record.player}-seed{state.seed}")
+
+
+def _texts(record: Record) -> tuple[str, str]:
+    return as_markdown(record), json.dumps(as_data(record), indent=1, ensure_ascii=False) + "\n"
+
+
+def already_written(record: Record, folder: Path) -> tuple[Path, Path] | None:
+    """The debrief of this very game, if `folder` holds it (both files, as they would be written now)."""
+    md_text, data_text = _texts(record)
+    return _find(record, folder, md_text, data_text)
+
+
+def _find(record: Record, folder: Path, md_text: str, data_text: str) -> tuple[Path, Path] | None:
+    try:
+        candidates = sorted(folder.glob(f"{_stem_prefix(record)}-*.json"))
+    except OSError:
+        return None
+    for data in candidates:
+        md = data.with_suffix(".md")
+        try:
+            if data.read_text(encoding="utf-8") == data_text and md.read_text(encoding="utf-8") == md_text:
+                return md, data
+        except (OSError, UnicodeDecodeError):
+            continue
+    return None
+
+
+def export(record: Record, folder: Path, now: dt.datetime | None = None) -> tuple[Path, Path]:
+    """Write `<scenario>-<role>-seed<N>-<time>.md` and `.json`; returns both paths. A game's debrief is
+    written once: when `folder` already holds it, those files are returned and nothing is written."""
+    md_text, data_text = _texts(record)
+    found = _find(record, folder, md_text, data_text)
+    if found is not None:
+        return found
+    now = now or dt.datetime.now()
+    stem = f"{_stem_prefix(record)}-{now:%Y%m%d-%H%M%S}"
+    md = _write(folder / f"{stem}.md", md_text)
+    data = _write(folder / f"{stem}.json", data_text)
     return md, data
 
 

@@ -1,58 +1,84 @@
-"""The ending screen: how the game ended and what it means for the role, every meter over time, the decisions."""
+"""The ending screen: how the game ended and what it means for the role, the meters over time, the decisions."""
 
 from __future__ import annotations
 
 import os
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive, var
 from textual.screen import Screen
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from game import paths
 
 from ..record import Record
+from ..turning import CONTINUATIONS, Stopped, games_ending_alike, key_steps, turning_points
 from ..views import date_text, option_odds, role_name, shown
 from ..widgets.key_footer import KeyFooter
-from ..widgets.meter_chart import MeterChart, Series
+from ..widgets.meter_chart import ChartShown, Mark, MeterChart, Series
 
 VERDICT = {"win": "You win.", "loss": "You lose.", "draw": "A draw."}
-CONTINUATIONS = 200  # bot games played on from each turning point: enough for a share, quick on any scenario
+PER_PAGE = 4  # meters on one page of the chart: more lines than this no longer read apart at 80 columns
 
 
-def key_steps(record: Record) -> list[int]:
-    """The turning points, and the last decision."""
-    return sorted(set(record.turning_points()) | ({len(record.steps) - 1} if record.steps else set()))
+def chart_pages(record: Record, reader: str | None) -> tuple[ChartShown, ...]:
+    """The chart's pages: the meters `reader` may see that moved most first, then the others in the
+    scenario's order, a few a page; each page with every turning decision marked."""
+    sc = record.scenario
+    series = record.series()
+    visible = [m for m in sc.meters if m.visible_to(reader)]
+    if len(visible) <= PER_PAGE + 1:
+        groups = [visible]
+    else:
+        def moved(m) -> float:
+            return (max(series[m.id]) - min(series[m.id])) / max(1, m.hi - m.lo)
+
+        top = {m.id for m in sorted(visible, key=moved, reverse=True)[:PER_PAGE]}
+        rest = [m for m in visible if m.id not in top]
+        groups = [[m for m in visible if m.id in top]] + [rest[k:k + PER_PAGE] for k in range(0, len(rest), PER_PAGE)]
+    marks = []
+    for number, n in enumerate(turning_points(record, reader), start=1):
+        step = record.steps[n]
+        who = f", {role_name(sc, step.role)}" if sc.two_sided else ""
+        marks.append(Mark(n + 1, number, sc.order.index(step.role) if sc.two_sided else 0,
+                          f"Turn {step.before.turn}{who}: {shown(step.chosen.label, step.before, reader)}"))
+    turns = (record.first.turn, *(s.before.turn for s in record.steps))
+    pages = []
+    for k, group in enumerate(groups):
+        if len(groups) == 1:
+            title = "Every meter, decision by decision" if reader is None else "Every meter you can see"
+        elif k == 0:
+            title = f"The meters that moved most (page 1 of {len(groups)}; m for the next)"
+        else:
+            title = f"More meters (page {k + 1} of {len(groups)})"
+        pages.append(ChartShown(title, tuple(Series(m.label, m.lo, m.hi, tuple(series[m.id])) for m in group),
+                                tuple(marks), turns))
+    return tuple(pages)
 
 
-def continuation_counts(record: Record) -> dict[int, int]:
-    """For each key step: how many of CONTINUATIONS games played on from that decision end like this one."""
-    from game.sim.runner import continuations
-
-    ending = record.state.ending
-    role = record.player
-    return {n: continuations(record.steps[n].before, runs=CONTINUATIONS, seed=n, role=role).tally.endings.get(ending, 0)
-            for n in key_steps(record)}
-
-
-def decisions(record: Record, counts: dict[int, int] | None = None) -> Content:
-    """Every decision, each role's in a two-sided game, with its odds; the turning points marked."""
-    turning = set(record.turning_points())
+def decisions(record: Record, turning: list[int], reader: str | None, counts: dict[int, int] | None = None) -> Content:
+    """Every decision, each role's in a two-sided game, with its odds; the turning points numbered as on the chart."""
+    number = {n: k for k, n in enumerate(turning, start=1)}
     last = len(record.steps) - 1
     sc = record.scenario
-    reader = record.player if sc.two_sided else None
     lines = []
     for n, step in enumerate(record.steps):
         card = step.before.current_card
-        mark = "  ◆ turning point" if n in turning else "  ■ the last decision" if n == last else ""
+        mark = f"  ◆{number[n]} turning point" if n in number else "  ■ the last decision" if n == last else ""
         if counts and n in counts:
             mark += f": from here, {counts[n]} of {CONTINUATIONS} games end this way"
         who = f"  {role_name(sc, step.role)}" if sc.two_sided else ""
+        history = "  (history's choice)" if step.view.historical else ""
         lines.append(Content.assemble(
             (f"Turn {step.before.turn:>2}", "bold"), (who, "$text-accent"),
-            f"  {shown(card.title, step.before, reader)}: ", (step.chosen.label, "italic"),
+            f"  {shown(card.title, step.before, reader)}: ", (shown(step.chosen.label, step.before, reader), "italic"),
+            (history, "$text-muted"),
             (f"  (odds {option_odds(step.view, sc)}, got {step.rolled.probability:.0%})", "$text-muted"),
             (mark, "bold $text-accent")))
     return Content("\n").join(lines) if lines else Content("No decisions were made.")
@@ -68,15 +94,38 @@ class EndingScreen(Screen):
 
     BINDINGS = [
         Binding("e", "export", "Export debrief"),
+        Binding("m", "more_meters", "Meters"),
         Binding("n", "new", "New game"),
         Binding("t,escape", "title", "Title", key_display="t"),
         Binding("q", "app.quit", "Quit"),
     ]
-    """The ending's actions: export, play again, or leave."""
+    """The ending's actions: export, page through the meters, play again, or leave."""
+
+    page: reactive[int] = reactive(0)
+    """Which page of the chart is on show."""
+    chart: reactive[ChartShown] = reactive(ChartShown)
+    counts: var[dict[int, int]] = var(dict, init=False)
+    """Per key step, how many bot games played on from it end this way: filled in as they finish."""
+
+    class Counted(Message):
+        """The bot games from one key step are done (posted from the worker's thread)."""
+
+        def __init__(self, step: int, games: int) -> None:
+            super().__init__()
+            self.step = step
+            self.games = games
 
     def __init__(self, record: Record) -> None:
         super().__init__()
         self.record = record
+        # A bot game's chart keeps the player's hidden meters hidden; on one keyboard both people see all.
+        two, seats = record.scenario.two_sided, record.seats
+        self.reader = record.player if two and seats is not None and not seats.hot_seat else None
+        self.pages = chart_pages(record, self.reader)
+        self.turning = turning_points(record, self.reader)
+
+    def compute_chart(self) -> ChartShown:
+        return self.pages[self.page % len(self.pages)]
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -103,41 +152,62 @@ class EndingScreen(Screen):
                 yield Static(text, classes="ending-text", markup=False)
             if ending.history:
                 yield Static(Content.assemble(("In reality: ", "bold"), ending.history), id="ending-history")
-            yield Static("The meters, turn by turn", classes="section")
-            yield MeterChart(id="chart")
+            # The decisions first, their turning points numbered; the chart below marks them with the same numbers.
             yield Static("Every decision" if sc.two_sided else "Your decisions", classes="section")
-            yield Static(decisions(record), id="decisions")
+            yield Static(decisions(record, self.turning, self.reader), id="decisions")
+            yield Static("The meters, turn by turn", classes="section")
+            yield MeterChart(id="meter-chart").data_bind(shown=EndingScreen.chart)
             yield Static(id="export-path")
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
-        series = self.record.series()
-        seats = self.record.seats
-        # A bot game's chart keeps the player's hidden meters hidden; on one keyboard both people see all.
-        reader = self.record.player if self.record.scenario.two_sided and not seats.hot_seat else None
-        self.query_one(MeterChart).series = tuple(
-            Series(m.label, m.lo, m.hi, tuple(series[m.id])) for m in self.record.scenario.meters if m.visible_to(reader))
-        self.run_worker(self._how_else_it_could_end, thread=True, exit_on_error=False)
+        self.how_else_it_could_end()
 
-    def _how_else_it_could_end(self) -> None:
-        # Bot games from each turning point, off the UI thread; the line appears when they are done.
-        counts = continuation_counts(self.record)
-        self.app.call_from_thread(self.query_one("#decisions", Static).update, decisions(self.record, counts))
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def how_else_it_could_end(self) -> None:
+        """Bot games from each key step, off the UI thread; each step's count comes back as a message.
+        Quitting (or leaving the screen) cancels the worker, and it stops within a few games."""
+        worker = get_current_worker()
+        try:
+            for n in key_steps(self.record, self.reader):
+                games = games_ending_alike(self.record, n, stop=lambda: worker.is_cancelled)
+                self.post_message(self.Counted(n, games))
+        except Stopped:
+            return
+
+    @on(Counted)
+    def _counted(self, message: Counted) -> None:
+        self.counts = {**self.counts, message.step: message.games}
+
+    def watch_counts(self, counts: dict[int, int]) -> None:
+        self.query_one("#decisions", Static).update(decisions(self.record, self.turning, self.reader, counts))
+
+    def action_more_meters(self) -> None:
+        """Bring the chart into view; once it is, the next page of meters."""
+        chart = self.query_one(MeterChart)
+        body = self.query_one("#ending-body", VerticalScroll)
+        top = chart.virtual_region.y
+        if body.scroll_y <= top < body.scroll_y + body.scrollable_content_region.height:
+            self.page = (self.page + 1) % len(self.pages)
+        chart.scroll_visible(top=True, animate=False)
 
     def action_export(self) -> None:
-        from ..debrief import export
+        from ..debrief import already_written, export
 
+        folder = paths.exports()
         try:
-            md, data = export(self.record, paths.exports())
+            found = already_written(self.record, folder)
+            md, data = found or export(self.record, folder)
         except OSError as err:
             self.notify(f"Could not write the debrief: {err.strerror or err}", severity="error", timeout=10)
             return
         # The folder on a line of its own and each file name on its own, so a long path never breaks a
         # name across lines (a player copies these).
+        said = "This game's debrief is already in " if found else "Debrief written to "
         self.query_one("#export-path", Static).update(Content.assemble(
-            ("Debrief written to ", "bold"), f"{md.parent}{os.sep}", "\n  ", md.name, "\n  ", data.name))
+            (said, "bold"), f"{md.parent}{os.sep}", "\n  ", md.name, "\n  ", data.name))
         self.query_one("#ending-body", VerticalScroll).scroll_end(animate=False)
-        self.notify(f"In {md.parent}{os.sep}", title="Debrief written")
+        self.notify(f"In {md.parent}{os.sep}", title="Already written" if found else "Debrief written")
 
     def action_new(self) -> None:
         self.app.new_game(self.record.scenario.id, odds=True)

@@ -1,14 +1,23 @@
-"""Every meter over the whole game, one sparkline a row, scaled to the meter's own range."""
+"""The meters over the whole game as a line chart (plotext), each leader's turning decisions marked, its key beneath."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual.app import ComposeResult, RenderResult
+from textual.color import Color
+from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widget import Widget
+from textual.widgets import Static
+from textual_plotext import PlotextPlot
 
-LEVELS = "▁▂▃▄▅▆▇█"
+from ..debrief import sparkline  # noqa: F401  (its old home: tests/tui/test_views.py imports it from here)
+
+# Okabe and Ito's palette: told apart by colour-blind readers, on a dark background or a light one.
+LINE_COLOURS = ((86, 180, 233), (230, 159, 0), (0, 158, 115), (204, 121, 167), (240, 228, 66))
+SIDE_COLOURS = ((213, 94, 0), (0, 114, 178))  # the turning decisions of the first role, and of the second
+LETTERS = "ABCDEFGHIJ"  # each line is also lettered at its end, so that it reads without colour
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,41 +25,119 @@ class Series:
     label: str
     lo: int
     hi: int
-    values: tuple[int, ...]
+    values: tuple[int, ...]  # at the start, then after each decision
 
 
-def sparkline(values: tuple[int, ...] | list[int], lo: int, hi: int, width: int) -> str:
-    """One glyph per turn (or per group of turns when there are more turns than cells): the mean, scaled to lo..hi."""
-    if not values or width <= 0:
-        return ""
-    n = len(values)
-    cells = min(width, n)
-    out = []
-    for c in range(cells):
-        chunk = values[c * n // cells:(c + 1) * n // cells] or [values[min(n - 1, c * n // cells)]]
-        mean = sum(chunk) / len(chunk)
-        level = (mean - lo) / max(1, hi - lo)
-        out.append(LEVELS[min(len(LEVELS) - 1, max(0, int(level * len(LEVELS))))])
-    return "".join(out)
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A turning decision: drawn as a line at the point after it, numbered, in its role's colour."""
+
+    x: int
+    number: int
+    side: int  # the role's place in the turn order (0 in a one-role game)
+    text: str  # what the key says of it: "Turn 3, The Union Leader: Call a strike"
 
 
-class MeterChart(Widget):
-    """Label, sparkline, then 'start → end'; sized to its width."""
+@dataclass(frozen=True, slots=True)
+class ChartShown:
+    """One page of the chart: a few meters, the turning decisions, and the turn of every point."""
 
-    series: reactive[tuple[Series, ...]] = reactive(tuple, layout=True)
+    title: str = ""
+    series: tuple[Series, ...] = ()
+    marks: tuple[Mark, ...] = ()
+    turns: tuple[int, ...] = ()  # the turn each point belongs to, for the x axis
 
-    def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self.series)
 
-    def render(self) -> Content:
-        width = self.size.width
-        label_width = min(24, max((len(s.label) for s in self.series), default=0))
-        rows = []
-        for s in self.series:
-            figures = f" {s.values[0]:>4} → {s.values[-1]:<4}"
-            room = max(4, width - label_width - len(figures) - 2)
-            rows.append(Content.assemble(
-                Content(s.label).truncate(label_width, ellipsis=True, pad=True), "  ",
-                (sparkline(s.values, s.lo, s.hi, room).ljust(min(room, len(s.values))), "$primary"),
-                (figures, "bold")))
-        return Content("\n").join(rows)
+def _hex(rgb: tuple[int, int, int]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
+
+
+def turn_ticks(turns: tuple[int, ...], width: int) -> tuple[list[int], list[str]]:
+    """Where each turn starts on the x axis and its number, thinned to one label per ~8 columns."""
+    starts = [k for k, t in enumerate(turns) if k == 0 or t != turns[k - 1]]
+    room = max(2, width // 8)
+    step = max(1, -(-len(starts) // room))
+    kept = starts[::step]
+    return kept, [str(turns[k]) for k in kept]
+
+
+def key_text(shown: ChartShown) -> Content:
+    """The key: each line's letter, colour, name and start → end; then each turning decision."""
+    parts: list[Content] = []
+    for n, s in enumerate(shown.series):
+        colour = _hex(LINE_COLOURS[n % len(LINE_COLOURS)])
+        parts.append(Content.assemble((f"━{LETTERS[n]} ", f"bold {colour}"), s.label,
+                                      (f" {s.values[0]} → {s.values[-1]}", "bold")))
+    lines = [Content("   ").join(parts)]
+    for m in shown.marks:
+        lines.append(Content.assemble((f"◆{m.number} ", f"bold {_hex(SIDE_COLOURS[m.side % 2])}"), m.text))
+    return Content("\n").join(lines)
+
+
+class MeterLines(PlotextPlot):
+    """The plot itself: redrawn from `shown` at the size it is given."""
+
+    shown: reactive[ChartShown] = reactive(ChartShown)
+
+    def render(self) -> RenderResult:
+        shown, plt = self.shown, self.plt
+        plt.clear_figure()
+        if not shown.series:
+            return super().render()
+        same = len({(s.lo, s.hi) for s in shown.series}) == 1
+        lo, hi = (shown.series[0].lo, shown.series[0].hi) if same else (0, 100)
+        last = len(shown.turns) - 1
+        # Labels on the chart's own background (plotext would box them in white).
+        ground = Color.parse(self.app.theme_variables.get("surface", "black")).rgb
+        for n, s in enumerate(shown.series):
+            # Meters of different ranges share the chart as a share of their own range.
+            ys = list(s.values) if same else [100 * (v - s.lo) / max(1, s.hi - s.lo) for v in s.values]
+            colour = LINE_COLOURS[n % len(LINE_COLOURS)]
+            plt.plot(list(range(len(ys))), ys, marker="braille", color=colour)
+            plt.text(LETTERS[n], last + 0.02 * max(1, last) + 0.2, ys[-1], color=colour, background=ground, style="bold")
+        for m in shown.marks:
+            colour = SIDE_COLOURS[m.side % 2]
+            plt.vline(m.x, colour)
+            plt.text(str(m.number), m.x, hi, color=colour, background=ground, style="bold", alignment="center")
+        plt.xlim(0, last + 0.06 * max(1, last) + 0.5)
+        plt.ylim(lo, hi)
+        mid = (lo + hi) / 2
+        plt.yticks([lo, mid, hi], [str(lo), f"{mid:g}", str(hi)] if same else ["low", "half", "high"])
+        ticks, labels = turn_ticks(shown.turns, self.size.width)
+        plt.xticks(ticks, labels)
+        plt.xlabel("turn")
+        return super().render()
+
+
+class MeterChart(Vertical):
+    """The chart and its key; reads a ChartShown, holds nothing of the game."""
+
+    DEFAULT_CSS = """
+    MeterChart {
+        height: auto;
+    }
+    MeterChart > MeterLines {
+        height: 60vh;
+        min-height: 10;
+        max-height: 24;
+    }
+    MeterChart > .chart-title {
+        text-style: bold;
+    }
+    MeterChart > .chart-key {
+        height: auto;
+        margin-bottom: 1;
+    }
+    """
+
+    shown: reactive[ChartShown] = reactive(ChartShown)
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="chart-title")
+        yield MeterLines()
+        yield Static(classes="chart-key")
+
+    def watch_shown(self, shown: ChartShown) -> None:
+        self.query_one(".chart-title", Static).update(Content(shown.title))
+        self.query_one(MeterLines).shown = shown
+        self.query_one(".chart-key", Static).update(key_text(shown))

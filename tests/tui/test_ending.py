@@ -1,0 +1,205 @@
+"""The ending: the chart of the meters with both leaders' turning decisions, the bot games played on from
+them (and stopped when the player quits), and a debrief written once however often `e` is pressed."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import threading
+
+import pytest
+from textual.worker import WorkerState
+
+from game import paths
+from game.scenario import load, resolve_scenario
+from game.sim.runner import continuations
+from game.tui import debrief, turning
+from game.tui.app import CrisisApp, build_app
+from game.tui.opening import Opening
+from game.tui.record import Record
+from game.tui.screens import ending
+from game.tui.screens.ending import EndingScreen, chart_pages
+from game.tui.screens.game import GameScreen
+from game.tui.seats import Seats
+
+from .duel import duel
+from .play import screen_text
+
+
+async def play_to_the_end(pilot) -> None:
+    """As a player would: the first option open to them on their card, Space on every other page."""
+    app = pilot.app
+    while isinstance(app.screen, GameScreen):
+        screen = app.screen
+        if screen.outcome is None and screen.record.state.role == screen.reader:
+            await pilot.press(str(next(n for n, v in enumerate(screen.record.options(), 1) if v.available)))
+        else:
+            await pilot.press("space")
+        await pilot.pause()
+
+
+def finished(scenario, role: str, opponent: str, seed: int = 3) -> Record:
+    record = Record.new(scenario, role, seed, Seats.against(scenario, role, opponent))
+    while not record.state.over:
+        record = record.play(next(v.index for v in record.options() if v.available)).play_bots()
+    return record
+
+
+def test_exporting_one_game_twice_writes_one_debrief(tmp_path):
+    # Bug 12: every `e` wrote another pair of files, a second apart.
+    record = finished(load(resolve_scenario("tutorial")), "union", "greedy")
+    first = debrief.export(record, tmp_path, now=dt.datetime(2026, 3, 2, 9, 30))
+    assert debrief.already_written(record, tmp_path) == first
+    again = debrief.export(record, tmp_path, now=dt.datetime(2026, 3, 2, 9, 31))
+    assert again == first and sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in first)
+    other = finished(load(resolve_scenario("tutorial")), "union", "greedy", seed=4)
+    assert debrief.already_written(other, tmp_path) is None  # another game is another debrief
+
+
+async def test_the_second_e_says_where_the_debrief_already_is():
+    app = build_app(scenario="tutorial", role="union", opponent="greedy", seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await play_to_the_end(pilot)
+        assert isinstance(app.screen, EndingScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        written = sorted(p.name for p in paths.exports().iterdir())
+        assert len(written) == 2 and "Debrief written to" in screen_text(app)
+        await pilot.press("e")
+        await pilot.pause()
+        assert sorted(p.name for p in paths.exports().iterdir()) == written
+        text = screen_text(app).replace("\n", "")
+        assert "already in" in text and written[1] in text
+        await app.workers.wait_for_complete()
+
+
+async def test_quitting_while_the_bot_games_run_stops_them(monkeypatch):
+    # Games played on that would take hours unless the worker sees the cancellation and stops.
+    looked, stopped, returned = threading.Event(), threading.Event(), threading.Event()
+    real = turning.games_ending_alike
+
+    def endless(record, n, stop, runs=turning.CONTINUATIONS):
+        def watched() -> bool:
+            looked.set()
+            if stop():
+                stopped.set()
+                return True
+            return False
+        try:
+            return real(record, n, watched, runs=10**9)
+        finally:
+            returned.set()
+
+    monkeypatch.setattr(ending, "games_ending_alike", endless)
+    app = build_app(scenario="tutorial", role="union", opponent="greedy", seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await play_to_the_end(pilot)
+        assert isinstance(app.screen, EndingScreen)
+        (worker,) = [w for w in app.workers if w.name == "how_else_it_could_end"]
+        while not looked.is_set():  # the bot games are under way
+            await pilot.pause()
+        await pilot.press("q")
+    assert app.return_code == 0 and worker.state == WorkerState.CANCELLED
+    # A generous guard against a hang, not a measure of speed: it returns within BATCH games.
+    assert returned.wait(60) and stopped.is_set()
+
+
+def test_the_bot_games_are_the_continuations_of_the_simulator():
+    record = finished(load(resolve_scenario("tutorial")), "union", "greedy")
+    for n in turning.key_steps(record):
+        runner = continuations(record.steps[n].before, runs=40, seed=n, role="union")
+        assert turning.games_ending_alike(record, n, runs=40) == runner.tally.endings.get(record.state.ending, 0)
+
+
+def test_the_turning_points_are_both_leaders_decisions():
+    sc = load(resolve_scenario("venezuela-2019"))
+    record = finished(sc, "guaido", "greedy")
+    roles = {record.steps[n].role for n in turning.turning_points(record)}
+    assert roles == set(sc.order)
+    marks = chart_pages(record, "guaido")[0].marks
+    assert {m.side for m in marks} == {0, 1} and all(m.text.startswith("Turn ") for m in marks)
+
+
+@pytest.mark.parametrize("opponent, hidden", [("random", True), ("friend", False)])
+def test_the_chart_keeps_hidden_meters_hidden_in_a_bot_game(opponent, hidden):
+    sc = duel()
+    record = finished(sc, "union", opponent)
+    reader = "union" if opponent != "friend" else None
+    labels = {s.label for page in chart_pages(record, reader) for s in page.series}
+    assert ("Town budget" not in labels) == hidden and "Pay" in labels and "Strike fund" in labels
+
+
+async def test_a_bot_games_ending_never_shows_a_meter_hidden_from_the_player():
+    app = build_app(scenario="tutorial", role="union", opponent="greedy", seed=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await play_to_the_end(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Town funds" not in screen_text(app)
+        await pilot.press("m")  # the chart
+        text = screen_text(app)
+        assert "Every meter you can see" in text and "Strikers' resolve" in text and "Town funds" not in text
+
+
+async def test_the_meters_of_a_large_scenario_come_a_page_at_a_time():
+    sc = load(resolve_scenario("venezuela-2019"))
+    record = finished(sc, "guaido", "greedy")
+    pages = chart_pages(record, "guaido")
+    seen = [s.label for p in pages for s in p.series]
+    assert sorted(seen) == sorted(m.label for m in sc.meters if m.visible_to("guaido")) and len(pages) > 1
+    app = CrisisApp(Opening(record=record))  # a finished game opens on its ending, as a resumed one does
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, EndingScreen) and "page 1 of" not in screen_text(app)  # the decisions come first
+        await pilot.press("m")  # brings the chart into view
+        assert "page 1 of" in screen_text(app)
+        await pilot.press("m")  # then turns its pages
+        assert "page 2 of" in screen_text(app) and "Lima Group" not in screen_text(app).split("page 2 of")[0]
+        screen.workers.cancel_all()
+
+
+def test_the_debrief_has_both_roles_the_seats_and_historys_options():
+    sc = load(resolve_scenario("tutorial"))
+    record = finished(sc, "union", "random")
+    data = debrief.as_data(record)
+    assert {t["role"] for t in data["turns"]} == set(sc.order)
+    assert {t["seat"] for t in data["turns"]} == {"person", "random"}
+    assert all(t["historical_choice"] == any(o["historical"] and o["index"] == t["choice"] for o in t["options"])
+               for t in data["turns"])
+    assert any(o["historical"] for t in data["turns"] for o in t["options"])
+    assert {t["role"] for t in data["turns"] if t["turning_point"]} == set(sc.order)
+    md = debrief.as_markdown(record)
+    assert "history's" in md and "played by a bot (random)" in md and "played by a person" in md
+    json.dumps(data)
+
+
+def test_the_debrief_has_the_worlds_opening_events():
+    # The duel with its storm moved to the first turn: it strikes before anyone's first move.
+    sc = duel()
+    sc = dataclasses.replace(sc, cards=tuple(dataclasses.replace(c, fixed_turn=1) if c.event else c for c in sc.cards))
+    record = finished(sc, "union", "random")
+    assert record.prologue is not None
+    data = debrief.as_data(record)
+    assert data["opening"] == [{"turn": 1, "card": "storm", "title": "A storm", "outcome": 0,
+                                "label": "the docks flood", "text": "Cranes topple in the wind.",
+                                "meters": [{"meter": "budget", "before": 60, "after": 56}]}]
+    md = debrief.as_markdown(record)
+    assert "## Before the first move" in md and "A storm — the docks flood" in md and "Town budget: 60 → 56" in md
+
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_chart_at(snap_compare, size):
+    async def to_the_chart(pilot):
+        await play_to_the_end(pilot)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        chart = pilot.app.screen.query_one("#meter-chart")
+        chart.scroll_visible(top=True, animate=False)
+        await pilot.pause()
+
+    assert snap_compare(build_app(scenario="tutorial", role="union", opponent="greedy", seed=3), terminal_size=size,
+                        run_before=to_the_chart)
