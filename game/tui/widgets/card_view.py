@@ -67,12 +67,22 @@ class CardView(Vertical):
     def watch_odds(self) -> None:
         self._fill_options()
 
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        # The options come right under the text; the text gets the rows the options leave and scrolls in them.
+        # (CSS cannot say "auto, but at most what is left": fr in max-height does not shrink it.)
+        options = self.query_one("#options", OptionList)
+        self.query_one("#card-scroll").styles.max_height = max(3, self.size.height - options.outer_size.height)
+
     def _fill_options(self) -> None:
         options = self.query_one("#options", OptionList)
         options.clear_options()
         options.add_options([Option(option_prompt(v, self.odds), id=str(v.index), disabled=not v.available)
                              for v in self.choices])
         options.highlighted = None  # nothing picked: Enter does nothing until an option is chosen on purpose
+        self.call_after_refresh(self._fit)
 
     @on(OptionList.OptionSelected, "#options")
     def _picked(self, event: OptionList.OptionSelected) -> None:
