@@ -1,7 +1,9 @@
-"""End to end on a real terminal (tmux): play three turns, SIGKILL the game, resume, find the same game."""
+"""End to end on a real terminal (tmux): play three turns, SIGKILL the game, resume, find the same game; a
+one-role game and a two-sided one against a bot."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -72,6 +74,29 @@ def meters(screen: str) -> dict[str, tuple[str, str]]:
     return {m[1]: (m[2], m[3]) for line in screen.splitlines() if (m := METER.match(line))}
 
 
+def kill(terminal: Terminal) -> None:
+    os.kill(terminal.pid(), signal.SIGKILL)
+    end = time.monotonic() + DEADLINE
+    while terminal.alive():  # the pane closes with its process
+        assert time.monotonic() < end, "the killed game's pane did not close"
+        time.sleep(0.05)
+
+
+def saved(home: Path, choices: int) -> dict:
+    """The autosave once it holds `choices` choices (it is written just after each outcome is drawn)."""
+    path = home / "saves" / "autosave.json"
+    end = time.monotonic() + DEADLINE
+    while True:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if len(data["choices"]) == choices:
+                return data
+        except (OSError, ValueError):
+            pass  # not written yet
+        assert time.monotonic() < end, f"the autosave never held {choices} choices"
+        time.sleep(0.05)
+
+
 @pytest.fixture
 def terminal(tmp_path):
     term = Terminal(tmp_path / "home")
@@ -90,12 +115,44 @@ def test_a_killed_game_resumes_at_the_same_turn_with_the_same_meters(terminal):
     before = meters(shown)
     assert len(before) == 3, shown
 
-    os.kill(terminal.pid(), signal.SIGKILL)
-    end = time.monotonic() + DEADLINE
-    while terminal.alive():  # the pane closes with its process
-        assert time.monotonic() < end, "the killed game's pane did not close"
-        time.sleep(0.05)
+    kill(terminal)
 
     terminal.start("play", "--resume")
     after = terminal.wait_for("Turn 4/8")
     assert meters(after) == before, after
+
+
+def test_a_killed_two_sided_game_resumes_with_every_move_of_both_sides(terminal):
+    # The union leader against the greedy bot, which moves first as the mayor: every decision of both is
+    # in the save, and the resumed game is the same game, seats included.
+    terminal.start("play", "--scenario", "tutorial", "--role", "union", "--opponent", "greedy", "--seed", "3")
+    terminal.wait_for("The Mayor's move (bot: greedy)")
+    terminal.keys("Space")
+    terminal.wait_for("The Union Leader's turn")
+    for turn in (1, 2, 3):
+        terminal.keys("1")
+        terminal.wait_for("Your move, The Union Leader")
+        terminal.keys("Space")
+        terminal.wait_for("The Mayor's move (bot: greedy)")
+        terminal.keys("Space")
+        shown = terminal.wait_for("The Union Leader's turn")
+        assert f"Turn {turn + 1}/8" in shown, shown
+    before = meters(shown)
+    assert len(before) == 2 and "Town funds" not in shown, shown  # the town's funds are hidden from the union
+    save = saved(terminal.home, 1 + 3 * 2)  # the mayor's first move, then three of each side's
+
+    kill(terminal)
+
+    terminal.start("play", "--resume")
+    terminal.wait_for("Turn ")
+    # The save on disk is the one the killed game wrote: no decision lost, the seats as they were.
+    again = json.loads((terminal.home / "saves" / "autosave.json").read_text(encoding="utf-8"))
+    assert again["choices"] == save["choices"] and again["meta"]["seats"] == {"mayor": "greedy", "union": "person"}
+    after = terminal.screen()
+    if "The Mayor's move" in after:  # a resumed game may show the opponent's last move first
+        terminal.keys("Space")
+    after = terminal.wait_for("The Union Leader's turn")
+    assert f"Turn {save['meta']['turn']}/8" in after and meters(after) == before, after
+    terminal.keys("1")  # and it plays on: one more decision of each side reaches the save
+    terminal.wait_for("Your move, The Union Leader")
+    assert saved(terminal.home, len(save["choices"]) + 2)["choices"][:len(save["choices"])] == save["choices"]
