@@ -72,6 +72,23 @@ def _seat(step: Step) -> str:
     return "a person" if step.seat == PERSON else f"a bot ({step.seat})"
 
 
+def scenario_arg(sc) -> str:
+    """What `--scenario` needs to find this scenario again: its id when that names this folder, else the folder."""
+    import shlex
+    from pathlib import Path
+
+    from game.scenario.catalog import resolve_scenario
+    from game.scenario.problems import ScenarioNotFound
+
+    folder = Path(sc.path).resolve() if sc.path else None
+    try:
+        if folder is None or resolve_scenario(sc.id).resolve() == folder:
+            return sc.id
+    except ScenarioNotFound:
+        pass
+    return shlex.quote(str(folder))
+
+
 def as_markdown(record: Record) -> str:
     sc = record.scenario
     state = record.state
@@ -83,7 +100,7 @@ def as_markdown(record: Record) -> str:
     replay = f"--role {player}" + (f" --opponent {opponent}" if opponent else "")
     out = [f"# Debrief: {sc.title}", "",
            f"- Role: {role.name}" + (f", {role.title}" if role.title else ""),
-           f"- Seed: {state.seed} (replay with `crisis play --scenario {sc.id} {replay} --seed {state.seed}`)",
+           f"- Seed: {state.seed} (replay with `crisis play --scenario {scenario_arg(sc)} {replay} --seed {state.seed}`)",
            (f"- Decisions: {len(record.steps)}" if two else f"- Turns played: {len(record.steps)}")]
     if opponent:
         out.insert(3, f"- Opponent: {opponent}")
