@@ -43,10 +43,21 @@ def problems(text: str, meters: Collection[str]) -> list[tuple[int, str]]:
             meter = name[len("meter."):]
             if meter in meters:
                 continue
-            found.append((match.start(), f"unknown meter '{meter}' in placeholder {{{name}}}"))
+            hint = _near(meter, list(meters))
+            found.append((match.start(), f"unknown meter '{meter}' in placeholder {{{name}}}"
+                                         + (f"; did you mean {{meter.{hint}}}?" if hint else "")))
             continue
-        found.append((match.start(), f"unknown placeholder {{{name}}} ({_known()})"))
+        hint = _near(name, ["date", "turn", "role"] + [f"meter.{m}" for m in meters])
+        found.append((match.start(), f"unknown placeholder {{{name}}}"
+                                     + (f"; did you mean {{{hint}}}?" if hint else f" ({_known()})")))
     return found
+
+
+def _near(name: str, candidates: list[str]) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    return found[0] if found else None
 
 
 def _known() -> str:
