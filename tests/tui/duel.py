@@ -57,3 +57,12 @@ def duel(max_turns: int = 4) -> Scenario:
         calendar=Calendar(dt.date(2026, 3, 2), 7, max_turns, "stalemate"),
         content_hash="duel-1", format=2, order=("mayor", "union"),
     )
+
+
+def duel_opening() -> Scenario:
+    """The duel with its storm on turn 1: the world moves before anyone does (the game's prologue)."""
+    from dataclasses import replace
+
+    sc = duel()
+    cards = tuple(replace(c, fixed_turn=1) if c.id == "storm" else c for c in sc.cards)
+    return replace(sc, cards=cards, content_hash="duel-opening-1")

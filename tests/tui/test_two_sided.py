@@ -15,7 +15,7 @@ from game.tui.screens.hand_over import HandOverScreen
 from game.tui.seats import Seats
 from game.tui.views import card_shown, log_entries, meter_readings, odds_text
 
-from .duel import duel
+from .duel import duel, duel_opening
 from .play import all_text, screen_text, settle
 from .test_game_screen import fits
 
@@ -207,12 +207,9 @@ async def test_the_new_game_screen_offers_the_bots_and_a_friend_for_a_two_sided_
 
 def test_the_worlds_opening_events_are_the_ones_start_played():
     from game.engine import MeterChanged
-    from game.scenario import load, resolve_scenario
 
-    sc = load(resolve_scenario("venezuela-2019"))
-    if not sc.two_sided:
-        pytest.skip("the bundled Venezuela scenario is still one-sided")
-    record = Record.new(sc, sc.order[-1], 1, Seats.against(sc, sc.order[-1], "random"))
+    sc = duel_opening()
+    record = Record.new(sc, "union", 1, Seats.against(sc, "union", "random"))
     opening = record.prologue
     assert opening is not None and opening.world
     meters = list(opening.meters_before)
@@ -221,15 +218,17 @@ def test_the_worlds_opening_events_are_the_ones_start_played():
         assert meters[i] == change.before
         meters[i] = change.after
     assert tuple(meters) == record.first.meters
-    assert log_entries(record, sc.order[-1])[0][1].startswith("The world: ")
+    assert log_entries(record, "union")[0][1].startswith("The world: ")
 
 
 async def test_a_game_opens_on_the_worlds_first_events():
-    app = build_app(scenario="venezuela-2019", role="guaido", opponent="random", seed=1)
+    from game.tui.opening import Opening
+
+    sc = duel_opening()
+    record = Record.new(sc, "mayor", 1, Seats.against(sc, "mayor", "random"))
+    app = CrisisApp(Opening(record=record, odds=True))
     async with app.run_test(size=(100, 30)) as pilot:
-        if not app.screen.record.scenario.two_sided:
-            pytest.skip("the bundled Venezuela scenario is still one-sided")
         text = screen_text(app)
-        assert "The world's move" in text and "before anyone moves" in text and "The world: " in text
+        assert "The world's move" in text and "before anyone moves" in text and "The world: A storm" in text
         await pilot.press("space")
-        assert app.screen.outcome is None or "The world's move" not in screen_text(app)
+        assert app.screen.outcome is None and "Round of talks" in screen_text(app)
