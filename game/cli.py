@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--where", action="store_true", help="print the folders searched for scenarios and exit")
     p.add_argument("--watch", action="store_true",
                    help="check the scenario folder again each time one of its files changes (Ctrl+C stops)")
+    p.add_argument("--notes", action="store_true",
+                   help="also list the notes (things worth knowing that are often meant); otherwise only counted")
     p.set_defaults(handler=_validate)
 
     p = sub.add_parser("new", help="write a small playable scenario to start from",
@@ -115,7 +117,7 @@ def _play(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from game.scenario.command import run_validate
 
-    return run_validate(args.paths, where=args.where, watch=args.watch)
+    return run_validate(args.paths, where=args.where, watch=args.watch, notes=args.notes)
 
 
 def _new(args: argparse.Namespace) -> int:

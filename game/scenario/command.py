@@ -21,9 +21,10 @@ def _count(n: int, noun: str) -> str:
 
 
 def run_validate(paths_: list[str], where: bool = False, watch: bool = False,
-                 changes: Iterable[list[str]] | None = None) -> int:
-    """Print every problem of each scenario; 0 all valid, 1 any invalid, 2 a usage error. With `watch`, check
-    the one folder again each time one of its files changes, until interrupted (`changes`: for tests)."""
+                 changes: Iterable[list[str]] | None = None, notes: bool = False) -> int:
+    """Print every error and warning of each scenario (and its notes with `notes`; otherwise only their
+    count); 0 all valid, 1 any invalid, 2 a usage error. With `watch`, check the one folder again each
+    time one of its files changes, until interrupted (`changes`: for tests)."""
     if where:
         print(f"bundled scenarios: {paths.bundled_scenarios()}")
         print(f"your scenarios:    {paths.user_scenarios()}")
@@ -46,28 +47,32 @@ def run_validate(paths_: list[str], where: bool = False, watch: bool = False,
             print("no scenarios found (crisis validate --where shows where they are looked for)")
             return 0
     if watch:
-        return _watch(folders[0], changes)
+        return _watch(folders[0], changes, notes)
     status = 0
     for folder in folders:
-        if not _validate_one(folder):
+        if not _validate_one(folder, notes):
             status = 1
     return status
 
 
-def _validate_one(folder: Path) -> bool:
-    """Print one folder's problems and its summary line, which names it by its id; True when it loads."""
+def _validate_one(folder: Path, notes: bool = False) -> bool:
+    """Print one folder's problems and its summary line, which names it by its id; True when it loads.
+    Notes (often meant) are counted in the summary and listed only when asked for."""
     report = check(folder)
-    if report.problems:
-        print(format_problems(report.problems))
-    print(summary(folder, report))
+    shown = [p for p in report.problems if notes or p.severity != "note"]
+    if shown:
+        print(format_problems(shown))
+    print(summary(folder, report, notes))
     return report.ok
 
 
-def summary(folder: Path, report: Report) -> str:
+def summary(folder: Path, report: Report, notes: bool = True) -> str:
     """`OK id: 16 cards, 6 endings (2 warnings)` or `FAILED id: 3 errors`: the scenario named by its id either
     way (by its folder when not even the manifest's id can be read)."""
     extra = [_count(len(found), noun) for found, noun in ((report.warnings, "warning"), (report.notes, "note"))
              if found]
+    if report.notes and not notes:
+        extra[-1] += ": --notes lists them"
     tail = f" ({', '.join(extra)})" if extra else ""
     if report.ok and report.scenario is not None:
         s = report.scenario
@@ -76,18 +81,18 @@ def summary(folder: Path, report: Report) -> str:
     return f"FAILED {name}: {_count(len(report.errors), 'error')}{tail}"
 
 
-def _watch(folder: Path, changes: Iterable[list[str]] | None) -> int:
+def _watch(folder: Path, changes: Iterable[list[str]] | None, notes: bool = False) -> int:
     if changes is None:
         from .watch import changes as watching
 
         changes = watching(folder)
     print(f"watching {folder.resolve()} for changes to its .yaml files (Ctrl+C to stop)", flush=True)
-    ok = _validate_one(folder)
+    ok = _validate_one(folder, notes)
     try:
         for changed in changes:
             shown = ", ".join(Path(p).name for p in changed[:3]) + (" ..." if len(changed) > 3 else "")
             print(f"\n--- {time.strftime('%H:%M:%S')} {shown} changed ---", flush=True)
-            ok = _validate_one(folder)
+            ok = _validate_one(folder, notes)
             sys.stdout.flush()
     except KeyboardInterrupt:
         pass

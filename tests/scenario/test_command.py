@@ -11,16 +11,26 @@ from game.paths import bundled_scenarios, user_scenarios
 from game.scenario import check, load
 
 
-def tutorial_ok() -> str:
+def tutorial_ok(notes: bool = False) -> str:
     """The line `crisis validate` prints for the bundled tutorial, counted from the scenario itself (its two
-    notes: the cards that answer the other side's move)."""
+    notes: the cards that answer the other side's move; listed only with --notes)."""
     sc = load(bundled_scenarios() / "tutorial")
-    return f"OK tutorial: {len(sc.cards)} cards, {len(sc.endings)} endings (2 notes)"
+    told = "" if notes else ": --notes lists them"
+    return f"OK tutorial: {len(sc.cards)} cards, {len(sc.endings)} endings (2 notes{told})"
 
 
 def tutorial_out() -> str:
-    """Everything `crisis validate tutorial` prints: its notes, then its line."""
-    return "".join(f"{p}\n" for p in check(bundled_scenarios() / "tutorial").problems) + tutorial_ok() + "\n"
+    """Everything `crisis validate tutorial` prints: no problem to show, then its line."""
+    return tutorial_ok() + "\n"
+
+
+def test_notes_are_counted_and_listed_only_when_asked_for(capsys):
+    assert main(["validate", "--notes", "tutorial"]) == 0
+    out = capsys.readouterr().out
+    notes = [p for p in check(bundled_scenarios() / "tutorial").problems if p.severity == "note"]
+    assert notes and out == "".join(f"{p}\n" for p in notes) + tutorial_ok(notes=True) + "\n"
+    assert main(["validate", "tutorial"]) == 0
+    assert "note:" not in capsys.readouterr().out
 
 BROKEN = Path(__file__).resolve().parent.parent / "data" / "broken"
 
