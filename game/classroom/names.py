@@ -49,8 +49,8 @@ def student_problem(name: str) -> str | None:
         if cat[0] == "L" or (i and cat[0] == "M") or c in " -'’." or cat == "Nd":
             continue
         return f"A name is letters, spaces, - and ' (not {c!r})."
-    if not any(unicodedata.category(c)[0] == "L" for c in name):
-        return "A name needs at least one letter."
+    if unicodedata.category(name[0])[0] != "L":
+        return "A name starts with a letter."
     return None
 
 

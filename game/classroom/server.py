@@ -240,17 +240,18 @@ class ClassServer(Server):
             pass  # a reload: the new game waits for the closing one to let go of the seat
         except RoomError as err:
             return await self.handle_join(request, str(err), 409 if "full" in str(err) else 404, name=name)
-        args = self._common_args(with_scenario=False) + ["--room", code, "--student", name]
+        # One argument each, as --flag=value: a name that starts with "-" stays a value, and no shell sees any.
+        args = self._common_args(with_scenario=False) + [f"--room={code}", f"--student={name}"]
         if q.get("role") in sc.order:
-            args += ["--role", str(q["role"])]
+            args.append(f"--role={q['role']}")
         return self._terminal(request, Launch(tuple(args), room=code))
 
     def _common_args(self, with_scenario: bool = True) -> list[str]:
         args: list[str] = []
         if self.klass:
-            args += ["--class", self.klass.name]
+            args.append(f"--class={self.klass.name}")
         if with_scenario and self.scenario:
-            args += ["--scenario", self.scenario]
+            args.append(f"--scenario={self.scenario}")
         return args
 
     def _terminal(self, request: web.Request, launch: Launch) -> web.Response:

@@ -16,7 +16,8 @@ def test_any_letters_make_a_name(name):
     ("x" * 10_000, "too long"),
     ("../../etc", "letters"),
     ("a\x00b", "letters"),
-    ("1234", "at least one letter"),
+    ("1234", "starts with a letter"),
+    ("-rf", "starts with a letter"),
 ])
 def test_bad_names_are_refused_with_a_reason(name, words):
     assert words in student_problem(name)
