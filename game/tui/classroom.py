@@ -67,6 +67,9 @@ class ClassApp(CrisisApp):
         self.link = link
 
     def new_game(self, scenario: str | None = None, seed: int | None = None, odds: bool = True) -> None:
+        if self.link.room is not None:  # the room's game is over or left: what follows is a game of one's own
+            self.link.room.leave()
+            self.link.room = None
         if self.link.klass is None or self.link.student:
             super().new_game(scenario, seed, odds)
             return

@@ -124,6 +124,9 @@ class RoomScreen(ClassGameScreen):
         self.turn_page()
         self.call_after_refresh(self._autosave)
 
+    def _autosave(self) -> None:
+        """The room is this game's save: an autosave here would let Continue fork it into a game on one keyboard."""
+
     def poll(self) -> None:
         """The room's moves since this side last looked: played here in order, then shown."""
         try:
