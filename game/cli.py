@@ -30,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
     odds.add_argument("--no-odds", dest="odds", action="store_false", help="hide the odds")
     p.add_argument("--resume", nargs="?", const="", metavar="SAVE",
                    help="continue the latest autosave, or the named save slot or file")
+    p.add_argument("--watch", action="store_true",
+                   help="with --scenario PATH: reload the scenario when its files change and play on from the"
+                        " same turn (a broken edit shows the validator's messages and keeps the last good version)")
     p.add_argument("--room", metavar="CODE|new",
                    help="pair play: 'new' opens a room (its code is shown), a room code joins one; each player"
                         " on their own screen")

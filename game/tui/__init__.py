@@ -19,7 +19,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         app = build_app(scenario=getattr(args, "scenario", None), role=getattr(args, "role", None),
                         seed=getattr(args, "seed", None), odds=getattr(args, "odds", None),
-                        resume=getattr(args, "resume", None), opponent=getattr(args, "opponent", None))
+                        resume=getattr(args, "resume", None), opponent=getattr(args, "opponent", None),
+                        watch=bool(getattr(args, "watch", False)))
     except LoadError as err:
         print(f"crisis: {err}", file=sys.stderr)
         return 1

@@ -94,7 +94,10 @@ class CrisisApp(App[int]):
             return
         from .screens.game import GameScreen
 
-        self._show(GameScreen(record, odds))
+        watch = self.opening.watch
+        if watch is not None and Path(record.scenario.path).resolve() != Path(watch):
+            watch = None  # a game of another scenario (picked on the new-game screen): nothing to follow
+        self._show(GameScreen(record, odds, watch=watch))
 
     def open_save(self, path: Path | None) -> None:
         """Resume a save (None: the autosave); a save that cannot be used is explained in a dialog."""
@@ -131,6 +134,7 @@ class CrisisApp(App[int]):
 
 
 def build_app(scenario: str | None = None, role: str | None = None, seed: int | None = None,
-              odds: bool | None = None, resume: str | None = None, opponent: str | None = None) -> CrisisApp:
+              odds: bool | None = None, resume: str | None = None, opponent: str | None = None,
+              watch: bool = False) -> CrisisApp:
     """The one way to make the app, used by the CLI and every test. Raises LoadError for unusable arguments."""
-    return CrisisApp(plan(scenario, role, seed, odds, resume, opponent))
+    return CrisisApp(plan(scenario, role, seed, odds, resume, opponent, watch))

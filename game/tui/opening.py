@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ class Opening:
     new_game: bool = False
     scenario: str | None = None  # preselected on the new-game screen
     seed: int | None = None
+    watch: str | None = None  # a scenario folder being written: games from it reload when it changes
 
 
 def random_seed() -> int:
@@ -32,10 +34,13 @@ def random_seed() -> int:
 
 
 def plan(scenario: str | None = None, role: str | None = None, seed: int | None = None,
-         odds: bool | None = None, resume: str | None = None, opponent: str | None = None) -> Opening:
+         odds: bool | None = None, resume: str | None = None, opponent: str | None = None,
+         watch: bool = False) -> Opening:
     """Raises LoadError, worded for the player, when the command line names something unusable."""
     if opponent is not None and role is None:
         raise LoadError("--opponent needs --role: the role you play against it")
+    if watch:
+        return replace(plan(scenario, role, seed, odds, resume, opponent), watch=_watched(scenario, resume))
     if resume is None and role is None and scenario is None and seed is None and odds is None:
         return Opening()  # the title screen: nothing of the engine or the scenarios is needed yet
     from .loading import find_save, load_scenario, new_game, restore
@@ -51,3 +56,11 @@ def plan(scenario: str | None = None, role: str | None = None, seed: int | None 
     if scenario is not None:
         load_scenario(scenario)  # a bad --scenario is reported now, on the command line
     return Opening(new_game=True, scenario=scenario, seed=seed, odds=True if odds is None else odds)
+
+
+def _watched(scenario: str | None, resume: str | None) -> str:
+    """The folder `--watch` follows: the `--scenario` given, which must be a folder (a scenario being written)."""
+    if resume is not None or scenario is None or not Path(scenario).expanduser().is_dir():
+        raise LoadError("--watch follows a scenario you are writing: give its folder with --scenario PATH"
+                        " (and no --resume)")
+    return str(Path(scenario).expanduser().resolve())

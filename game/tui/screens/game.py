@@ -7,7 +7,9 @@ world's events). With two people on one keyboard a hand-over screen comes betwee
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
+from functools import partial
 from typing import Iterable
 
 from textual import on
@@ -19,9 +21,11 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from game import saves
+from game.engine import log_of
 
 from ..loading import keep_previous_autosave, save_meta, save_name
 from ..record import Prologue, Record, Step
+from ..reload import ScenarioReloaded
 from ..seats import PERSON
 from ..views import (
     CardShown, ChoiceShown, OutcomeShown, card_shown, choices_shown, date_text, log_entries, meter_groups,
@@ -81,8 +85,10 @@ class GameScreen(Screen):
     button: var[str] = var("")
     entries: var[tuple[tuple[str, str], ...]] = var(tuple)
 
-    def __init__(self, record: Record, odds: bool) -> None:
+    def __init__(self, record: Record, odds: bool, watch: str | None = None) -> None:
         super().__init__()
+        self.watch = watch  # a scenario folder to follow (crisis play --watch), else None
+        self._stop_watching = threading.Event()
         state = record.state
         people = record.seats.people if record.seats else (record.player,)
         # Per person, how many steps they have read: everything up to their own last decision.
@@ -118,6 +124,47 @@ class GameScreen(Screen):
             self.turn_page()  # a bot moved first, or moved since the save: show what it did
         if not any(step.seat == PERSON for step in self.record.steps):  # a new game: nobody has moved yet
             self.call_after_refresh(self._first_save)
+        if self.watch is not None:
+            from ..reload import watch_scenario
+
+            self.run_worker(partial(watch_scenario, self, self.watch, self._stop_watching), thread=True,
+                            group="watch", exclusive=True, exit_on_error=False)
+
+    def on_unmount(self) -> None:
+        self._stop_watching.set()
+
+    def on_scenario_reloaded(self, message: ScenarioReloaded) -> None:
+        """The scenario's files changed (crisis play --watch): play on from the same turn on the new content,
+        or show the validator's messages and keep the last good version, or say why the game cannot go on."""
+        from ..reload import carry_over
+
+        if message.scenario is None:
+            shown = "\n".join(str(p) for p in message.problems[:8])
+            more = len(message.problems) - 8
+            self.notify(shown + (f"\n... and {more} more" if more > 0 else ""), markup=False, severity="error",
+                        title="The edit has errors: still playing the last good version", timeout=20)
+            return
+        carried = carry_over(self.record.state, message.scenario)
+        if carried.state is None:
+            from .confirm import ConfirmScreen
+
+            self.app.push_screen(ConfirmScreen("This game cannot go on with the new content", carried.why + ".",
+                                               "Restart with it", "Keep playing"),
+                                 lambda yes: self._restart(message.scenario) if yes else None)
+            return
+        self._take_record(Record.restore(message.scenario, log_of(carried.state), seats=self.record.seats))
+        self.notify(f"Reloaded: still turn {carried.state.turn}", timeout=4)
+
+    def _restart(self, scenario) -> None:
+        record = self.record
+        self._take_record(Record.new(scenario, self.reader, record.state.seed, record.seats))
+
+    def _take_record(self, record: Record) -> None:
+        """A game of the reloaded scenario in place of this one: everything in it counts as read."""
+        self.read = {p: len(record.steps) for p in self.read}
+        self.outcome = None
+        self.record = record
+        self.show_page()
 
     def _first_save(self) -> None:
         # After the first frame: a new game is on screen at once, and saved a moment later. A new game
