@@ -81,10 +81,19 @@ def test_each_crisis_command_in_the_readme_works_as_written(line, tmp_path, monk
     except SystemExit as stop:
         pytest.fail(f"`{line}` does not parse (exit {stop.code})")
     command = getattr(args, "command", None)
+    workdir = tmp_path / "clone"  # the commands are typed in the project's folder; only scenarios/ is read there
+    workdir.mkdir()
+    (workdir / "scenarios").symlink_to(ROOT / "scenarios")
+    if DRAFT in argv and command != "new":  # the README's writing loop starts with `crisis new my-crisis`
+        made = subprocess.run([str(CRISIS), "new", DRAFT, "--roles", "king,rebel"], cwd=workdir,
+                              capture_output=True, text=True, timeout=60)
+        assert made.returncode == 0, made.stderr
     if command in (None, "play"):
         if args.__dict__.get("resume") is None:  # resuming needs a game played first; the saves tests cover it
+            monkeypatch.chdir(workdir)
             build_app(scenario=args.__dict__.get("scenario"), role=args.__dict__.get("role"),
-                      seed=args.__dict__.get("seed"), odds=args.__dict__.get("odds"))
+                      seed=args.__dict__.get("seed"), odds=args.__dict__.get("odds"),
+                      opponent=args.__dict__.get("opponent"), watch=bool(args.__dict__.get("watch")))
         return
     if command == "simulate":
         argv = [*argv, "--runs", QUICK_RUNS, "--jobs", "1"]
@@ -95,13 +104,23 @@ def test_each_crisis_command_in_the_readme_works_as_written(line, tmp_path, monk
         if sys.platform != "linux":
             pytest.skip("the README's example path is the Linux one")
         play_a_turn_in(home / ".local/share/crisis", monkeypatch)
-    workdir = tmp_path / "clone"  # the commands are typed in the project's folder; only scenarios/ is read there
-    workdir.mkdir()
-    (workdir / "scenarios").symlink_to(ROOT / "scenarios")
     argv = [str(home) + w[1:] if w.startswith("~/") else w for w in argv]  # as the shell expands ~
+    if getattr(args, "watch", False):  # runs until Ctrl+C: it must start, check once, and wait for changes
+        watching = subprocess.Popen([str(CRISIS), *argv], cwd=workdir, env=env, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True)
+        try:
+            first = [watching.stdout.readline() for _ in range(2)]
+        finally:
+            watching.terminate()
+            _out, err = watching.communicate(timeout=60)
+        assert first[0].startswith("watching ") and first[1].startswith("OK "), first + [err]
+        return
     done = subprocess.run([str(CRISIS), *argv], cwd=workdir, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, f"`{line}` failed:\n{done.stderr}"
     assert "Traceback" not in done.stderr
+
+
+DRAFT = "my-crisis"
 
 
 def play_a_turn_in(home: Path, monkeypatch) -> None:
