@@ -282,8 +282,8 @@ class ClassServer(Server):
     async def handle_teacher(self, request: web.Request) -> web.Response:
         from .teacher import teacher_rows
 
-        games, meters = teacher_rows(self.records())
-        return self._page("teacher.html", title=f"Class {self.klass.name}", refresh=3, games=games, meters=meters,
+        games = teacher_rows(self.records())
+        return self._page("teacher.html", title=f"Class {self.klass.name}", refresh=3, games=games,
                           students=len({g["student"] for g in games}), key=self.klass.teacher_key,
                           join_url=self.join_url(request.host.rsplit(":", 1)[0]))
 

@@ -10,22 +10,19 @@ from .scenarios import scenario_for
 MAIN_METERS = 4
 
 
-def teacher_rows(records: Records) -> tuple[list[dict], list[dict]]:
-    """Every game, newest first, with names ready to show, and the meters to show as columns."""
+def teacher_rows(records: Records) -> list[dict]:
+    """Every game, newest first, with names ready to show and its scenario's main meters as (label, value)."""
     games = records.games()
-    meters: list[dict] = []
     for g in games:
         sc = scenario_for(g["scenario"])
-        role = sc.role(g["role"]) if sc is not None and g["role"] in {r.id for r in sc.roles} else None
-        g["role_name"] = role.name if role else g["role"]
-        g["updated_local"] = _local(g["updated"])
+        roles = {r.id: r.name for r in sc.roles} if sc else {}
+        g["role_name"] = roles.get(g["role"], g["role"])
         g["opponent_text"] = g["opponent_name"] or ("classmate (not yet joined)" if g["room"] else g["opponent"])
-        for m in (sc.meters if sc else [{"id": k} for k in g["meters"]]):
-            mid = m.id if sc else m["id"]
-            if len(meters) < MAIN_METERS and mid not in {x["id"] for x in meters}:
-                meters.append({"id": mid, "label": m.label if sc else mid})
+        labels = [(m.id, m.short or m.label) for m in sc.meters] if sc else [(k, k) for k in g["meters"]]
+        g["main_meters"] = [(label, g["meters"][mid]) for mid, label in labels[:MAIN_METERS] if mid in g["meters"]]
+        g["updated_local"] = _local(g["updated"])
     games.reverse()
-    return games, meters
+    return games
 
 
 def _local(stamp: str) -> str:
