@@ -7,6 +7,7 @@ a scenario's text cannot become code.
 
 from __future__ import annotations
 
+import operator
 from typing import Callable
 
 from .operators import OPERATORS
@@ -93,8 +94,43 @@ def _compile(tree: tuple) -> Fn:
     if kind == "cmp":
         return _compile_cmp(tree[1], tree[2], tree[3])
     if kind == "arith":
-        return _binary(_operator(tree[1], "arith").apply, tree[2], tree[3])
+        a, b = tree[2], tree[3]
+        if _small(a) and _small(b):
+            return _small_arith(tree[1], a, b)
+        return _binary(_operator(tree[1], "arith").apply, a, b)
     raise ValueError(f"unknown expression node {kind!r}")
+
+
+# A leaf whose size is known small: a meter or a number within a billion (the loader's limit on a file's
+# numbers and meter ranges), or the turn. Arithmetic on two of them cannot overflow, so it needs none of
+# the saturation the operator table applies (see operators.bounded), and runs as Python's own operators.
+SMALL = 1e9
+
+
+def _small(node: tuple) -> bool:
+    kind = node[0]
+    return kind in ("meter", "turn") or (kind == "num" and -SMALL <= node[1] <= SMALL)
+
+
+def _small_arith(op: str, a: tuple, b: tuple) -> Fn:
+    """`a OP b` for two small leaves (see SMALL), as the operator table computes it, without saturation.
+    A divisor that is a meter or the turn is a whole number, so a quotient is never larger than its
+    dividend; a fixed divisor below 1e-9 in size keeps the table's own (saturating) division."""
+    if op == "/":
+        if b[0] == "num":
+            if abs(b[1]) < 1e-9:
+                return _binary(_operator(op, "arith").apply, a, b)
+            return _binary(operator.truediv, a, b)
+        if b[0] == "meter":
+            j = b[1]
+            fa = _compile(a)
+            return lambda m, f, t: fa(m, f, t) / m[j] if m[j] else 0.0
+        fa = _compile(a)
+        return lambda m, f, t: fa(m, f, t) / t if t else 0.0
+    return _binary(_RAW[op], a, b)
+
+
+_RAW = {"+": operator.add, "-": operator.sub, "*": operator.mul}
 
 
 def _operator(symbol: str, kind: str):

@@ -230,10 +230,13 @@ def advance(tb: Table, game: Game, t: int, s: int, m: list, f: set, seen: list, 
     the card is -1 and the ending set when the game is over. With `check` false (a game's start), slot
     s of turn t itself is drawn for, without ending checks."""
     last = len(tb.slots) - 1
+    check_end = tb.check_end
     while True:
         if check:
-            if ending is None:
-                ending = ending_after(tb, m, f, t, s == last)
+            if ending is None:  # as ending_after, inlined: this runs after every decision
+                ending = check_end(m, f, t)
+                if ending is None and s == last and t >= tb.max_turns:
+                    ending = tb.timeout
             if ending is not None:
                 if events is not None:
                     events.append(EndingReached(t, ending, _result(tb, ending)))
@@ -250,8 +253,20 @@ def advance(tb: Table, game: Game, t: int, s: int, m: list, f: set, seen: list, 
                     events.append(EndingReached(t, ending, _result(tb, ending)))
                 return t, s, -1, ending
         deck = tb.decks[s]
-        if deck.fixed is None and not queue:
-            idx, follow = _weighted(deck, game.draws[s], t, m, f, seen), False
+        if deck.fixed is None and not queue:  # the usual case, inlined: a weighted draw (see _weighted)
+            eligible = deck.by_turn.get(t)
+            if eligible is None:
+                eligible = deck.by_turn[t] = _segment(deck, bisect_right(deck.bounds, t))
+            total, picks = eligible(m, f, t, seen)
+            idx, follow = -1, False
+            if picks:
+                r = unit_at(game.draws[s], t) * total
+                base = s * tb.ncards
+                idx = picks[-1][1] - base
+                for acc, code in picks:
+                    if r < acc:
+                        idx = code - base
+                        break
         else:
             idx, follow = draw(tb, deck, game.draws[s], t, m, f, seen, queue)
         if idx >= 0:
@@ -365,10 +380,11 @@ def _weighted(deck: Deck, draws: int, t: int, m, f, seen: list) -> int:
     if not picks:
         return -1
     r = unit_at(draws, t) * total
-    for acc, i in picks:
+    base = deck.slot * len(deck.allowed)  # picks hold seen-codes: the slot's base plus the card's index
+    for acc, code in picks:
         if r < acc:
-            return i
-    return picks[-1][1]
+            return code - base
+    return picks[-1][1] - base
 
 
 def _segment(deck: Deck, k: int):
@@ -391,7 +407,7 @@ def _segment(deck: Deck, k: int):
             cond = compile_tree(rest) if rest is not None else None
         # A once-only card is one whose cooldown never ends: one test covers both.
         wait = NEVER_AGAIN if once else cooldown
-        entries.append(((base + i, i, wait, need or None, forbid or None, cond, wconst, wfn), first, last))
+        entries.append(((base + i, wait, need or None, forbid or None, cond, wconst, wfn), first, last))
     if windowed:
         # A deck too large to segment (rare): filter by window on each draw.
         def eligible(m, f, t, seen):
@@ -408,7 +424,7 @@ def _bind(entries: tuple):
     def eligible(m, f, t, seen):
         total = 0.0
         picks = []
-        for code, i, wait, need, forbid, cond, wconst, wfn in entries:
+        for code, wait, need, forbid, cond, wconst, wfn in entries:
             s = seen[code]
             if s and t - s <= wait:
                 continue
@@ -425,7 +441,7 @@ def _bind(entries: tuple):
                 if not w > 0:
                     continue
                 total += w
-            picks.append((total, i))
+            picks.append((total, code))
         return total, picks
 
     return eligible
