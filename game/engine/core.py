@@ -253,7 +253,7 @@ def advance(tb: Table, game: Game, t: int, s: int, m: list, f: set, seen: list, 
                     events.append(EndingReached(t, ending, _result(tb, ending)))
                 return t, s, -1, ending
         deck = tb.decks[s]
-        if deck.fixed is None and not queue:  # the usual case, inlined: a weighted draw (see _weighted)
+        if not queue and (deck.fixed is None or t not in deck.fixed):  # the usual case, inlined (_weighted)
             eligible = deck.by_turn.get(t)
             if eligible is None:
                 eligible = deck.by_turn[t] = _segment(deck, bisect_right(deck.bounds, t))
@@ -448,12 +448,21 @@ def _bind(entries: tuple):
 
 
 def _end_check(scenario: Scenario):
-    """The endings with a condition, highest priority first: the first that holds, or None."""
-    checks = tuple((e.id, e.condition.fn) for e in scenario.checked_endings)
+    """The endings with a condition, highest priority first: the first that holds, or None. As in the draw,
+    a condition's flag tests are set operations, and a closure is called only for the rest."""
+    checks = []
+    for e in scenario.checked_endings:
+        need, forbid, rest = split_flags(e.condition.tree)
+        checks.append((e.id, need or None, forbid or None, compile_tree(rest) if rest is not None else None))
+    checks = tuple(checks)
 
     def ending(m, f, t):
-        for eid, holds in checks:
-            if holds(m, f, t):
+        for eid, need, forbid, holds in checks:
+            if need is not None and not need <= f:
+                continue
+            if forbid is not None and not forbid.isdisjoint(f):
+                continue
+            if holds is None or holds(m, f, t):
                 return eid
         return None
 
