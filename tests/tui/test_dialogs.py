@@ -224,3 +224,17 @@ def test_the_keys_the_docs_list_are_the_keys_the_game_binds(document, heading):
     listed = documented_keys(text, heading)
     assert listed - WIDGET_KEYS - game_keys() == set(), f"{document} lists keys the game does not bind"
     assert game_keys() - listed == set(), f"{document} does not list keys the game binds"
+
+
+async def test_a_new_game_keeps_the_unfinished_autosave_and_says_where():
+    async with build_app(scenario="tutorial", role="mayor", seed=3).run_test(size=SIZE) as pilot:
+        await play_turn(pilot)
+    unfinished = saves.latest_autosave()
+    before = set(paths.saves().iterdir())
+    app = build_app(scenario="tutorial", role="union", seed=8)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        [kept] = set(paths.saves().iterdir()) - before - {paths.saves() / "autosave.json"}
+        assert saves.read_save(kept).log == unfinished.log
+        assert f"kept as '{kept.stem}'" in flat(screen_text(app))

@@ -170,9 +170,13 @@ class GameScreen(Screen):
         # After the first frame: a new game is on screen at once, and saved a moment later. A new game
         # must not silently replace the autosave of an unfinished one, so that one is kept by name.
         try:
-            keep_previous_autosave(self.record.log)
+            kept = keep_previous_autosave(self.record.log)
         except OSError as err:
             self.notify(f"Could not keep the previous autosave: {err.strerror or err}", severity="error")
+        else:
+            if kept is not None:  # said as Load says it (title.py), so the player knows where it went
+                self.notify(f"Your unfinished game was kept as '{kept.stem}' ({kept}): Load opens it.",
+                            title="Autosave kept", timeout=15, markup=False)
         self._autosave()
 
     # Derived values. Textual runs every compute method when any reactive of the screen changes.
