@@ -173,7 +173,8 @@ def _usable_folder(hint: object) -> bool:
     if not isinstance(hint, str) or not hint or len(hint) > MAX_PATH_CHARS or "\0" in hint:
         return False
     try:
-        return Path(hint).is_dir()
+        # A scenario folder, nothing else: a save naming "/" must not make the game walk the whole disk.
+        return (Path(hint) / "scenario.yaml").is_file()
     except (OSError, ValueError):
         return False
 
@@ -326,6 +327,11 @@ def keep_previous_autosave(current: Log) -> Kept | None:
         try:
             return Kept(write_new(target, body))
         except FileExistsError:
+            try:
+                if read_save(target).log == log:
+                    return Kept(target)  # kept already (the title screen keeps it, then the game screen asks)
+            except SaveError:
+                pass
             continue
     raise OSError(errno.EEXIST, "no free name to keep the previous autosave under")
 

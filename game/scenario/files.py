@@ -36,11 +36,21 @@ def display_base(folder: Path | str) -> str:
     return str(path)
 
 
+MAX_FOLDERS = 200
+CUT_SHORT = "..."  # the last entry of a listing whose walk stopped early
+
+
 def list_files(folder: Path) -> list[str]:
-    """Every *.yaml/*.yml below `folder`, hidden files and folders skipped, as sorted relative paths."""
+    """Every *.yaml/*.yml below `folder`, hidden files and folders skipped, as sorted relative paths. The walk
+    stops past MAX_FILES files or MAX_FOLDERS folders (a scenario is never that big; "/" given as a scenario
+    folder must not walk the whole disk): the list then ends in CUT_SHORT, which read_files refuses."""
     found: list[str] = []
+    folders = 0
     # os.walk without following links: a symlinked folder cannot make the walk loop forever.
     for root, dirs, names in os.walk(folder, followlinks=False):
+        folders += 1
+        if folders > MAX_FOLDERS or len(found) > MAX_FILES:
+            return sorted(found) + [CUT_SHORT]
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         base = Path(root).relative_to(folder)
         for name in names:
@@ -54,6 +64,9 @@ def read_files(folder: Path, shown: str) -> tuple[list[ScenarioFile], list[Probl
     if not folder.is_dir():
         return [], [Problem(shown, 0, 0, "not a scenario folder (no such folder)")]
     rels = list_files(folder)
+    if rels and rels[-1] == CUT_SHORT:
+        return [], [Problem(shown, 0, 0, f"more than {MAX_FILES} YAML files or {MAX_FOLDERS} folders; a scenario"
+                                         f" may have at most {MAX_FILES} files")]
     if len(rels) > MAX_FILES:
         return [], [Problem(shown, 0, 0, f"{len(rels)} YAML files; a scenario may have at most {MAX_FILES}")]
     files: list[ScenarioFile] = []

@@ -84,9 +84,9 @@ def test_keeping_the_previous_autosave_stays_in_the_save_folder(role, player, se
 def test_a_new_game_never_overwrites_a_named_save():
     folder = paths.saves()
     folder.mkdir(parents=True, exist_ok=True)
-    body = save_body(role="mayor", meta={"turn": 2})
     named = folder / "mayor-seed3-turn2.json"
     for n in range(3):
+        body = save_body(role="mayor", choices=[0, n], meta={"turn": 2})  # three games, one name
         saves.autosave_path().write_text(json.dumps(body), encoding="utf-8")
         if n == 0:
             named.write_text("mine", encoding="utf-8")
@@ -94,6 +94,9 @@ def test_a_new_game_never_overwrites_a_named_save():
         assert kept is not None and kept.path != named
     assert named.read_text(encoding="utf-8") == "mine"
     assert len(list(folder.glob("mayor-seed3-turn2*.json"))) == 4
+    # Asked twice for the same game (the title screen, then the game screen), it is kept once.
+    again = saves.keep_previous_autosave(Log("tutorial", "x", "", 1, ()))
+    assert again is not None and len(list(folder.glob("mayor-seed3-turn2*.json"))) == 4
 
 
 @pytest.mark.parametrize("content", [b"{not json", json.dumps(save_body(version=99)).encode(), b"\xff\xfe",
