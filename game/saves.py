@@ -299,8 +299,8 @@ class Kept:
     def message(self) -> str:
         if self.unreadable:
             return (f"Your autosave could not be read ({self.unreadable}), so it was moved aside as"
-                    f" '{plain(self.path.name, 80)}' rather than written over.")
-        return f"Your unfinished game was kept as '{plain(self.path.stem, 80)}': Load opens it."
+                    f" '{plain(self.path.name, 80)}' ({plain(self.path.parent, 300)}) rather than written over.")
+        return f"Your unfinished game was kept as '{plain(self.path.stem, 80)}' ({plain(self.path, 300)}): Load opens it."
 
 
 def keep_previous_autosave(current: Log) -> Kept | None:
