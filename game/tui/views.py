@@ -150,11 +150,19 @@ def role_name(scenario: Scenario, role: str) -> str:
     return scenario.role(role).name if role else "The world"
 
 
+def source_number(scenario: Scenario, source_id: str) -> int:
+    """A source's number, as the sources screen lists it and every citation names it: its place in the
+    scenario's list, from 1 (0 for an id the scenario does not list)."""
+    return next((n for n, s in enumerate(scenario.sources, start=1) if s.id == source_id), 0)
+
+
 def citations_text(scenario: Scenario, citations: tuple[Citation, ...]) -> str:
+    """Citations as the card footer and the debrief show them: "[3] Outlet, date (note)", numbered as on
+    the sources screen."""
     parts = []
     for c in citations:
         src = scenario.source(c.source)
-        name = f"{src.outlet}, {src.date}" if src else c.source
+        name = f"[{source_number(scenario, c.source)}] {src.outlet}, {src.date}" if src else c.source
         parts.append(f"{name} ({c.note})" if c.note else name)
     return "; ".join(parts)
 

@@ -141,7 +141,11 @@ async def test_without_the_odds_the_roll_line_is_hidden_too():
 
 
 async def test_the_meter_panel_shows_which_way_the_role_wants_each_meter():
-    for role, up, down in (("guaido", "US pressure", "High command"), ("maduro", "High command", "US pressure")):
+    from game.scenario import load, resolve_scenario
+
+    shown = {m.id: m.short or m.label for m in load(resolve_scenario("venezuela-2019")).meters}
+    us, generals = shown["usa"], shown["high_command"]
+    for role, up, down in (("guaido", us, generals), ("maduro", generals, us)):
         app = build_app(scenario="venezuela-2019", role=role, opponent="random", seed=3)
         async with app.run_test(size=(120, 40)):
             rows = screen_text(app).splitlines()

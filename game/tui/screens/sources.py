@@ -16,8 +16,8 @@ def source_list(scenario: Scenario) -> Content:
     if not scenario.sources:
         return Content.styled("This scenario lists no sources.", "italic")
     rows = []
-    for s in scenario.sources:
-        parts: list = [(s.outlet, "bold"), f", {s.date}"]
+    for n, s in enumerate(scenario.sources, start=1):  # numbered as citations name them (views.source_number)
+        parts: list = [(f"[{n}] ", "bold"), (s.outlet, "bold"), f", {s.date}"]
         if s.title:
             parts += [": ", (s.title, "italic")]
         parts += ["\n", s.summary]
