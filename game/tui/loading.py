@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game import saves
 from game.engine import ReplayError, Scenario
 
 from .opening import LoadError
 from .record import Record
 from .seats import SeatError, Seats
+
+if TYPE_CHECKING:
+    from game import saves
 
 __all__ = ["LoadError", "ScenarioChoice", "find_save", "keep_previous_autosave", "load_scenario", "new_game",
            "restore", "save_meta", "scenario_choices"]
@@ -73,6 +76,8 @@ def new_game(scenario: Scenario, role: str | None, seed: int, opponent: str | No
 
 def find_save(name: str | None) -> saves.Save:
     """The save to resume: the latest autosave (None or ""), or a slot name or file path."""
+    from game import saves  # here, not at the top: a new game's first frame needs no saves (nor platformdirs)
+
     try:
         if not name:
             found = saves.latest_autosave()
@@ -123,6 +128,8 @@ def save_meta(record: Record, odds: bool) -> dict:
 def keep_previous_autosave(current) -> Path | None:
     """Before a new game's first autosave: keep an unfinished game's autosave as a named save, so it is not lost.
     Returns where it went (None when there was nothing to keep), for the player to be told."""
+    from game import saves
+
     try:
         previous = saves.latest_autosave()
     except saves.SaveError:

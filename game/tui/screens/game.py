@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 from functools import partial
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -20,12 +20,10 @@ from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 
-from game import saves
 from game.engine import log_of
 
 from ..loading import keep_previous_autosave, save_meta, save_name
 from ..record import Prologue, Record, Step
-from ..reload import ScenarioReloaded
 from ..seats import PERSON
 from ..views import (
     CardShown, ChoiceShown, OutcomeShown, card_shown, choices_shown, date_text, log_entries, meter_groups,
@@ -37,6 +35,11 @@ from ..widgets.key_footer import KeyFooter
 from ..widgets.meter_panel import MeterPanel
 from ..widgets.outcome_view import OutcomeView
 from ..widgets.story_log import StoryLog
+
+if TYPE_CHECKING:
+    # Imported where used, after the first frame: a new game's first frame needs neither saves (nor platformdirs)
+    # nor the reloader.
+    from ..reload import ScenarioReloaded
 
 
 class GameScreen(Screen):
@@ -99,6 +102,14 @@ class GameScreen(Screen):
         self.set_reactive(GameScreen.record, record)
         self.set_reactive(GameScreen.reader, state.role if state.role in people else people[0])
         self.set_reactive(GameScreen.odds, odds)
+        # The width's class (-narrow, -medium, -wide) from the start, as Textual will set it on the first resize:
+        # set then, it would restyle every widget of the screen once more before the first frame.
+        width = self.app.size.width
+        breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
+        for at, name in sorted(breakpoints, reverse=True):
+            if width >= at:
+                self.add_class(name, update=False)
+                break
 
     def compose(self) -> ComposeResult:
         yield GameHeader(id="game-header").data_bind(line=GameScreen.header)
@@ -261,19 +272,21 @@ class GameScreen(Screen):
             return "Pass the keyboard  (Enter)"
         return "Next card  (Enter)"
 
-    def turn_page(self) -> None:
+    def turn_page(self, played: Record | None = None) -> None:
         """Show the reader the next decision they have not read; when none is left, their card, or the
-        hand-over to the next person, or the ending."""
-        record = self.record
+        hand-over to the next person, or the ending. `played`: the game after the reader's choice (and the
+        bots' answers), assigned here after the page, so that what the page shows (meters, header, outcome)
+        moves once, to the page, rather than to the new turn and back; the card under it follows unseen."""
+        record = self.record if played is None else played
         n = self.read[self.reader]
-        if n < 0:
-            self.read[self.reader] = 0
-            self.outcome = record.prologue
-            return
         if n < len(record.steps):
-            self.read[self.reader] = n + 1
-            self.outcome = record.steps[n]
+            self.read[self.reader] = n + 1  # from -1 (not even the world's opening events read): 0
+            self.outcome = record.prologue if n < 0 else record.steps[n]
+            if played is not None:
+                self.record = played
             return
+        if played is not None:
+            self.record = played
         if record.state.over:
             self.post_message(self.Finished(record))
             return
@@ -305,8 +318,7 @@ class GameScreen(Screen):
             self.notify(f"Option {number} is not available: {view.reason}", severity="warning")
             return
         # The bots answer at once; the reader then reads each decision in turn, their own first.
-        self.record = self.record.play(view.index).play_bots()
-        self.turn_page()
+        self.turn_page(self.record.play(view.index).play_bots())
         # Saved right after the outcome is drawn (a few milliseconds later): the fsync stays off the
         # key-to-outcome path, and a kill in between loses only the turn in progress.
         self.call_after_refresh(self._autosave)
@@ -318,6 +330,8 @@ class GameScreen(Screen):
         self.turn_page()
 
     def _autosave(self) -> None:
+        from game import saves
+
         try:
             saves.autosave(self.record.log, save_meta(self.record, self.odds))
         except OSError as err:
@@ -340,6 +354,8 @@ class GameScreen(Screen):
     def _save_as(self, name: str | None) -> None:
         if name is None:
             return
+        from game import saves
+
         try:
             path = saves.write_save(saves.slot_path(name), self.record.log, save_meta(self.record, self.odds))
         except OSError as err:

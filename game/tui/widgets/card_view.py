@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -37,9 +37,10 @@ class CardView(Vertical):
             super().__init__()
             self.index = index
 
-    card: reactive[CardShown | None] = reactive(None)
-    choices: reactive[tuple[ChoiceShown, ...]] = reactive(tuple)
-    odds: reactive[bool] = reactive(True)
+    # Vars: the view draws nothing of its own, its children redraw what changes (a repaint would draw them all).
+    card: var[CardShown | None] = var(None)
+    choices: var[tuple[ChoiceShown, ...]] = var(tuple)
+    odds: var[bool] = var(True)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="card-scroll"):

@@ -40,7 +40,8 @@ class MeterBar(Widget):
     rows: label, a shorter bar, figures. Either way the level is a bar of its own glyphs."""
 
     reading: reactive[MeterReading | None] = reactive(None)
-    compact = reactive(False, toggle_class="-compact")
+    compact = reactive(False)
+    """One row (the panel is short of rows): set by the panel, whose -compact class gives the bar its height."""
 
     def watch_reading(self, reading: MeterReading | None) -> None:
         if reading is not None:

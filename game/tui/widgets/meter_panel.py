@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.widgets import Static
 
 from ..views import MeterReading
@@ -13,11 +13,14 @@ from .meter_bar import MeterBar
 
 
 class MeterPanel(VerticalScroll, can_focus=False):
-    """Built once from the scenario's groups (structure); the readings are handed down every turn."""
+    """Built once from the scenario's groups (structure); the readings are handed down every turn.
 
-    readings: reactive[dict[str, MeterReading]] = reactive(dict, always_update=True)
+    Its values are vars, not reactives that repaint: the panel draws nothing of its own, and a repaint of it
+    would have every bar in it drawn again, changed or not (a third of the time from a key to its outcome)."""
+
+    readings: var[dict[str, MeterReading]] = var(dict, always_update=True)
     """The meters the reader may see: a meter missing here is hidden from them, and so is its bar."""
-    viewer: reactive[str] = reactive("")
+    viewer: var[str] = var("")
     """Whose view the panel shows, in a two-sided game ("" in a one-role game)."""
     compact = reactive(False, toggle_class="-compact")
 

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Button, Static
 
 from ..views import OutcomeShown
@@ -21,8 +21,9 @@ class OutcomeView(Vertical):
     class Continue(Message):
         """The player has read the outcome."""
 
-    shown: reactive[OutcomeShown | None] = reactive(None)
-    button: reactive[str] = reactive("Next card  (Enter)")  # what Enter leads to
+    # Vars: the view draws nothing of its own, its children redraw what changes (a repaint would draw them all).
+    shown: var[OutcomeShown | None] = var(None)
+    button: var[str] = var("Next card  (Enter)")  # what Enter leads to
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="outcome-body"):

@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Static
 
 
 class StoryLog(VerticalScroll):
     """Renders the entries it is given and keeps the newest in view."""
 
-    entries: reactive[tuple[tuple[str, str], ...]] = reactive(tuple)
+    entries: var[tuple[tuple[str, str], ...]] = var(tuple)  # a var: the log's text redraws itself
 
     def compose(self) -> ComposeResult:
         yield Static("The story so far", id="log-title")
