@@ -131,6 +131,7 @@ class Card:
     texts: Mapping[str, str] = field(default_factory=dict)  # a role's own text, where it has one
     event: bool = False  # a world event (format 2): nobody decides, its one option's outcome is rolled
     fixed_turn: int = 0  # played on this turn (from a date), before any random draw; 0: drawn as usual
+    day: _dt.date | None = None  # the date it is fixed to (`on:`): the day it shows, within its turn
 
     def text_for(self, role: str | None) -> str:
         return self.texts.get(role, self.text) if role else self.text
