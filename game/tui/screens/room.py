@@ -61,30 +61,34 @@ class RoomScreen(ClassGameScreen):
         self.record_new()
         self.set_interval(self.POLL_SECONDS, self.poll)
         self.notify(f"Room {self.room.seat.room}: your classmate joins with this code.", timeout=20)
-        if self.read[self.reader] < len(self.record.steps):
-            self.turn_page()
-        else:
-            self.turn_page()
+        self.turn_page()
 
-    def turn_page(self) -> None:
-        record = self.record
+    def turn_page(self, played: Record | None = None) -> None:
+        record = self.record if played is None else played
         mine = record.state.over or record.state.role == self.reader
         if self.read[self.reader] < len(record.steps) or mine:
-            self._stop_waiting()
-            super().turn_page()
+            if played is not None or not self._stop_waiting():
+                super().turn_page(played)
             return
+        if played is not None:
+            self.record = played
         self.outcome = None
         if self.waiting is None:
             from .waiting import WaitingScreen
 
             self.waiting = WaitingScreen(self.waiting_message())
-            self.app.push_screen(self.waiting)
+            # Back on this screen only once the waiting one is gone: then the page turns and takes the focus.
+            self.app.push_screen(self.waiting, lambda _: self.turn_page())
 
-    def _stop_waiting(self) -> None:
-        if self.waiting is not None:
-            waiting, self.waiting = self.waiting, None
-            if waiting.is_attached and self.app.screen is waiting:
-                waiting.dismiss(None)
+    def _stop_waiting(self) -> bool:
+        """Dismiss the waiting screen, if it is up (its callback turns the page); True when it was."""
+        if self.waiting is None:
+            return False
+        waiting, self.waiting = self.waiting, None
+        if waiting.is_attached and self.app.screen is waiting:
+            waiting.dismiss(None)
+            return True
+        return False
 
     def waiting_message(self) -> str:
         sc = self.record.scenario
@@ -119,10 +123,8 @@ class RoomScreen(ClassGameScreen):
             self.notify(str(err), severity="error")
             self.poll()
             return
-        self.record = self.record.play(view.index)
+        self.turn_page(self.record.play(view.index))
         self.record_new()
-        self.turn_page()
-        self.call_after_refresh(self._autosave)
 
     def _autosave(self) -> None:
         """The room is this game's save: an autosave here would let Continue fork it into a game on one keyboard."""
@@ -144,6 +146,4 @@ class RoomScreen(ClassGameScreen):
             record = record.play(choice)
         self.record = record
         self.record_new()
-        if self.waiting is not None:
-            self._stop_waiting()
-            self.turn_page()
+        self._stop_waiting()  # its callback turns the page

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Center, Vertical
+from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
@@ -12,6 +12,13 @@ from textual.widgets import Static
 class WaitingScreen(Screen[None]):
     """Shown between this side's move and the classmate's; the room screen dismisses it when the move arrives."""
 
+    # Kept here rather than in app.tcss: the classroom's screens stay out of the shared stylesheet.
+    DEFAULT_CSS = """
+    WaitingScreen { align: center middle; }
+    #waiting-box { width: 72; height: auto; border: round $accent; padding: 1 2; }
+    #waiting-message { text-style: bold; margin-bottom: 1; }
+    """
+
     message: reactive[str] = reactive("")
 
     def __init__(self, message: str) -> None:
@@ -19,12 +26,10 @@ class WaitingScreen(Screen[None]):
         self.set_reactive(WaitingScreen.message, message)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="hand-over"):
-            with Center():
-                yield Static(self.message, id="waiting-message", markup=False)
-            with Center():
-                yield Static("This screen moves on by itself. Ctrl+Q leaves: the room keeps the game.",
-                             id="waiting-hint", markup=False)
+        with Vertical(id="waiting-box"):
+            yield Static(self.message, id="waiting-message", markup=False)
+            yield Static("This screen moves on by itself. Ctrl+Q leaves: the room keeps the game.",
+                         id="waiting-hint", markup=False)
 
     def watch_message(self, message: str) -> None:
         if self.is_mounted:
