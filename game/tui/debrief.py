@@ -8,12 +8,14 @@ import re
 from pathlib import Path
 
 from game.atomic import write_atomically
-from game.engine import MeterChanged
+from game.engine import MeterChanged, TurnPassed
 
 from .record import Record, Step, WorldEvent
 from .seats import PERSON
 from .turning import turning_points
-from .views import citations_text, date_text, delta_text, option_odds, results_text, roll_text, shown
+from .views import (
+    citations_text, date_text, delta_text, option_odds, passed_text, results_text, roll_text, shown,
+)
 
 
 def _world(sc, events: tuple[WorldEvent, ...]) -> list[dict]:
@@ -113,7 +115,7 @@ def as_markdown(record: Record) -> str:
             out += ["", f"*In reality:* {ending.history}"]
     if record.prologue is not None:
         out += ["", f"## Before the first move, {date_text(record.first.date)}", ""]
-        out += _world_lines(record.prologue.world, sc, labels)
+        out += _world_lines(record.prologue.happened, sc, labels)
     turning = set(turning_points(record))
     out += ["", "## Turn by turn"]
     for n, step in enumerate(record.steps):
@@ -135,7 +137,7 @@ def as_markdown(record: Record) -> str:
         for c in step.own:
             if isinstance(c, MeterChanged):
                 out.append(f"- {labels.get(c.meter, c.meter)}: {c.before} → {c.after} ({delta_text(c.after - c.before)})")
-        out += _world_lines(step.world, sc, labels)
+        out += _world_lines(step.happened, sc, labels)
         if card.note:
             out += ["", f"> Why these odds: {card.note}"]
     out += ["", "## Meters", "", "| meter | start | end | lowest | highest | over the game |", "|---|---|---|---|---|---|"]
@@ -147,9 +149,12 @@ def as_markdown(record: Record) -> str:
     return "\n".join(out) + "\n"
 
 
-def _world_lines(events: tuple[WorldEvent, ...], sc, labels: dict[str, str]) -> list[str]:
+def _world_lines(events: tuple[WorldEvent | TurnPassed, ...], sc, labels: dict[str, str]) -> list[str]:
     out = []
     for w in events:
+        if isinstance(w, TurnPassed):
+            out.append(f"- {passed_text(sc, w)}")
+            continue
         out.append(f"- The world, turn {w.drawn.turn}: {sc.card(w.drawn.card).title} — {w.rolled.label or w.rolled.text}")
         out += [f"  - {labels.get(e.meter, e.meter)}: {e.before} → {e.after} ({delta_text(e.after - e.before)})"
                 for e in w.events if isinstance(e, MeterChanged)]

@@ -22,9 +22,10 @@ class WorldEvent:
     events: tuple  # its MeterChanged, FlagChanged and FollowUpQueued, in order
 
 
-def world_events(events: tuple) -> tuple[WorldEvent, ...]:
-    """The world's events among a turn's events: each drawn event, its roll, and the changes it made."""
-    found = []
+def happenings(events: tuple) -> tuple[WorldEvent | TurnPassed, ...]:
+    """What came about without a decision, in order: each world event (drawn, rolled, and the changes it
+    made) and each turn a role passed for want of a card."""
+    found: list[WorldEvent | TurnPassed] = []
     k = 0
     while k < len(events):
         e = events[k]
@@ -35,8 +36,15 @@ def world_events(events: tuple) -> tuple[WorldEvent, ...]:
             found.append(WorldEvent(e, events[k + 1], tuple(events[k + 2:j])))
             k = j
         else:
+            if isinstance(e, TurnPassed):
+                found.append(e)
             k += 1
     return tuple(found)
+
+
+def world_events(events: tuple) -> tuple[WorldEvent, ...]:
+    """The world's events among a turn's events: each drawn event, its roll, and the changes it made."""
+    return tuple(h for h in happenings(events) if isinstance(h, WorldEvent))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +54,7 @@ class Prologue:
     meters_before: tuple[int, ...]  # the scenario's start values, before the events
     after: State  # the game's first state
     world: tuple[WorldEvent, ...]
+    happened: tuple = ()  # the world's events and the turns passed for want of a card, in order
 
     role = ""  # nobody's move: the world's
 
@@ -68,8 +77,9 @@ class Prologue:
         seen = [0] * (tb.ncards * (len(tb.slots) + 1))
         events: list = []
         advance(tb, Game(tb, first.seed), 1, 0, meters, set(), seen, [], None, events, check=False)
-        world = world_events(tuple(events))
-        return cls(tuple(tb.start_meters), first, world) if world else None
+        happened = happenings(tuple(events))
+        world = tuple(h for h in happened if isinstance(h, WorldEvent))
+        return cls(tuple(tb.start_meters), first, world, happened) if happened else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +130,11 @@ class Step:
     def world(self) -> tuple[WorldEvent, ...]:
         """The world's events that followed the decision (at the start of the next turn), in order."""
         return world_events(self.turn.events)
+
+    @property
+    def happened(self) -> tuple[WorldEvent | TurnPassed, ...]:
+        """The world's events and the turns passed for want of a card after the decision, in order."""
+        return happenings(self.turn.events)
 
     @property
     def passed(self) -> tuple[TurnPassed, ...]:

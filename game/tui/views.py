@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from game.engine import (
-    FlagChanged, FollowUpQueued, MeterChanged, OptionView, Scenario, State,
+    FlagChanged, FollowUpQueued, MeterChanged, OptionView, Scenario, State, TurnPassed,
 )
 from game.engine.model import Citation
 from game.engine.text import fill
@@ -263,16 +263,42 @@ def step_lines(step: Step, reader: str | None = None) -> list[str]:
     return change_lines(step.own, step.before.scenario, step.before.turn, reader)
 
 
-def world_lines(step: Step | Prologue, reader: str | None = None) -> list[tuple[str, list[str]]]:
-    """Each world event after the decision: ("The world: <title> — <outcome>", its changes)."""
+@dataclass(frozen=True, slots=True)
+class Happening:
+    """A world event, or a turn a role passed for want of a card, as `reader` reads it."""
+
+    turn: int
+    day: dt.date
+    title: str  # "The world: <title> — <outcome>", or "No card for <role> this week (<date>)."
+    lines: tuple[str, ...]  # a world event's changes
+    passed: bool = False  # a turn passed, not a world event
+
+
+def period(scenario: Scenario) -> str:
+    """What one turn is called: a week, a day, or just a turn."""
+    return {1: "day", 7: "week"}.get(scenario.calendar.days_per_turn, "turn")
+
+
+def passed_text(scenario: Scenario, e: TurnPassed) -> str:
+    """'No card for Juan Guaidó this week (14 Oct 2019).'"""
+    who = f" for {scenario.role(e.role).name}" if e.role else ""
+    return f"No card{who} this {period(scenario)} ({date_text(scenario.calendar.date_of(e.turn))})."
+
+
+def happenings_shown(step: Step | Prologue, reader: str | None = None) -> list[Happening]:
+    """Each world event after the decision and each turn passed for want of a card, in order."""
     sc = step.before.scenario
     after = step.after
     out = []
-    for w in step.world:
-        card = sc.card(w.drawn.card)
-        what = w.rolled.label or shown(w.rolled.text, after, reader)
-        out.append((f"The world: {shown(card.title, after, reader)} — {what}",
-                    change_lines(w.events, sc, w.drawn.turn, reader)))
+    for h in step.happened:
+        if isinstance(h, TurnPassed):
+            out.append(Happening(h.turn, sc.calendar.date_of(h.turn), passed_text(sc, h), (), passed=True))
+            continue
+        card = sc.card(h.drawn.card)
+        what = h.rolled.label or shown(h.rolled.text, after, reader)
+        out.append(Happening(h.drawn.turn, sc.calendar.date_of(h.drawn.turn),
+                             f"The world: {shown(card.title, after, reader)} — {what}",
+                             tuple(change_lines(h.events, sc, h.drawn.turn, reader))))
     return out
 
 
@@ -298,9 +324,7 @@ def log_entries(record: Record, reader: str | None = None, upto: int | None = No
     if upto is not None and upto < 0:
         return entries  # not even the world's opening events read yet
     if record.prologue is not None:
-        for event, (title, lines) in zip(record.prologue.world, world_lines(record.prologue, reader)):
-            body = _sentences(lines)
-            entries.append((f"Turn {event.drawn.turn} · the world", title + (f". {body}" if body else "")))
+        entries += _happening_entries(record.prologue, reader)
     for step in record.steps[:upto]:
         before = step.before
         who = role_name(sc, step.role)
@@ -311,14 +335,20 @@ def log_entries(record: Record, reader: str | None = None, upto: int | None = No
         changes = _sentences(step_lines(step, reader))
         entries.append((heading, f"{subject} \"{step.chosen.label}\". {shown(step.rolled.text, step.after, reader)}"
                         + (f" {changes}" if changes else "")))
-        for event, (title, lines) in zip(step.world, world_lines(step, reader)):
-            body = _sentences(lines)
-            entries.append((f"Turn {event.drawn.turn} · the world", title + (f". {body}" if body else "")))
-        for e in step.passed:
-            entries.append((f"Turn {e.turn}", (f"{role_name(sc, e.role)}: " if two and e.role else "")
-                            + f"{e.reason.capitalize()}."))
+        entries += _happening_entries(step, reader)
         if step.ending is not None:
             entries.append(("The end", f"{sc.ending(step.ending.ending).title}: " + results_text(record, step.ending.ending, reader)))
+    return entries
+
+
+def _happening_entries(step: Step | Prologue, reader: str | None) -> list[tuple[str, str]]:
+    entries = []
+    for h in happenings_shown(step, reader):
+        if h.passed:
+            entries.append((f"Turn {h.turn} · {date_text(h.day)}", h.title))
+        else:
+            body = _sentences(list(h.lines))
+            entries.append((f"Turn {h.turn} · the world", h.title + (f". {body}" if body else "")))
     return entries
 
 
@@ -350,7 +380,7 @@ class OutcomeShown:
 def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> OutcomeShown:
     if isinstance(step, Prologue):
         return OutcomeShown("The world's move", False, ((f"{date_text(step.after.date)}: before anyone moves", "bold"),),
-                            "", "", "", (), tuple((title, tuple(lines)) for title, lines in world_lines(step, reader)))
+                            "", "", "", (), tuple((h.title, h.lines) for h in happenings_shown(step, reader)))
     sc = record.scenario
     two = sc.two_sided
     mine = not two or step.role == reader
@@ -372,7 +402,7 @@ def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> 
         changes = changes + [end]  # a game-ending outcome says so, never "Nothing changed"
     elif not changes:
         changes = [end] if end else ["Nothing changed that you can see." if two else "Nothing changed."]
-    world = tuple((title, tuple(lines)) for title, lines in world_lines(step, reader))
+    world = tuple((h.title, h.lines) for h in happenings_shown(step, reader))
     if end and step.world:
         world = world + ((end, ()),)
     return OutcomeShown(heading, mine, choice, "" if mine else f"Odds: {option_odds(step.view, sc)}", roll_text(step),
