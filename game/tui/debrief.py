@@ -14,12 +14,13 @@ from .record import Record, Step, WorldEvent
 from .seats import PERSON
 from .turning import turning_points
 from .views import (
-    citations_text, date_text, delta_text, option_odds, passed_text, results_text, roll_text, shown,
+    card_day, citations_text, date_text, delta_text, event_day, option_odds, passed_text, results_text, roll_text, shown,
 )
 
 
 def _world(sc, events: tuple[WorldEvent, ...]) -> list[dict]:
-    return [{"turn": w.drawn.turn, "card": w.drawn.card, "title": sc.card(w.drawn.card).title,
+    return [{"turn": w.drawn.turn, "date": event_day(sc, w.drawn.card, w.drawn.turn).isoformat(),
+             "card": w.drawn.card, "title": sc.card(w.drawn.card).title,
              "outcome": w.rolled.outcome, "label": w.rolled.label, "text": w.rolled.text,
              "meters": [{"meter": e.meter, "before": e.before, "after": e.after}
                         for e in w.events if isinstance(e, MeterChanged)]} for w in events]
@@ -39,7 +40,7 @@ def as_data(record: Record) -> dict:
             "turn": step.before.turn,
             "role": step.role,
             "seat": step.seat,
-            "date": step.before.date.isoformat(),
+            "date": card_day(step.before).isoformat(),  # the day the card shows
             "card": {"id": card.id, "title": card.title, "historical": card.historical,
                      "sources": citations_text(sc, card.sources), "note": card.note},
             "options": [{"index": v.index, "label": v.label, "available": v.available, "reason": v.reason,
@@ -126,9 +127,10 @@ def as_markdown(record: Record) -> str:
         reader = step.role if two else None
         who = f"{sc.role(step.role).name}, " if two else ""
         seat = f"; played by {_seat(step)}" if two else ""
-        out += ["", f"### Turn {before.turn}, {date_text(before.date)}: {who}{shown(card.title, before, reader)}{mark}",
+        day = card_day(before)
+        out += ["", f"### Turn {before.turn}, {date_text(day)}: {who}{shown(card.title, before, reader, day)}{mark}",
                 "", f"*{tag}*{seat}" + (f"; sources: {citations_text(sc, card.sources)}" if card.sources else ""), "",
-                shown(card.text_for(reader), before, reader), "", "| # | option | odds | |", "|---|---|---|---|"]
+                shown(card.text_for(reader), before, reader, day), "", "| # | option | odds | |", "|---|---|---|---|"]
         for k, v in enumerate(step.views, start=1):
             tags = ["**chosen**"] if v.index == step.chosen.option else ["unavailable"] if not v.available else []
             tags += ["history's"] if v.historical else []
@@ -155,7 +157,9 @@ def _world_lines(events: tuple[WorldEvent | TurnPassed, ...], sc, labels: dict[s
         if isinstance(w, TurnPassed):
             out.append(f"- {passed_text(sc, w)}")
             continue
-        out.append(f"- The world, turn {w.drawn.turn}: {sc.card(w.drawn.card).title} — {w.rolled.label or w.rolled.text}")
+        day = date_text(event_day(sc, w.drawn.card, w.drawn.turn))
+        out.append(f"- The world, turn {w.drawn.turn}, {day}: {sc.card(w.drawn.card).title}"
+                   f" — {w.rolled.label or w.rolled.text}")
         out += [f"  - {labels.get(e.meter, e.meter)}: {e.before} → {e.after} ({delta_text(e.after - e.before)})"
                 for e in w.events if isinstance(e, MeterChanged)]
     return out

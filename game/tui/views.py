@@ -139,11 +139,24 @@ def aims(scenario: Scenario, role: str) -> dict[str, int]:
     return _AIMS[key]
 
 
-def shown(text: str, state: State, reader: str | None) -> str:
-    """Scenario text as `reader` reads it: a two-sided scenario's placeholders filled in, format 1 as written."""
+def shown(text: str, state: State, reader: str | None, day: dt.date | None = None) -> str:
+    """Scenario text as `reader` reads it: a two-sided scenario's placeholders filled in ({date}: `day`, else
+    the state's), format 1 as written."""
     if not state.scenario.two_sided:
         return text
-    return fill(text, state, reader, date_text(state.date))
+    return fill(text, state, reader, date_text(day or state.date))
+
+
+def card_day(state: State) -> dt.date:
+    """The day the card on the table shows: the date it is fixed to, else its turn's date."""
+    card = state.current_card
+    return card.day if card is not None and card.day is not None else state.date
+
+
+def event_day(scenario: Scenario, card_id: str, turn: int) -> dt.date:
+    """The day a world event happened: the date it is fixed to, else the date of the turn it was drawn on
+    (at the turn's start, whichever page tells it)."""
+    return scenario.card(card_id).day or scenario.calendar.date_of(turn)
 
 
 def role_name(scenario: Scenario, role: str) -> str:
@@ -173,7 +186,8 @@ def card_shown(state: State, reader: str | None = None) -> CardShown | None:
     if card is None:
         return None
     role = reader or state.role
-    return CardShown(shown(card.title, state, role), date_text(state.date), shown(card.text_for(role), state, role),
+    day = card_day(state)
+    return CardShown(shown(card.title, state, role, day), date_text(day), shown(card.text_for(role), state, role, day),
                      card.historical, citations_text(state.scenario, card.sources))
 
 
@@ -269,7 +283,7 @@ class Happening:
 
     turn: int
     day: dt.date
-    title: str  # "The world: <title> — <outcome>", or "No card for <role> this week (<date>)."
+    title: str  # "<title> — <outcome>" of a world event, or "No card for <role> this week (<date>)."
     lines: tuple[str, ...]  # a world event's changes
     passed: bool = False  # a turn passed, not a world event
 
@@ -294,10 +308,9 @@ def happenings_shown(step: Step | Prologue, reader: str | None = None) -> list[H
         if isinstance(h, TurnPassed):
             out.append(Happening(h.turn, sc.calendar.date_of(h.turn), passed_text(sc, h), (), passed=True))
             continue
-        card = sc.card(h.drawn.card)
-        what = h.rolled.label or shown(h.rolled.text, after, reader)
-        out.append(Happening(h.drawn.turn, sc.calendar.date_of(h.drawn.turn),
-                             f"The world: {shown(card.title, after, reader)} — {what}",
+        day = event_day(sc, h.drawn.card, h.drawn.turn)
+        what = h.rolled.label or shown(h.rolled.text, after, reader, day)
+        out.append(Happening(h.drawn.turn, day, f"{shown(sc.card(h.drawn.card).title, after, reader, day)} — {what}",
                              tuple(change_lines(h.events, sc, h.drawn.turn, reader))))
     return out
 
@@ -329,12 +342,13 @@ def log_entries(record: Record, reader: str | None = None, upto: int | None = No
         before = step.before
         who = role_name(sc, step.role)
         mine = not two or step.role == reader
-        heading = f"Turn {before.turn} · {date_text(before.date)} · " + (f"{who}: " if two else "") + \
-            shown(before.current_card.title, before, reader)
+        day = card_day(before)
+        heading = f"Turn {before.turn} · {date_text(day)} · " + (f"{who}: " if two else "") + \
+            shown(before.current_card.title, before, reader, day)
         subject = "You chose" if mine else f"{who} chose"
         changes = _sentences(step_lines(step, reader))
-        entries.append((heading, f"{subject} \"{step.chosen.label}\". {shown(step.rolled.text, step.after, reader)}"
-                        + (f" {changes}" if changes else "")))
+        result = shown(step.rolled.text, step.after, reader, day)
+        entries.append((heading, f"{subject} \"{step.chosen.label}\". {result}" + (f" {changes}" if changes else "")))
         entries += _happening_entries(step, reader)
         if step.ending is not None:
             entries.append(("The end", f"{sc.ending(step.ending.ending).title}: " + results_text(record, step.ending.ending, reader)))
@@ -348,7 +362,8 @@ def _happening_entries(step: Step | Prologue, reader: str | None) -> list[tuple[
             entries.append((f"Turn {h.turn} · {date_text(h.day)}", h.title))
         else:
             body = _sentences(list(h.lines))
-            entries.append((f"Turn {h.turn} · the world", h.title + (f". {body}" if body else "")))
+            entries.append((f"Turn {h.turn} · {date_text(h.day)} · the world",
+                             f"The world: {h.title}" + (f". {body}" if body else "")))
     return entries
 
 
@@ -380,13 +395,14 @@ class OutcomeShown:
 def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> OutcomeShown:
     if isinstance(step, Prologue):
         return OutcomeShown("The world's move", False, ((f"{date_text(step.after.date)}: before anyone moves", "bold"),),
-                            "", "", "", (), tuple((h.title, h.lines) for h in happenings_shown(step, reader)))
+                            "", "", "", (), _world_shown(step, reader))
     sc = record.scenario
     two = sc.two_sided
     mine = not two or step.role == reader
     who = role_name(sc, step.role)
-    title = shown(step.before.current_card.title, step.before, reader)
-    label = shown(step.chosen.label, step.before, reader)
+    day = card_day(step.before)
+    title = shown(step.before.current_card.title, step.before, reader, day)
+    label = shown(step.chosen.label, step.before, reader, day)
     choice: tuple[tuple[str, str], ...] = ((title, "bold"), (": you chose ", ""), (label, "italic"))
     if not two:
         heading = ""
@@ -402,8 +418,15 @@ def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> 
         changes = changes + [end]  # a game-ending outcome says so, never "Nothing changed"
     elif not changes:
         changes = [end] if end else ["Nothing changed that you can see." if two else "Nothing changed."]
-    world = tuple((h.title, h.lines) for h in happenings_shown(step, reader))
+    world = _world_shown(step, reader)
     if end and step.world:
         world = world + ((end, ()),)
     return OutcomeShown(heading, mine, choice, "" if mine else f"Odds: {option_odds(step.view, sc)}", roll_text(step),
-                        shown(step.rolled.text, step.after, reader), tuple(changes), world)
+                        shown(step.rolled.text, step.after, reader, day), tuple(changes), world)
+
+
+def _world_shown(step: Step | Prologue, reader: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A page's world events, each with its own date (drawn at the start of its turn, or fixed to a day),
+    and the turns passed."""
+    return tuple((h.title if h.passed else f"The world, {date_text(h.day)}: {h.title}", h.lines)
+                 for h in happenings_shown(step, reader))

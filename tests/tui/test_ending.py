@@ -181,7 +181,7 @@ def test_the_debrief_has_the_worlds_opening_events():
     record = finished(sc, "union", "random")
     assert record.prologue is not None
     data = debrief.as_data(record)
-    assert data["opening"] == [{"turn": 1, "card": "storm", "title": "A storm", "outcome": 0,
+    assert data["opening"] == [{"turn": 1, "date": "2026-03-02", "card": "storm", "title": "A storm", "outcome": 0,
                                 "label": "the docks flood", "text": "Cranes topple in the wind.",
                                 "meters": [{"meter": "budget", "before": 60, "after": 56}]}]
     md = debrief.as_markdown(record)

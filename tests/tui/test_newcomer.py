@@ -46,3 +46,72 @@ def test_the_debrief_tells_the_turns_passed(tmp_path):
     while not record.state.over:
         record = record.play(record.options()[-1].index).play_bots()
     assert "- No card for The Mayor this week (9 Mar 2026)." in debrief.as_markdown(record)
+
+
+def dated() -> "Scenario":  # noqa: F821
+    """The duel with its first talks fixed to Wednesday 4 March and the storm to Wednesday 11 March."""
+    sc = duel()
+    talks = sc.card("talks")
+    opening = replace(talks, last_turn=1, day=dt.date(2026, 3, 4))
+    later = replace(talks, id="talks_later", first_turn=2)
+    storm = replace(sc.card("storm"), day=dt.date(2026, 3, 11))
+    return replace(sc, cards=(opening, later, storm), content_hash="duel-dated-1")
+
+
+def test_a_card_fixed_to_a_date_shows_that_date_and_a_world_event_its_own():
+    from game.tui.views import card_shown
+
+    sc = dated()
+    record = Record.new(sc, "union", 3, Seats.against(sc, "union", "random"))  # the mayor (a bot) moved
+    card = card_shown(record.state, "union")
+    assert card.date == "4 Mar 2026" and card.text.startswith("On 4 Mar 2026 pay stands at")
+    record = record.play(record.options()[-1].index).play_bots()
+    headings = [h for h, _b in log_entries(record, "union")]
+    assert headings[0] == "Turn 1 · 4 Mar 2026 · The Mayor: Round of talks"
+    assert "Turn 2 · 11 Mar 2026 · the world" in headings
+    step = next(s for s in record.steps if s.role == "union")  # turn 1's page shows turn 2's storm
+    page = outcome_shown(record, step, "union")
+    assert page.world[0][0] == "The world, 11 Mar 2026: A storm — the docks flood"
+
+
+def test_a_world_event_without_a_day_shows_its_own_turns_date():
+    sc = duel()
+    record = Record.new(sc, "union", 3, Seats.against(sc, "union", "random"))
+    record = record.play(record.options()[-1].index).play_bots()
+    step = next(s for s in record.steps if s.role == "union")  # on 2 Mar; the storm comes on turn 2, 9 Mar
+    assert outcome_shown(record, step, "union").world[0][0] == "The world, 9 Mar 2026: A storm — the docks flood"
+    assert "Turn 2 · 9 Mar 2026 · the world" in [h for h, _b in log_entries(record, "union")]
+
+
+def test_the_debrief_dates_cards_and_world_events_by_their_own_day():
+    from game.tui import debrief
+
+    sc = dated()
+    record = Record.new(sc, "union", 3, Seats.against(sc, "union", "random"))
+    while not record.state.over:
+        record = record.play(record.options()[-1].index).play_bots()
+    text = debrief.as_markdown(record)
+    assert "### Turn 1, 4 Mar 2026: The Mayor, Round of talks" in text
+    assert "- The world, turn 2, 11 Mar 2026: A storm — the docks flood" in text
+
+
+async def test_the_opponents_page_is_dated_by_the_card():
+    from textual.app import App
+
+    from game.tui.screens.game import GameScreen
+
+    from .play import header_text
+
+    sc = dated()
+    record = Record.new(sc, "union", 3, Seats.against(sc, "union", "random"))
+
+    class Host(App):
+        def on_mount(self) -> None:
+            self.push_screen(GameScreen(record, True))
+
+    app = Host()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.outcome is not None and "4 Mar 2026" in header_text(app)  # the mayor's move
+        await pilot.press("space")
+        assert app.screen.outcome is None and "4 Mar 2026" in header_text(app)  # the union's own card

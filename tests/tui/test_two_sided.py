@@ -229,6 +229,6 @@ async def test_a_game_opens_on_the_worlds_first_events():
     app = CrisisApp(Opening(record=record, odds=True))
     async with app.run_test(size=(100, 30)) as pilot:
         text = screen_text(app)
-        assert "The world's move" in text and "before anyone moves" in text and "The world: A storm" in text
+        assert "The world's move" in text and "before anyone moves" in text and "The world, 2 Mar 2026: A storm" in text
         await pilot.press("space")
         assert app.screen.outcome is None and "Round of talks" in screen_text(app)

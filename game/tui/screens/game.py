@@ -26,7 +26,7 @@ from ..loading import keep_previous_autosave, save_meta, save_name
 from ..record import Prologue, Record, Step
 from ..seats import PERSON
 from ..views import (
-    CardShown, ChoiceShown, OutcomeShown, card_shown, choices_shown, date_text, log_entries, meter_groups,
+    CardShown, ChoiceShown, OutcomeShown, card_day, card_shown, choices_shown, date_text, log_entries, meter_groups,
     meter_readings, outcome_shown, role_name,
 )
 from ..widgets.card_view import CardView
@@ -207,7 +207,9 @@ class GameScreen(Screen):
             whose = f"{role_name(sc, outcome.role)}'s move"
         else:
             whose = f"{role_name(sc, reader)}'s turn"
-        return HeaderLine(sc.title, whose, date_text(shown.date), shown.turn, sc.calendar.max_turns, state.seed)
+        # The day the card on show is dated (a card fixed to a date keeps it); the world's opening, its turn's.
+        day = shown.date if isinstance(outcome, Prologue) else card_day(shown)
+        return HeaderLine(sc.title, whose, date_text(day), shown.turn, sc.calendar.max_turns, state.seed)
 
     def compute_readings(self) -> dict:
         two = self._two
