@@ -95,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000, metavar="P", help="the port (default: 8000)")
     p.add_argument("--class", dest="klass", metavar="NAME",
                    help="serve a class: students need its join address, games are recorded, /teacher shows them")
-    p.add_argument("--scenario", metavar="ID", help="the scenario to play (default: the bundled default)")
+    p.add_argument("--scenario", metavar="ID",
+                   help="the two-sided scenario rooms for pair play use (default: the bundled default, if two-sided)")
     p.set_defaults(handler=_serve)
 
     p = sub.add_parser("class", help="a class's codes and its report",
