@@ -115,3 +115,22 @@ async def test_the_opponents_page_is_dated_by_the_card():
         assert app.screen.outcome is not None and "4 Mar 2026" in header_text(app)  # the mayor's move
         await pilot.press("space")
         assert app.screen.outcome is None and "4 Mar 2026" in header_text(app)  # the union's own card
+
+
+async def test_escape_closes_the_story_log_before_it_leaves_the_game():
+    from game.tui.app import build_app
+    from game.tui.screens.game import GameScreen
+    from game.tui.screens.title import TitleScreen
+
+    from .play import screen_text
+
+    app = build_app(scenario="strike", role="mayor", seed=3)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("l")
+        assert "The story so far" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, GameScreen) and "The story so far" not in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+        assert "Your game is saved" in screen_text(app)

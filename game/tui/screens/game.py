@@ -331,13 +331,15 @@ class GameScreen(Screen):
             return
         self.turn_page()
 
-    def _autosave(self) -> None:
+    def _autosave(self) -> bool:
         from game import saves
 
         try:
             saves.autosave(self.record.log, save_meta(self.record, self.odds))
         except OSError as err:
             self.notify(f"Could not autosave: {err.strerror or err}", severity="error", timeout=10)
+            return False
+        return True
 
     def action_toggle_log(self) -> None:
         self.log_toggled = not self.log_toggled
@@ -376,6 +378,14 @@ class GameScreen(Screen):
         self.app.push_screen(SourcesScreen(self.record.scenario))
 
     def action_title(self) -> None:
+        """Escape: first closes the story log where it covers the card; then leaves for the title, saying
+        where the game went."""
+        if self.log_covers_play:
+            self.action_toggle_log()
+            return
+        if not self.record.state.over and self._autosave():
+            self.notify("Your game is saved: Continue (c) on the title screen picks it up.", title="Saved",
+                        timeout=6)
         self.post_message(self.Left())
 
     def system_commands(self) -> Iterable[SystemCommand]:
