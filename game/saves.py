@@ -47,6 +47,11 @@ class Save:
 
     @property
     def turn(self) -> int:
+        """The game's "Turn N": as the game wrote it (in a two-sided game every role chooses each turn, so
+        the choices do not count turns), else one past the choices of a one-role log."""
+        turn = self.meta.get("turn")
+        if isinstance(turn, int) and not isinstance(turn, bool):
+            return turn
         return len(self.log.choices) + 1
 
 
@@ -318,9 +323,7 @@ def keep_previous_autosave(current: Log) -> Kept | None:
         return None
     log = previous.log
     role = log.role or str(previous.meta.get("player") or "game")
-    turn = previous.meta.get("turn")
-    turn = turn if isinstance(turn, int) and not isinstance(turn, bool) else previous.turn
-    stem = f"{name_part(role)}-seed{name_part(str(log.seed))[:24]}-turn{turn}"
+    stem = f"{name_part(role)}-seed{name_part(str(log.seed))[:24]}-turn{previous.turn}"
     body = _body(log, previous.meta)
     for n in range(1, 1000):
         target = slot_file(stem if n == 1 else f"{stem}-{n}")

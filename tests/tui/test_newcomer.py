@@ -134,3 +134,17 @@ async def test_escape_closes_the_story_log_before_it_leaves_the_game():
         await pilot.pause()
         assert isinstance(app.screen, TitleScreen)
         assert "Your game is saved" in screen_text(app)
+
+
+def test_a_two_sided_saves_turn_is_the_games_turn(tmp_path):
+    from game import saves
+    from game.tui.loading import save_meta
+
+    sc = duel(max_turns=8)
+    record = Record.new(sc, "union", 3, Seats.against(sc, "union", "random"))
+    for _ in range(3):
+        record = record.play(record.options()[-1].index).play_bots()
+    assert not record.state.over and len(record.log.choices) + 1 != record.state.turn
+    save = saves.read_save(saves.write_save(tmp_path / "duel.json", record.log, save_meta(record, True)))
+    assert save.turn == record.state.turn == 4
+    assert saves.read_save(saves.write_save(tmp_path / "bare.json", record.log)).turn == len(record.log.choices) + 1
