@@ -38,9 +38,10 @@ class CardView(Vertical):
             self.index = index
 
     # Vars: the view draws nothing of its own, its children redraw what changes (a repaint would draw them all).
-    card: var[CardShown | None] = var(None)
-    choices: var[tuple[ChoiceShown, ...]] = var(tuple)
-    odds: var[bool] = var(True)
+    # Not run for their defaults at mount: the screen's bindings give them their values a moment later.
+    card: var[CardShown | None] = var(None, init=False)
+    choices: var[tuple[ChoiceShown, ...]] = var(tuple, init=False)
+    odds: var[bool] = var(True, init=False)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="card-scroll"):

@@ -18,7 +18,7 @@ class MeterPanel(VerticalScroll, can_focus=False):
     Its values are vars, not reactives that repaint: the panel draws nothing of its own, and a repaint of it
     would have every bar in it drawn again, changed or not (a third of the time from a key to its outcome)."""
 
-    readings: var[dict[str, MeterReading]] = var(dict, always_update=True)
+    readings: var[dict[str, MeterReading]] = var(dict, always_update=True, init=False)
     """The meters the reader may see: a meter missing here is hidden from them, and so is its bar."""
     viewer: var[str] = var("")
     """Whose view the panel shows, in a two-sided game ("" in a one-role game)."""
@@ -29,23 +29,27 @@ class MeterPanel(VerticalScroll, can_focus=False):
         self.groups = groups
 
     def compose(self) -> ComposeResult:
+        # Kept by meter and by group, so each turn's readings reach them without a query of the DOM.
+        self._bars: dict[str, MeterBar] = {}
+        self._headings: list[tuple[Static, tuple[str, ...]]] = []
         yield Static(id="viewer", markup=False)
         yield Static(Content.assemble(("↑", "bold $text-accent"), " you want it up  ", ("↓", "bold $text-accent"),
                                       " down"), id="aims")
         for n, (heading, description, meter_ids) in enumerate(self.groups):
             if heading:
-                yield Static(heading, id=f"faction-{n}", classes="faction", markup=False).with_tooltip(
-                    description or None)
+                static = Static(heading, id=f"faction-{n}", classes="faction", markup=False)
+                self._headings.append((static, meter_ids))
+                yield static.with_tooltip(description or None)
             for meter_id in meter_ids:
-                yield MeterBar(id=f"meter-{meter_id}")
+                bar = self._bars[meter_id] = MeterBar(id=f"meter-{meter_id}")
+                yield bar
 
     def watch_readings(self, readings: dict[str, MeterReading]) -> None:
-        for bar in self.query(MeterBar):
-            bar.reading = readings.get(bar.id.removeprefix("meter-"))
+        for meter_id, bar in self._bars.items():
+            bar.reading = readings.get(meter_id)
             bar.display = bar.reading is not None
-        for n, (heading, _d, meter_ids) in enumerate(self.groups):
-            if heading:
-                self.query_one(f"#faction-{n}").display = any(m in readings for m in meter_ids)
+        for heading, meter_ids in self._headings:
+            heading.display = any(m in readings for m in meter_ids)
         self.query_one("#aims").display = any(r.aim for r in readings.values())
         self._fit()
 
@@ -59,8 +63,8 @@ class MeterPanel(VerticalScroll, can_focus=False):
 
     def _fit(self) -> None:
         # Two rows a meter when they all fit, one row when the panel is short: a layout choice, not game state.
-        bars = [bar for bar in self.query(MeterBar) if bar.display]
-        headings = sum(1 for h, _d, _m in self.groups if h) + bool(self.viewer) + self.query_one("#aims").display
+        bars = [bar for bar in self._bars.values() if bar.display]
+        headings = len(self._headings) + bool(self.viewer) + self.query_one("#aims").display
         self.compact = 2 * len(bars) + 2 * headings > self.scrollable_content_region.height
         for bar in bars:
             bar.compact = self.compact
