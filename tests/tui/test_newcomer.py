@@ -148,3 +148,23 @@ def test_a_two_sided_saves_turn_is_the_games_turn(tmp_path):
     save = saves.read_save(saves.write_save(tmp_path / "duel.json", record.log, save_meta(record, True)))
     assert save.turn == record.state.turn == 4
     assert saves.read_save(saves.write_save(tmp_path / "bare.json", record.log)).turn == len(record.log.choices) + 1
+
+
+async def test_the_start_button_shows_its_whole_label_at_120x40():
+    from game.tui.app import build_app
+
+    from .play import screen_text, settle
+
+    app = build_app(scenario="tutorial", seed=5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")  # the union leader
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Start: The Union Leader" in text and "Start: The Union Leader vs adapti" not in text
+        await pilot.press("up")  # the mayor: with the opponent, the label still fits
+        await pilot.pause()
+        assert "Start: The Mayor vs adaptive" in screen_text(app)
+        start, form = app.screen.query_one("#start"), app.screen.query_one("#new-form")
+        assert start.region.right <= form.scrollable_content_region.right
+        assert start.region.width >= len(str(start.label)) + 2

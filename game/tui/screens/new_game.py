@@ -169,11 +169,18 @@ class NewGameScreen(Screen):
     def _label_start(self) -> None:
         if self.scenario is not None and self.role is not None:
             self.query_one("#briefing", Static).update(briefing(self.scenario, self.role))
-            label = f"Start as {self.scenario.role(self.role).name}"
+            label = f"Start: {self.scenario.role(self.role).name}"
             opponent = self.opponent
             if opponent is not None:
-                label += " with a friend" if opponent == FRIEND else f" vs {opponent}"
-            self.query_one("#start", Button).label = label
+                against = " with a friend" if opponent == FRIEND else f" vs {opponent}"
+                # The opponent only when the whole label fits the form (the list above shows it anyway):
+                # a label cut short reads as a different button ("Start as The").
+                room = self.query_one("#new-form").scrollable_content_region.width - 2  # the button's padding
+                if room <= 0 or len(label) + len(against) <= room:
+                    label += against
+            start = self.query_one("#start", Button)
+            start.label = label
+            start.refresh(layout=True)  # the button was sized to its first label: it grows (or shrinks) to this one
 
     @on(OptionList.OptionSelected, "#scenarios")
     def _scenario_picked(self) -> None:
