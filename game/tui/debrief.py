@@ -14,7 +14,8 @@ from .record import Record, Step, WorldEvent
 from .seats import PERSON
 from .turning import turning_points
 from .views import (
-    card_day, citations_text, date_text, delta_text, event_day, option_odds, passed_text, results_text, roll_text, shown,
+    card_day, citations_text, date_text, delta_text, event_day, merged_changes, option_odds, passed_text,
+    results_text, roll_text, shown,
 )
 
 
@@ -136,7 +137,7 @@ def as_markdown(record: Record) -> str:
             tags += ["history's"] if v.historical else []
             out.append(f"| {k} | {_cell(shown(v.label, before, reader))} | {_cell(option_odds(v, sc))} | {', '.join(tags)} |")
         out += ["", f"{roll_text(step)} {shown(step.rolled.text, step.after, reader)}"]
-        for c in step.own:
+        for c in merged_changes(step.own):
             if isinstance(c, MeterChanged):
                 out.append(f"- {labels.get(c.meter, c.meter)}: {c.before} → {c.after} ({delta_text(c.after - c.before)})")
         out += _world_lines(step.happened, sc, labels)
@@ -161,7 +162,7 @@ def _world_lines(events: tuple[WorldEvent | TurnPassed, ...], sc, labels: dict[s
         out.append(f"- The world, turn {w.drawn.turn}, {day}: {sc.card(w.drawn.card).title}"
                    f" — {w.rolled.label or w.rolled.text}")
         out += [f"  - {labels.get(e.meter, e.meter)}: {e.before} → {e.after} ({delta_text(e.after - e.before)})"
-                for e in w.events if isinstance(e, MeterChanged)]
+                for e in merged_changes(w.events) if isinstance(e, MeterChanged)]
     return out
 
 

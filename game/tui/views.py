@@ -252,13 +252,34 @@ def chance_phrase(share: str) -> str:
     return f"{'an' if spoken_vowel else 'a'} {share} chance"
 
 
+def merged_changes(events) -> list:
+    """The events with each meter's changes in one (its first value to its last, at its first change's
+    place): an outcome that moves one meter twice reads as one move."""
+    out: list = []
+    at: dict[str, int] = {}
+    for e in events:
+        if isinstance(e, MeterChanged) and e.meter in at:
+            k = at[e.meter]
+            out[k] = MeterChanged(e.meter, out[k].before, e.after)
+            continue
+        if isinstance(e, MeterChanged):
+            at[e.meter] = len(out)
+        out.append(e)
+    return out
+
+
+NUMBERS = ("", "Something", "Two things", "Three things", "Four things", "Five things")
+
+
 def change_lines(events, scenario: Scenario, turn: int, reader: str | None = None) -> list[str]:
-    """Every meter change, flag and follow-up among `events`, one line each; a change to a meter hidden
-    from `reader` is left out."""
+    """Every meter change (one line a meter), flag and follow-up among `events`, one line each (follow-ups
+    due together, one line); a change to a meter hidden from `reader` is left out."""
     meters = {m.id: m for m in scenario.meters}
     flags = {f.id: f.description or f.id for f in scenario.flags}
+    due = {e.due: sum(1 for f in events if isinstance(f, FollowUpQueued) and f.due == e.due)
+           for e in events if isinstance(e, FollowUpQueued)}
     lines = []
-    for e in events:
+    for e in merged_changes(events):
         if isinstance(e, MeterChanged):
             meter = meters.get(e.meter)
             if meter is not None and not meter.visible_to(reader):
@@ -267,8 +288,10 @@ def change_lines(events, scenario: Scenario, turn: int, reader: str | None = Non
             lines.append(f"{label} {e.before} → {e.after} ({delta_text(e.after - e.before)})")
         elif isinstance(e, FlagChanged):
             lines.append(("Now true: " if e.value else "No longer true: ") + flags.get(e.flag, e.flag))
-        elif isinstance(e, FollowUpQueued):
-            lines.append(f"Something will follow in {turns(e.due - turn)}.")
+        elif isinstance(e, FollowUpQueued) and e.due in due:
+            n = due.pop(e.due)
+            things = NUMBERS[n] if n < len(NUMBERS) else f"{n} things"
+            lines.append(f"{things} will follow in {turns(e.due - turn)}.")
     return lines
 
 
@@ -319,11 +342,18 @@ def ending_line(step: Step) -> str:
     """'This ends the game: <title>' when the step ended it, else ''."""
     if step.ending is None:
         return ""
-    return f"This ends the game: {step.before.scenario.ending(step.ending.ending).title}."
+    return sentence(f"This ends the game: {step.before.scenario.ending(step.ending.ending).title}")
+
+
+def sentence(text: str) -> str:
+    """`text` ending as a sentence: a full stop added unless it ends with one already (or ! ? …, or one
+    inside a closing quote or bracket), so scenario text ending in "." never reads ".."."""
+    end = text.rstrip().rstrip("\"'”’)]")
+    return text if not text or end.endswith((".", "!", "?", "…", ":")) else f"{text}."
 
 
 def _sentences(lines: list[str]) -> str:
-    return " ".join(line if line.endswith(".") else f"{line}." for line in lines)
+    return " ".join(sentence(line) for line in lines)
 
 
 def log_entries(record: Record, reader: str | None = None, upto: int | None = None) -> list[tuple[str, str]]:
@@ -351,7 +381,8 @@ def log_entries(record: Record, reader: str | None = None, upto: int | None = No
         entries.append((heading, f"{subject} \"{step.chosen.label}\". {result}" + (f" {changes}" if changes else "")))
         entries += _happening_entries(step, reader)
         if step.ending is not None:
-            entries.append(("The end", f"{sc.ending(step.ending.ending).title}: " + results_text(record, step.ending.ending, reader)))
+            title = sc.ending(step.ending.ending).title.rstrip(".")
+            entries.append(("The end", f"{title}: " + results_text(record, step.ending.ending, reader)))
     return entries
 
 
@@ -363,7 +394,7 @@ def _happening_entries(step: Step | Prologue, reader: str | None) -> list[tuple[
         else:
             body = _sentences(list(h.lines))
             entries.append((f"Turn {h.turn} · {date_text(h.day)} · the world",
-                             f"The world: {h.title}" + (f". {body}" if body else "")))
+                             (f"{sentence(f'The world: {h.title}')} {body}" if body else f"The world: {h.title}")))
     return entries
 
 

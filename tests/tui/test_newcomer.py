@@ -168,3 +168,35 @@ async def test_the_start_button_shows_its_whole_label_at_120x40():
         start, form = app.screen.query_one("#start"), app.screen.query_one("#new-form")
         assert start.region.right <= form.scrollable_content_region.right
         assert start.region.width >= len(str(start.label)) + 2
+
+
+def test_no_doubled_full_stops_in_the_log_or_the_pages():
+    from game.engine import Option, Outcome, Shift
+
+    sc = duel()
+    storm = sc.card("storm")
+    unlabelled = replace(storm, options=(Option("", (Outcome(None, "Cranes topple in the wind.", (Shift(1, -4),)),)),))
+    ending = replace(sc.ending("stalemate"), title="Nobody moves.")
+    sc = replace(sc, cards=(sc.card("talks"), unlabelled), endings=sc.endings[:2] + (ending,),
+                 content_hash="duel-stops-1")
+    for reader in ("mayor", "union"):
+        record = Record.new(sc, "union", 3, Seats.against(sc, "union", "random"))
+        while not record.state.over:
+            record = record.play(record.options()[-1].index).play_bots()
+        texts = [body for _h, body in log_entries(record, reader)]
+        assert any("Cranes topple in the wind. Town budget" in t for t in texts) or reader == "union"
+        for step in record.steps:
+            page = outcome_shown(record, step, reader)
+            texts += [*page.changes, *(t for t, _lines in page.world)]
+        assert not [t for t in texts if ".." in t], texts
+
+
+def test_one_meter_changed_twice_is_one_line_and_follow_ups_due_together_are_told_once():
+    from game.engine import FollowUpQueued, MeterChanged
+    from game.tui.views import change_lines
+
+    sc = duel()
+    events = (MeterChanged("pay", 37, 35), MeterChanged("pay", 35, 32), MeterChanged("budget", 60, 56),
+              FollowUpQueued("storm", 3), FollowUpQueued("talks", 3), FollowUpQueued("talks", 4))
+    assert change_lines(events, sc, 2) == ["Pay 37 → 32 (▼ -5)", "Town budget 60 → 56 (▼ -4)",
+                                           "Two things will follow in 1 turn.", "Something will follow in 2 turns."]
