@@ -24,5 +24,20 @@ def run(args: argparse.Namespace) -> int:
     except LoadError as err:
         print(f"crisis: {err}", file=sys.stderr)
         return 1
+    if not _has_terminal():
+        print("crisis: the game needs a terminal to draw in (standard input and output are not one);"
+              " to play games without a screen, use crisis simulate", file=sys.stderr)
+        return 2
     result = app.run()
     return result if isinstance(result, int) else 0
+
+
+def _has_terminal() -> bool:
+    import os
+
+    if os.environ.get("TEXTUAL_DRIVER"):  # served to a browser (textual-serve): its driver is the terminal
+        return True
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import Screen
 
 from .opening import Opening, plan
+from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, too_small
 
 if TYPE_CHECKING:
     from .record import Record
@@ -35,6 +37,39 @@ class CrisisApp(App[int]):
         super().__init__()
         self.opening = opening
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """As Textual's, but plain text unless a caller asks for markup: a message often quotes a path or
+        scenario text, and '[/]' in one must show as written, never break the toast."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    @property
+    def size(self) -> Size:
+        """The size the screens are laid out at: never below the smallest the game can lay out (at 20x5 a
+        list would wrap its text at width 0 and crash), however small the terminal; what does not fit is
+        cut off, and the too-small notice is what shows in the corner that does."""
+        real = App.size.fget(self)
+        return Size(max(real.width, MIN_WIDTH), max(real.height, MIN_HEIGHT))
+
+    def on_resize(self, event) -> None:
+        # Runs before Textual's own handler, which hands the size on to the screens: they get the laid-out
+        # size (see `size`), the notice the real one.
+        real = event.size
+        event.size = Size(max(real.width, MIN_WIDTH), max(real.height, MIN_HEIGHT))
+        self._fit(real)
+
+    def _fit(self, real: Size | None = None) -> None:
+        """A terminal too small for the game gets a notice in place of every screen, until it grows."""
+        from .screens.too_small import TooSmallScreen
+
+        real = real or App.size.fget(self)
+        small = too_small(real.width, real.height)
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not small:
+            self.pop_screen()
+
     def on_mount(self) -> None:
         from .theme import HIGH_CONTRAST
 
@@ -47,9 +82,18 @@ class CrisisApp(App[int]):
             self.new_game(o.scenario, o.seed, o.odds)
         else:
             self.title_screen()
+        self._fit()
 
     def _show(self, screen: Screen) -> None:
         # One main screen at a time above the default one: a dialog still open over the old one goes with it.
+        # The too-small notice stays on top of whatever comes.
+        from .screens.too_small import TooSmallScreen
+
+        if isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()
+            self._show(screen)
+            self.push_screen(TooSmallScreen())
+            return
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if len(self.screen_stack) == 2:

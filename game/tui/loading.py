@@ -125,23 +125,13 @@ def save_meta(record: Record, odds: bool) -> dict:
     return meta
 
 
-def keep_previous_autosave(current) -> Path | None:
-    """Before a new game's first autosave: keep an unfinished game's autosave as a named save, so it is not lost.
-    Returns where it went (None when there was nothing to keep), for the player to be told."""
-    from game import saves
+def keep_previous_autosave(current) -> "saves.Kept | None":
+    """Before a new game's first autosave: keep what the autosave holds, so nothing is lost (see
+    game.saves.keep_previous_autosave: an unfinished game under a fresh name, an unreadable autosave moved
+    aside). Returns what became of it (None when there was nothing to keep), for the player to be told."""
+    from game import saves  # after the first frame: saves (and platformdirs) are not needed to draw it
 
-    try:
-        previous = saves.latest_autosave()
-    except saves.SaveError:
-        return  # a damaged autosave holds nothing to keep
-    if previous is None or previous.log == current or previous.meta.get("over") or not previous.log.choices:
-        return
-    log = previous.log
-    role = log.role or str(previous.meta.get("player") or "game")
-    # A two-sided turn holds a choice per role: the turn the save's meta names, not one per choice.
-    turn = previous.meta.get("turn")
-    turn = turn if isinstance(turn, int) and not isinstance(turn, bool) else previous.turn
-    return saves.write_save(saves.slot_path(f"{save_name(role)}-seed{log.seed}-turn{turn}"), log, previous.meta)
+    return saves.keep_previous_autosave(current)
 
 
 def save_name(role: str) -> str:

@@ -1,5 +1,5 @@
-"""On a real terminal (tmux): quitting the ending while its bot games run, and a killed two-sided game that
-resumes where it was."""
+"""On a real terminal (tmux): a tiny terminal, quitting the ending while its bot games run, two games on one
+data folder, and a killed two-sided game that resumes where it was."""
 
 from __future__ import annotations
 
@@ -119,6 +119,15 @@ def _read_on(terminal: Terminal, name: str, text: str) -> str:
     raise AssertionError(f"{text!r} did not come; the screen:\n{terminal.screen(name)}")
 
 
+@pytest.mark.parametrize("size", [(20, 5), (10, 2)])
+def test_a_tiny_terminal_is_asked_to_grow_not_shown_a_traceback(terminal, size):
+    terminal.start("game", "play", "--scenario", "tutorial", "--role", "mayor", "--seed", "3", size=size)
+    terminal.wait_for("game", "bigger", "Bigger")
+    terminal.tmux("resize-window", "-t", "game", "-x", "100", "-y", "30")
+    terminal.wait_for("game", "Turn 1/8")
+    assert terminal.alive("game")
+
+
 def test_quitting_the_ending_while_its_bot_games_run_exits_at_once(terminal, tmp_path):
     scenario = load(STRIKE)
     state = start(scenario, "mayor", 5)
@@ -130,6 +139,24 @@ def test_quitting_the_ending_while_its_bot_games_run_exits_at_once(terminal, tmp
     terminal.wait_for("game", "Quit")
     terminal.keys("game", "q")
     assert terminal.gone("game", 5.0), "the game kept running after q on the ending screen"
+
+
+def test_two_games_on_one_folder_keep_both_games(terminal):
+    terminal.start("first", "play", "--scenario", "tutorial", "--role", "mayor", "--seed", "3")
+    terminal.wait_for("first", "Turn 1/8")
+    terminal.start("second", "play", "--scenario", "tutorial", "--role", "mayor", "--seed", "4")
+    terminal.wait_for("second", "Two games")  # the second is told
+    _play_a_turn(terminal, "first", 1, 8)
+    _play_a_turn(terminal, "second", 1, 8)
+    second_pid = terminal.pid("second")
+    for name in ("first", "second"):
+        os.kill(terminal.pid(name), signal.SIGKILL)
+        assert terminal.gone(name)
+    folder = terminal.home / "saves"
+    first = json.loads((folder / "autosave.json").read_text(encoding="utf-8"))
+    second = json.loads((folder / f"autosave-{second_pid}.json").read_text(encoding="utf-8"))
+    assert (first["seed"], second["seed"]) == (3, 4)
+    assert first["choices"] and second["choices"]
 
 
 def test_a_killed_two_sided_game_resumes_at_the_same_turn(terminal):

@@ -180,14 +180,19 @@ class GameScreen(Screen):
     def _first_save(self) -> None:
         # After the first frame: a new game is on screen at once, and saved a moment later. A new game
         # must not silently replace the autosave of an unfinished one, so that one is kept by name.
+        from game import saves
+
         try:
             kept = keep_previous_autosave(self.record.log)
         except OSError as err:
             self.notify(f"Could not keep the previous autosave: {err.strerror or err}", severity="error")
         else:
             if kept is not None:  # said as Load says it (title.py), so the player knows where it went
-                self.notify(f"Your unfinished game was kept as '{kept.stem}' ({kept}): Load opens it.",
-                            title="Autosave kept", timeout=15, markup=False)
+                self.notify(kept.message(), title="Autosave kept", timeout=15, markup=False)
+        if saves.autosave_shared():  # another game holds this data folder's autosave: say where this one goes
+            self.notify("Another game of crisis is running on this data folder, so this one autosaves to its"
+                        f" own file, {saves.own_autosave_path().name}: Load opens it.", title="Two games",
+                        timeout=20, markup=False)
         self._autosave()
 
     # Derived values. Textual runs every compute method when any reactive of the screen changes.

@@ -94,10 +94,9 @@ class TitleScreen(Screen):
         kept = self._keep_autosave(path)
         self.post_message(self.Resume(path))
         if kept is not None:
-            self.notify(f"Your unfinished game was kept as '{kept.stem}' ({kept}): Load opens it.",
-                        title="Autosave kept", timeout=15, markup=False)
+            self.notify(kept.message(), title="Autosave kept", timeout=15, markup=False)
 
-    def _keep_autosave(self, path: Path) -> Path | None:
+    def _keep_autosave(self, path: Path):
         """The loaded game autosaves over the autosave: an unfinished game there is first kept by name."""
         from game import saves
 
