@@ -205,16 +205,25 @@ def shares(chances: tuple[float, ...]) -> list[str]:
 
 def odds_text(chances: tuple[float, ...], labels: tuple[str, ...] = (), ends: tuple[str | None, ...] = ()) -> str:
     """The odds as a player reads them: each share with its outcome's label, and an outcome that would
-    end the game marked with the ending's title ("38% arrested (ends the game: A deal is struck)")."""
+    end the game marked with the ending's title ("38% arrested (ends the game: A deal is struck)").
+    An outcome with no chance is left out; beside labelled ones, one without a label is "otherwise"."""
+    if not chances:
+        return "certain"
+    live = [k for k, p in enumerate(chances) if p > 0] or list(range(len(chances)))
+    labelled = any(k < len(labels) and labels[k] for k in live)
+
     def named(k: int, share: str) -> str:
         label = labels[k] if k < len(labels) else ""
+        if not label and labelled and share != "certain":
+            label = "otherwise"
         end = ends[k] if k < len(ends) else None
         text = f"{share}: {label}" if share == "certain" and label else f"{share} {label}" if label else share
         return f"{text} (ends the game: {end})" if end else text
 
-    if len(chances) == 1 or max(chances) >= CERTAIN:
-        return named(max(range(len(chances)), key=lambda k: chances[k]), "certain") if chances else "certain"
-    return " / ".join(named(k, share) for k, share in enumerate(shares(chances)))
+    if len(live) == 1 or max(chances) >= CERTAIN:
+        return named(max(live, key=lambda k: chances[k]), "certain")
+    whole = shares(tuple(chances[k] for k in live))
+    return " / ".join(named(k, share) for k, share in zip(live, whole))
 
 
 def option_odds(view: OptionView, scenario: Scenario) -> str:
@@ -452,8 +461,18 @@ def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> 
     world = _world_shown(step, reader)
     if end and step.world:
         world = world + ((end, ()),)
-    return OutcomeShown(heading, mine, choice, "" if mine else f"Odds: {option_odds(step.view, sc)}", roll_text(step),
+    return OutcomeShown(heading, mine, choice, "" if mine else odds_line(option_odds(step.view, sc)), roll_text(step),
                         shown(step.rolled.text, step.after, reader, day), tuple(changes), world)
+
+
+def odds_line(odds: str) -> str:
+    """The odds of another's move as its page states them: "Odds: 60% accepted / 40% laughed off"; for a
+    move with a single result, "Certain: he slips away", or nothing when that result has no name (the
+    roll's line says there was a single possible result)."""
+    if not odds.startswith("certain"):
+        return f"Odds: {odds}"
+    rest = odds.removeprefix("certain")
+    return f"Certain{rest}" if rest else ""
 
 
 def _world_shown(step: Step | Prologue, reader: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:

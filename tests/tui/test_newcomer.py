@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
 from game.tui.record import Record
 from game.tui.seats import Seats
 from game.tui.views import log_entries, outcome_shown
@@ -200,3 +202,30 @@ def test_one_meter_changed_twice_is_one_line_and_follow_ups_due_together_are_tol
               FollowUpQueued("storm", 3), FollowUpQueued("talks", 3), FollowUpQueued("talks", 4))
     assert change_lines(events, sc, 2) == ["Pay 37 → 32 (▼ -5)", "Town budget 60 → 56 (▼ -4)",
                                            "Two things will follow in 1 turn.", "Something will follow in 2 turns."]
+
+
+@pytest.mark.parametrize("chances, labels, ends, shown", [
+    ((0.0, 1.0), ("a massacre", "he slips away"), ("Massacre", None), "certain: he slips away"),
+    ((0.0, 0.3, 0.7), ("a massacre", "talks", "a march"), ("Massacre", None, None), "30% talks / 70% a march"),
+    ((0.21, 0.79), ("he is genuine", ""), (), "21% he is genuine / 79% otherwise"),
+    ((0.5, 0.5), ("", "arrested"), (None, "Lockout"), "50% otherwise / 50% arrested (ends the game: Lockout)"),
+    ((0.0, 0.4, 0.6), ("a massacre", "", ""), ("Massacre", None, None), "40% / 60%"),
+])
+def test_odds_leave_out_what_cannot_happen_and_name_the_rest(chances, labels, ends, shown):
+    from game.tui.views import odds_text
+
+    assert odds_text(chances, labels, ends) == shown
+
+
+def test_the_opponents_certain_move_reads_certain():
+    sc = duel()
+    record = Record.new(sc, "union", 3, Seats.against(sc, "union", "friend"))
+    record = record.play(1)  # the mayor threatens a lockout: one outcome, with no name
+    page = outcome_shown(record, record.steps[-1], "union")
+    assert page.odds == "" and page.roll == "This choice had a single possible result: no roll was needed."
+    named = replace(sc.card("talks").options[1], outcomes=(replace(sc.card("talks").options[1].outcomes[0],
+                                                                   label="the gates shut"),))
+    talks = replace(sc.card("talks"), options=(sc.card("talks").options[0], named, *sc.card("talks").options[2:]))
+    sc = replace(sc, cards=(talks, sc.card("storm")), content_hash="duel-named-1")
+    record = Record.new(sc, "union", 3, Seats.against(sc, "union", "friend")).play(1)
+    assert outcome_shown(record, record.steps[-1], "union").odds == "Certain: the gates shut"
