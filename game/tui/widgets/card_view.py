@@ -20,7 +20,9 @@ def option_prompt(choice: ChoiceShown, odds: bool) -> Content:
     if not choice.available:
         parts += ["\n  ", Content.styled(f"unavailable: {choice.reason}", "italic")]
     elif odds:
-        parts += ["\n  ", Content.styled(f"odds {choice.odds}", "$text-muted")]
+        # "certain: he slips away" reads as it is; only a spread of chances is called odds.
+        shown = choice.odds if choice.odds.startswith("certain") else f"odds {choice.odds}"
+        parts += ["\n  ", Content.styled(shown, "$text-muted")]
     return Content.assemble(*parts)
 
 
