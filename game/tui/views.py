@@ -326,7 +326,7 @@ def period(scenario: Scenario) -> str:
 
 
 def passed_text(scenario: Scenario, e: TurnPassed) -> str:
-    """'No card for Juan Guaidó this week (14 Oct 2019).'"""
+    """'No card for The Mayor this week (9 Mar 2026).'"""
     who = f" for {scenario.role(e.role).name}" if e.role else ""
     return f"No card{who} this {period(scenario)} ({date_text(scenario.calendar.date_of(e.turn))})."
 
