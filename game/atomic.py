@@ -11,6 +11,19 @@ def write_atomically(path: Path, data: bytes | str) -> Path:
     """Replace `path` with `data` so that a crash at any moment leaves the old file or the new one, never
     a mix. The folder must exist. Raises OSError (the target untouched, no temp file left) on failure."""
     path = Path(path)
+    tmp = _synced_temp(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+    return path
+
+
+def _synced_temp(path: Path, data: bytes | str) -> str:
+    """`data` in a new temp file beside `path`, flushed and fsynced: what both writers then put in place.
+    Raises OSError with no temp file left behind."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
     try:
@@ -18,12 +31,10 @@ def write_atomically(path: Path, data: bytes | str) -> Path:
             f.write(raw)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
-    return path
+    return tmp
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -44,13 +55,8 @@ def write_new(path: Path, data: bytes | str) -> Path:
     """Write `path` whole, only if nothing is there yet: FileExistsError (nothing written) when something is.
     The file appears complete or not at all, as with write_atomically."""
     path = Path(path)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
+    tmp = _synced_temp(path, data)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(raw)
-            f.flush()
-            os.fsync(f.fileno())
         try:
             os.link(tmp, path)  # fails, rather than replaces, when the name is taken
         except FileExistsError:
