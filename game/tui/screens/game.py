@@ -324,8 +324,13 @@ class GameScreen(Screen):
         if not view.available:
             self.notify(f"Option {number} is not available: {view.reason}", severity="warning")
             return
-        # The bots answer at once; the reader then reads each decision in turn, their own first.
-        self.turn_page(self.record.play(view.index).play_bots())
+        self.play_option(view.index)
+
+    def play_option(self, index: int) -> None:
+        """Play option `index` (its index on the card) for the reader, once the key has been checked. The bots
+        answer at once; the reader then reads each decision in turn, their own first. Screens that play
+        elsewhere (a class's records, a room) say so here, not in the key's checks."""
+        self.turn_page(self.record.play(index).play_bots())
         # Saved right after the outcome is drawn (a few milliseconds later): the fsync stays off the
         # key-to-outcome path, and a kill in between loses only the turn in progress.
         self.call_after_refresh(self._autosave)

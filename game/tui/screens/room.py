@@ -39,8 +39,8 @@ class ClassGameScreen(GameScreen):
         except sqlite3.Error as err:  # the game goes on; the teacher's copy misses this move
             self.notify(f"Could not record for the class: {err}", severity="error")
 
-    def action_choose(self, number: int) -> None:
-        super().action_choose(number)
+    def play_option(self, index: int) -> None:
+        super().play_option(index)
         self.record_new()
 
 
@@ -109,21 +109,15 @@ class RoomScreen(ClassGameScreen):
             return "Next  (Enter)"
         return label
 
-    def action_choose(self, number: int) -> None:
-        views = self.record.options()
-        if self.outcome is not None or self.record.state.role != self.reader or not 1 <= number <= len(views):
-            return
-        view = views[number - 1]
-        if not view.available:
-            self.notify(f"Option {number} is not available: {view.reason}", severity="warning")
-            return
+    def play_option(self, index: int) -> None:
+        """The room holds the game: the move is written there first, and the classmate's answer comes by poll."""
         try:
-            self.room.play(self.record.state, view.index)
+            self.room.play(self.record.state, index)
         except (RoomError, sqlite3.Error) as err:
             self.notify(str(err), severity="error")
             self.poll()
             return
-        self.turn_page(self.record.play(view.index))
+        self.turn_page(self.record.play(index))
         self.record_new()
 
     def _autosave(self) -> None:
