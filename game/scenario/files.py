@@ -14,6 +14,9 @@ MANIFEST = "scenario.yaml"
 MAX_FILE_BYTES = 1 << 20
 MAX_FILES = 200
 SUFFIXES = (".yaml", ".yml")
+# A scenario's translations (translations/<language>/*.yaml) are not content files: game/scenario/translations.py
+# reads them, and the content hash a save names leaves them out (a new translation does not change the game).
+TRANSLATIONS = "translations"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +43,9 @@ MAX_FOLDERS = 200
 CUT_SHORT = "..."  # the last entry of a listing whose walk stopped early
 
 
-def list_files(folder: Path) -> list[str]:
-    """Every *.yaml/*.yml below `folder`, hidden files and folders skipped, as sorted relative paths. The walk
+def list_files(folder: Path, content: bool = True) -> list[str]:
+    """Every *.yaml/*.yml below `folder`, hidden files and folders skipped (and, for a scenario's `content`,
+    its translations folder), as sorted relative paths. The walk
     stops past MAX_FILES files or MAX_FOLDERS folders (a scenario is never that big; "/" given as a scenario
     folder must not walk the whole disk): the list then ends in CUT_SHORT, which read_files refuses."""
     found: list[str] = []
@@ -51,8 +55,9 @@ def list_files(folder: Path) -> list[str]:
         folders += 1
         if folders > MAX_FOLDERS or len(found) > MAX_FILES:
             return sorted(found) + [CUT_SHORT]
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         base = Path(root).relative_to(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                         and not (content and d == TRANSLATIONS and base == Path(".")))
         for name in names:
             if not name.startswith(".") and name.endswith(SUFFIXES):
                 found.append((base / name).as_posix())
