@@ -5,7 +5,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: play test bench validate clean
+.PHONY: play test bench validate messages clean
 
 play: $(VENV)/.installed
 	$(VENV)/bin/crisis play $(ARGS)
@@ -18,6 +18,20 @@ bench: $(VENV)/.installed-test
 
 validate: $(VENV)/.installed
 	$(VENV)/bin/crisis validate
+
+# The message catalogs (docs/translating.md): extract each domain's messages into its template (.pot),
+# merge them into every language's .po, and compile the .mo files the game reads (they are committed).
+LOCALE  := game/locale
+PYBABEL := $(VENV)/bin/pybabel
+DOMAINS := crisis crisis-tui
+messages: $(VENV)/.installed
+	for d in $(DOMAINS); do \
+	  (cd game && ../$(PYBABEL) --quiet extract -F locale/$$d.cfg -k N_ -k ngettext -k pgettext:1c,2 \
+	     --project=crisis --copyright-holder= --width=100 --sort-by-file \
+	     -o locale/$$d.pot .) || exit 1; \
+	  $(PYBABEL) --quiet update -D $$d -i $(LOCALE)/$$d.pot -d $(LOCALE) --ignore-obsolete --width=100 || exit 1; \
+	  $(PYBABEL) compile -D $$d -d $(LOCALE) --statistics || exit 1; \
+	done
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from game import __version__
+from game import __version__, i18n
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -14,6 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A decision-simulation game for the terminal. With no command, opens the title screen.",
     )
     parser.add_argument("--version", action="version", version=f"crisis {__version__}")
+    _add_lang(parser, default=None)
     parser.set_defaults(handler=_title)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -105,7 +107,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", metavar="NAME", help="the class's name")
     p.add_argument("--out", metavar="FILE.html", help="where to write the report (default: in the class folder)")
     p.set_defaults(handler=_class)
+    for command in sub.choices.values():
+        # Accepted after the command too (`crisis play --lang es`); SUPPRESS keeps a subcommand from
+        # resetting the value given before it.
+        _add_lang(command, default=argparse.SUPPRESS)
     return parser
+
+
+def _add_lang(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--lang", metavar="CODE", default=default,
+                        help=f"the language to speak: {', '.join(i18n.available())} (default: CRISIS_LANG,"
+                             f" then the system's locale, then English)")
+
+
+def _lang_in(argv: list[str]) -> str | None:
+    """The value of --lang anywhere before a bare '--', found before argparse runs so that even --help
+    and argparse's errors are in the language asked for."""
+    found = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            found = argv[i + 1]
+        elif arg.startswith("--lang="):
+            found = arg[len("--lang="):]
+    return found
 
 
 def _title(args: argparse.Namespace) -> int:
@@ -156,6 +182,16 @@ def _class(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     _forgiving_output()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    asked = _lang_in(argv)
+    try:
+        chosen = i18n.set_language(asked)
+    except i18n.UnknownLanguage as err:
+        print(f"crisis: {err}", file=sys.stderr)
+        return 2
+    if asked is not None:
+        # The games the classroom server starts, one process a tab, speak it too.
+        os.environ["CRISIS_LANG"] = chosen
     parser = build_parser()
     args = parser.parse_args(argv)
     from game import paths

@@ -8,3 +8,8 @@ def _clean_environment(monkeypatch, tmp_path_factory):
     monkeypatch.delenv("NO_COLOR", raising=False)
     # Never touch the real player's saves or scenarios.
     monkeypatch.setenv("CRISIS_HOME", str(tmp_path_factory.mktemp("crisis-home")))
+    # English unless a test asks for another language, whatever the machine's locale (subprocesses too).
+    monkeypatch.setenv("CRISIS_LANG", "en")
+    from game import i18n
+
+    i18n.set_language("en")

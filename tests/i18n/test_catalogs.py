@@ -1,0 +1,83 @@
+"""The message catalogs are complete, fresh and compiled: every marked message has a Spanish translation,
+no catalog lags behind the code, and each .mo the game reads says what its .po says."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.frontend import CommandLineInterface
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from game import i18n
+
+LOCALE = i18n.LOCALE_DIR
+GAME = LOCALE.parent
+LANGUAGES = [code for code in i18n.available() if code != i18n.ENGLISH]
+CATALOGS = [(code, domain) for code in LANGUAGES for domain in i18n.DOMAINS]
+_FIELD = re.compile(r"\{([^{}]*)\}")
+
+
+def _po(code: str, domain: str):
+    with (LOCALE / code / "LC_MESSAGES" / f"{domain}.po").open("rb") as handle:
+        return read_po(handle, locale=code)
+
+
+def _strings(message) -> tuple[str, ...]:
+    return message.string if isinstance(message.string, tuple) else (message.string,)
+
+
+def _ids(message) -> tuple[str, ...]:
+    return message.id if isinstance(message.id, tuple) else (message.id,)
+
+
+def test_spanish_is_available():
+    assert "es" in LANGUAGES
+
+
+@pytest.mark.parametrize("code, domain", CATALOGS)
+def test_every_message_is_translated(code, domain):
+    missing = [_ids(m)[0] for m in _po(code, domain) if m.id and (m.fuzzy or not all(_strings(m)))]
+    assert not missing, f"{len(missing)} untranslated or fuzzy in {code}/{domain}.po: {missing[:10]}"
+
+
+@pytest.mark.parametrize("code, domain", CATALOGS)
+def test_translations_keep_the_placeholders(code, domain):
+    wrong = []
+    for m in _po(code, domain):
+        if not m.id:
+            continue
+        wanted = {f for i in _ids(m) for f in _FIELD.findall(i)}
+        for string in _strings(m):
+            if string and set(_FIELD.findall(string)) != wanted:
+                wrong.append((_ids(m)[0], string))
+    assert not wrong, f"placeholders changed in {code}/{domain}.po: {wrong[:5]}"
+
+
+@pytest.mark.parametrize("domain", i18n.DOMAINS)
+def test_catalogs_are_not_stale(domain, tmp_path, monkeypatch):
+    """What `make messages` would extract today is exactly what the template and every .po hold."""
+    out = tmp_path / f"{domain}.pot"
+    monkeypatch.chdir(GAME)
+    CommandLineInterface().run(["pybabel", "--quiet", "extract", "-F", f"locale/{domain}.cfg", "-k", "N_",
+                                "-k", "ngettext", "-k", "pgettext:1c,2", "-o", str(out), "."])
+    with out.open("rb") as handle:
+        extracted = {(m.context, m.id) for m in read_po(handle) if m.id}
+    with (LOCALE / f"{domain}.pot").open("rb") as handle:
+        template = {(m.context, m.id) for m in read_po(handle) if m.id}
+    assert template == extracted, (f"game/locale/{domain}.pot is stale: run `make messages`"
+                                   f" (new: {sorted(extracted - template, key=str)[:5]},"
+                                   f" gone: {sorted(template - extracted, key=str)[:5]})")
+    for code in LANGUAGES:
+        held = {(m.context, m.id) for m in _po(code, domain) if m.id}
+        assert held == extracted, f"{code}/{domain}.po is stale: run `make messages`"
+
+
+@pytest.mark.parametrize("code, domain", CATALOGS)
+def test_compiled_catalog_matches_its_source(code, domain):
+    with (LOCALE / code / "LC_MESSAGES" / f"{domain}.mo").open("rb") as handle:
+        compiled = {(m.context, m.id): m.string for m in read_mo(handle) if m.id}
+    written = {(m.context, m.id): m.string for m in _po(code, domain) if m.id and not m.fuzzy and all(_strings(m))}
+    assert compiled == written, f"{code}/{domain}.mo is not compiled from its .po: run `make messages`"
