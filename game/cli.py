@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="check the scenario folder again each time one of its files changes (Ctrl+C stops)")
     p.add_argument("--notes", action="store_true",
                    help="also list the notes (things worth knowing that are often meant); otherwise only counted")
+    p.add_argument("--missing", metavar="LANG", nargs="?", const="all",
+                   help="list the texts a translation lacks, at their place in the scenario's files (every"
+                        " language when LANG is left out)")
     p.set_defaults(handler=_validate)
 
     p = sub.add_parser("new", help="write a small playable scenario to start from",
@@ -147,7 +150,7 @@ def _play(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from game.scenario.command import run_validate
 
-    return run_validate(args.paths, where=args.where, watch=args.watch, notes=args.notes)
+    return run_validate(args.paths, where=args.where, watch=args.watch, notes=args.notes, missing=args.missing)
 
 
 def _new(args: argparse.Namespace) -> int:

@@ -21,10 +21,11 @@ def _count(n: int, noun: str) -> str:
 
 
 def run_validate(paths_: list[str], where: bool = False, watch: bool = False,
-                 changes: Iterable[list[str]] | None = None, notes: bool = False) -> int:
+                 changes: Iterable[list[str]] | None = None, notes: bool = False, missing: str | None = None) -> int:
     """Print every error and warning of each scenario (and its notes with `notes`; otherwise only their
-    count); 0 all valid, 1 any invalid, 2 a usage error. With `watch`, check the one folder again each
-    time one of its files changes, until interrupted (`changes`: for tests)."""
+    count), and of its translations, with the texts a translation lacks listed for the language `missing`
+    names ("all": every language); 0 all valid, 1 any invalid, 2 a usage error. With `watch`, check the one
+    folder again each time one of its files changes, until interrupted (`changes`: for tests)."""
     if where:
         print(f"bundled scenarios: {paths.bundled_scenarios()}")
         print(f"your scenarios:    {paths.user_scenarios()}")
@@ -47,23 +48,57 @@ def run_validate(paths_: list[str], where: bool = False, watch: bool = False,
             print("no scenarios found (crisis validate --where shows where they are looked for)")
             return 0
     if watch:
-        return _watch(folders[0], changes, notes)
+        return _watch(folders[0], changes, notes, missing)
     status = 0
     for folder in folders:
-        if not _validate_one(folder, notes):
+        if not _validate_one(folder, notes, missing):
             status = 1
     return status
 
 
-def _validate_one(folder: Path, notes: bool = False) -> bool:
-    """Print one folder's problems and its summary line, which names it by its id; True when it loads.
-    Notes (often meant) are counted in the summary and listed only when asked for."""
+def _validate_one(folder: Path, notes: bool = False, missing: str | None = None) -> bool:
+    """Print one folder's problems and its summary line, which names it by its id, then its translations';
+    True when it loads and its translations have no errors. Notes (often meant) are counted in the summary
+    and listed only when asked for."""
     report = check(folder)
     shown = [p for p in report.problems if notes or p.severity != "note"]
     if shown:
         print(format_problems(shown))
     print(summary(folder, report, notes))
-    return report.ok
+    return report.ok and _validate_translations(folder, missing)
+
+
+def _validate_translations(folder: Path, missing: str | None) -> bool:
+    """Each language's problems (located in its files), the texts it lacks when asked (located in the
+    scenario's), and one line per language: `es: complete`, or what is wrong and how much is missing."""
+    from .translations import check_translations
+
+    found = check_translations(folder)
+    if found is None:
+        return True
+    if found.all_problems:
+        print(format_problems(found.all_problems))
+    for code, lang in found.languages.items():
+        if missing in (code, "all"):
+            if lang.missing:
+                print(format_problems(lang.missing, limit=len(lang.missing)))
+        print(language_line(code, lang))
+    if missing not in (None, "all") and missing not in found.languages:
+        shipped = ", ".join(found.languages) or "none"
+        print(f"{missing}: no translation in this scenario (its translations: {shipped})")
+    return not found.errors
+
+
+def language_line(code: str, lang) -> str:
+    """`es: complete`, or `es: 2 errors, 14 of 300 texts not translated (--missing es lists them)`."""
+    if lang.complete:
+        return f"{code}: complete"
+    parts = [_count(len(lang.errors), "error")] if lang.errors else []
+    if lang.missing:
+        parts.append(f"{len(lang.missing)} of {lang.total} texts not translated (--missing {code} lists them)")
+    else:
+        parts.append(f"every one of its {lang.total} texts translated")
+    return f"{code}: {', '.join(parts)}"
 
 
 def summary(folder: Path, report: Report, notes: bool = True) -> str:
@@ -81,18 +116,19 @@ def summary(folder: Path, report: Report, notes: bool = True) -> str:
     return f"FAILED {name}: {_count(len(report.errors), 'error')}{tail}"
 
 
-def _watch(folder: Path, changes: Iterable[list[str]] | None, notes: bool = False) -> int:
+def _watch(folder: Path, changes: Iterable[list[str]] | None, notes: bool = False, missing: str | None = None
+           ) -> int:
     if changes is None:
         from .watch import changes as watching
 
         changes = watching(folder)
     print(f"watching {folder.resolve()} for changes to its .yaml files (Ctrl+C to stop)", flush=True)
-    ok = _validate_one(folder, notes)
+    ok = _validate_one(folder, notes, missing)
     try:
         for changed in changes:
             shown = ", ".join(Path(p).name for p in changed[:3]) + (" ..." if len(changed) > 3 else "")
             print(f"\n--- {time.strftime('%H:%M:%S')} {shown} changed ---", flush=True)
-            ok = _validate_one(folder, notes)
+            ok = _validate_one(folder, notes, missing)
             sys.stdout.flush()
     except KeyboardInterrupt:
         pass

@@ -82,7 +82,7 @@ def read_files(folder: Path, shown: str) -> tuple[list[ScenarioFile], list[Probl
         return [], [Problem(shown, 0, 0, f"cannot read the folder: {getattr(err, 'strerror', None) or err}")]
     for rel in rels:
         display = str(Path(shown) / rel)
-        data, problem = _read_one(folder / rel, display, inside)
+        data, problem = read_one(folder / rel, display, inside)
         if problem:
             problems.append(problem)
         else:
@@ -93,7 +93,8 @@ def read_files(folder: Path, shown: str) -> tuple[list[ScenarioFile], list[Probl
     return files, problems
 
 
-def _read_one(path: Path, display: str, inside: Path) -> tuple[bytes, Problem | None]:
+def read_one(path: Path, display: str, inside: Path) -> tuple[bytes, Problem | None]:
+    """One file's bytes within the limits (a link out of `inside`, a device or a file over 1 MiB refused)."""
     try:
         if path.is_symlink():
             # A link inside a shared scenario must not read a file of the player's: not even its first

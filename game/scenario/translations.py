@@ -1,0 +1,543 @@
+"""A scenario's translations: translations/<language>/*.yaml read safely, checked against the English, applied.
+
+A translation file gives only text, keyed by the same ids as the scenario (see scenarios/README.md,
+"Translations"). Every text field is optional: one left out falls back to the scenario's own text, and
+`crisis validate` counts it as missing. What is wrong in a translation (an id the scenario does not have,
+lists of another length, text where the scenario has none, placeholders that differ) is reported at its
+place in the translation file, and that text is not used: the game shows the scenario's own instead.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Iterator, Union
+
+from pydantic import Discriminator, Field, StringConstraints, Tag, ValidationError
+
+from .fields import Strict
+from .files import MANIFEST, MAX_FILES, TRANSLATIONS, ScenarioFile, display_base, list_files, read_files, read_one
+from .located import Sink
+from .names import NOUNS
+from .problems import Problem, sort_problems
+from .yamlnodes import read_document
+
+if TYPE_CHECKING:
+    from game.engine.model import Scenario
+
+    from .shape import Draft
+
+# en, es, pt-BR, zh-Hant: what a folder under translations/ may be called.
+LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}")
+
+# --- the file's shape ----------------------------------------------------------------------------------------
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+TextOrRoles = Annotated[
+    Union[Annotated[Text, Tag("text")], Annotated[dict[str, Text], Tag("role texts")]],
+    Discriminator(lambda value: "role texts" if isinstance(value, dict) else "text"),
+]
+
+
+class ScenarioText(Strict):
+    title: Text | None = Field(None, description="the scenario's title")
+    description: Text | None = Field(None, description="the paragraph for the scenario picker")
+
+
+class RoleText(Strict):
+    name: Text | None = Field(None, description="the role's name")
+    title: Text | None = Field(None, description="the line under the name (where the scenario has one)")
+    briefing: Text | None = Field(None, description="what the player is told at the start")
+
+
+class MeterText(Strict):
+    label: Text | None = Field(None, description="the meter's name on screen")
+    short: Annotated[str, StringConstraints(min_length=1, max_length=16)] | None = Field(
+        None, description="the shorter name, at most 16 characters (where the scenario has one)")
+    description: Text | None = Field(None, description="one line")
+
+
+class FactionText(Strict):
+    name: Text | None = Field(None, description="the faction's name")
+    description: Text | None = Field(None, description="one line")
+
+
+class FlagText(Strict):
+    description: Text | None = Field(None, description="what it means when set")
+
+
+class GlossaryText(Strict):
+    name: Text | None = Field(None, description="the name shown")
+    kind: Text | None = Field(None, description="person, institution, place, ...")
+    description: Text | None = Field(None, description="who or what it is")
+
+
+class SourceText(Strict):
+    summary: Text | None = Field(None, description="one line, in your own words (outlet, title and date stay"
+                                                   " as published)")
+
+
+class EndingText(Strict):
+    title: Text | None = Field(None, description="the ending's heading")
+    text: TextOrRoles | None = Field(None, description="what the player reads: text, or {role id: text} where the"
+                                                       " scenario gives a text per role")
+    history: Text | None = Field(None, description="what happened in reality")
+
+
+class OutcomeText(Strict):
+    label: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = Field(
+        None, description="the result's short name, at most 40 characters")
+    text: Text | None = Field(None, description="what the player reads when this happens")
+
+
+class OptionText(Strict):
+    label: Text | None = Field(None, description="the choice, as the player sees it")
+    text: Text | None = Field(None, description="the certain result's text (where the scenario's option has"
+                                                " text instead of outcomes)")
+    unavailable: Text | None = Field(None, description="why the option is greyed out")
+    outcomes: list[OutcomeText] | None = Field(None, description="the outcomes, in the scenario's order")
+
+
+class CardText(Strict):
+    title: Text | None = Field(None, description="the card's heading")
+    text: TextOrRoles | None = Field(None, description="what the player reads: text, or {role id: text} where the"
+                                                       " scenario gives a text per role")
+    note: Text | None = Field(None, description="the reasoning behind the odds, for teachers")
+    options: list[OptionText] | None = Field(None, description="the options, in the scenario's order")
+    outcomes: list[OutcomeText] | None = Field(None, description="a world event's outcomes, in the scenario's order")
+
+
+class TranslationFile(Strict):
+    """translations/<language>/*.yaml: the text of a scenario in another language, keyed by the scenario's ids."""
+
+    scenario: ScenarioText | None = Field(None, description="the manifest's title and description")
+    roles: dict[str, RoleText] = Field({}, description="{role id: its text}")
+    meters: dict[str, MeterText] = Field({}, description="{meter id: its text}")
+    factions: dict[str, FactionText] = Field({}, description="{faction id: its text}")
+    flags: dict[str, FlagText] = Field({}, description="{flag id: its text}")
+    glossary: dict[str, GlossaryText] = Field({}, description="{entry id: its text}")
+    sources: dict[str, SourceText] = Field({}, description="{source id: its summary}")
+    endings: dict[str, EndingText] = Field({}, description="{ending id: its text}")
+    cards: dict[str, CardText] = Field({}, description="{card id: its text}")
+
+
+SECTIONS = tuple(k for k in TranslationFile.model_fields if k != "scenario")
+
+# --- reading ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Language:
+    """One language's translation: each text by its key ((section, id, field, ...) -> text), where it was
+    written (key -> (file, path in the file)), and every problem found."""
+
+    code: str
+    texts: dict[tuple, str] = field(default_factory=dict)
+    where: dict[tuple, tuple[str, tuple]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    missing: list[Problem] = field(default_factory=list)  # each untranslated text, located in the scenario's file
+    total: int = 0  # the scenario's texts
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing and not self.problems
+
+
+def language_folders(folder: Path) -> list[str]:
+    """The folders under translations/, sorted (hidden ones left out); [] when there are none."""
+    try:
+        with os.scandir(folder / TRANSLATIONS) as entries:
+            return sorted(e.name for e in entries if not e.name.startswith(".") and e.is_dir(follow_symlinks=False))
+    except OSError:
+        return []
+
+
+def _read_language(folder: Path, shown: str, code: str, sink: Sink) -> list[tuple[str, dict]]:
+    """(file shown, its plain value) for each readable translation file of one language."""
+    base = folder / TRANSLATIONS / code
+    rels = list_files(base, content=False)
+    where = str(Path(shown) / TRANSLATIONS / code)
+    if len(rels) > MAX_FILES or (rels and rels[-1] == "..."):
+        sink.extend([Problem(where, 0, 0, f"more than {MAX_FILES} YAML files; a translation may have at most"
+                                          f" {MAX_FILES}")])
+        return []
+    try:
+        inside = folder.resolve()
+    except (OSError, RuntimeError) as err:
+        sink.extend([Problem(where, 0, 0, f"cannot read the folder: {getattr(err, 'strerror', None) or err}")])
+        return []
+    found = []
+    for rel in rels:
+        display = str(Path(where) / rel)
+        data, problem = read_one(base / rel, display, inside)
+        if problem:
+            sink.extend([problem])
+            continue
+        doc, problems = read_document(data, display)
+        sink.extend(problems)
+        if doc is not None:
+            sink.positions[display] = doc.positions
+            found.append((display, doc.value))
+    return found
+
+
+def _validate_file(display: str, value: dict, sink: Sink) -> dict:
+    """The file with what has the wrong shape taken out (each problem reported): the rest is still used."""
+    from .shape import translate
+
+    try:
+        TranslationFile.model_validate(value)
+        return value
+    except ValidationError as err:
+        errors = err.errors(include_url=False)
+    for error in errors:
+        path, at, message = translate(error, TranslationFile)
+        if error["type"] == "string_too_short":
+            message = "empty text: leave the key out to show the scenario's own text"
+        sink.add("error", display, path, message, at)
+        _prune(value, path)
+    try:
+        TranslationFile.model_validate(value)
+        return value
+    except ValidationError:
+        return {}  # belt and braces: what could not be pruned is reported above, and nothing of the file is used
+
+
+def _prune(value, path: tuple) -> None:
+    """Take out the value at `path`: a key is removed, a list's item left empty (the items after it keep their
+    places)."""
+    *parents, last = path or (None,)
+    for step in parents:
+        try:
+            value = value[step]
+        except (KeyError, IndexError, TypeError):
+            return
+    if isinstance(value, dict) and last in value:
+        del value[last]
+    elif isinstance(value, list) and isinstance(last, int) and 0 <= last < len(value):
+        value[last] = {}
+
+
+# --- the scenario's texts, as a translation keys them ---------------------------------------------------------
+
+FIELDS = {"roles": ("name", "title", "briefing"), "meters": ("label", "short", "description"),
+          "factions": ("name", "description"), "flags": ("description",), "glossary": ("name", "kind", "description"),
+          "sources": ("summary",), "endings": ("title", "text", "history"), "cards": ("title", "text", "note")}
+
+
+def _english_value(section: str, model) -> dict:
+    """An item's texts in the translation file's shape (options and outcomes as lists)."""
+    out = {name: getattr(model, name) for name in FIELDS[section] if getattr(model, name, None)}
+    if section == "cards":
+        if model.options:
+            out["options"] = [_option(o) for o in model.options]
+        if model.outcomes:
+            out["outcomes"] = [_outcome(o) for o in model.outcomes]
+    return out
+
+
+def _option(option) -> dict:
+    out = {name: getattr(option, name) for name in ("label", "text", "unavailable") if getattr(option, name)}
+    if option.outcomes:
+        out["outcomes"] = [_outcome(o) for o in option.outcomes]
+    return out
+
+
+def _outcome(outcome) -> dict:
+    return {name: getattr(outcome, name) for name in ("label", "text") if getattr(outcome, name)}
+
+
+@dataclass(slots=True)
+class English:
+    """The scenario's own texts by key, each with where it is written, and the shape of its lists."""
+
+    texts: dict[tuple, str] = field(default_factory=dict)
+    where: dict[tuple, tuple[str, tuple]] = field(default_factory=dict)
+    ids: dict[str, list[str]] = field(default_factory=dict)
+    lists: dict[tuple, int] = field(default_factory=dict)  # (cards, id, options) -> its length
+    mapped: set[tuple] = field(default_factory=set)  # the texts given per role
+    language: str = "en"
+    languages: list[str] = field(default_factory=list)
+    manifest: str = ""
+    format: int = 1
+    positions: dict = field(default_factory=dict)
+
+
+def english_of(draft: "Draft", positions: dict) -> English:
+    english = English(format=draft.format, manifest=draft.manifest or "", positions=positions)
+    languages = draft.head.get("languages") or ["en"]
+    english.languages = list(languages)
+    english.language = languages[0]
+    for name in ("title", "description"):
+        if draft.head.get(name):
+            english.texts[("scenario", name)] = draft.head[name]
+            english.where[("scenario", name)] = (english.manifest, (name,))
+    for section in SECTIONS:
+        english.ids[section] = [item.model.id for item in draft.sections[section]]
+        for item in draft.sections[section]:
+            key = (section, item.model.id)
+            for sub, text in _flatten(_english_value(section, item.model), ()):
+                english.texts[key + sub] = text
+                english.where[key + sub] = (item.file, item.path + sub)
+            for sub, length in _lengths(_english_value(section, item.model), ()):
+                english.lists[key + sub] = length
+            for name in ("text",):
+                if isinstance(getattr(item.model, name, None), dict):
+                    english.mapped.add(key + (name,))
+    return english
+
+
+def _flatten(value, path: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _flatten(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _flatten(v, path + (i,))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def _lengths(value, path: tuple) -> Iterator[tuple[tuple, int]]:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _lengths(v, path + (k,))
+    elif isinstance(value, list):
+        yield path, len(value)
+        for i, v in enumerate(value):
+            yield from _lengths(v, path + (i,))
+
+
+# --- checking one language against the scenario ----------------------------------------------------------------
+
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")  # as the engine reads placeholders (game/engine/text.py)
+
+
+def placeholders(text: str) -> Counter:
+    """The placeholders in a text ({date}, {meter.street}), and any lone brace, counted."""
+    return Counter("{" + (m.group(1) or "").strip() + "}" if m.group(1) is not None else m.group(0)
+                   for m in _TOKEN.finditer(text) if m.group(0) not in ("{{", "}}"))
+
+
+def _shown(tokens: Counter) -> str:
+    return ", ".join(sorted(tokens.elements())) or "none"
+
+
+def _noun(section: str) -> str:
+    return "scenario" if section == "scenario" else NOUNS[section]
+
+
+def check_language(english: English, code: str, files: list[tuple[str, dict]], sink: Sink) -> Language:
+    """One language's texts that fit the scenario; every problem goes to `sink`, located in the translation."""
+    lang = Language(code)
+    first: dict[tuple, tuple[str, tuple]] = {}
+    for display, raw in files:
+        value = _validate_file(display, raw, sink)
+        entries: list[tuple[str, str | None, dict]] = []
+        if isinstance(value.get("scenario"), dict):
+            entries.append(("scenario", None, value["scenario"]))
+        for section in SECTIONS:
+            entries.extend((section, ident, entry) for ident, entry in (value.get(section) or {}).items())
+        for section, ident, entry in entries:
+            key = (section,) if ident is None else (section, ident)
+            if key in first:
+                file, path = first[key]
+                line, col = sink.positions[file].find(path, "key")
+                what = "the scenario's text" if ident is None else f"{_noun(section)} '{ident}'"
+                sink.add("error", display, key, f"{what} is already translated at {file}:{line}:{col}; translate"
+                                                f" each in one file only", at="key")
+                continue
+            first[key] = (display, key)
+            if ident is not None and ident not in english.ids[section]:
+                near = difflib.get_close_matches(ident, english.ids[section], n=1, cutoff=0.6)
+                hint = f"; did you mean '{near[0]}'?" if near else " (renamed or removed from the scenario?)"
+                sink.add("error", display, key, f"{_noun(section)} '{ident}' does not exist in the scenario{hint}",
+                         at="key")
+                continue
+            _check_entry(english, lang, display, key, entry, sink)
+    for key, text in english.texts.items():
+        if key not in lang.texts:
+            file, path = english.where[key]
+            line, col = english.positions[file].find(path) if file in english.positions else (0, 0)
+            lang.missing.append(Problem(file, line, col, f"no {code} translation of {describe_key(key)}", "note"))
+    lang.total = len(english.texts)
+    return lang
+
+
+def _check_entry(english: English, lang: Language, display: str, key: tuple, entry: dict, sink: Sink) -> None:
+    """The texts of one translated item: shapes and lengths as the scenario's, placeholders as its."""
+    wrong: list[tuple] = []  # paths already reported: nothing under them is reported again
+    if isinstance(entry.get("text"), (str, dict)) and key[0] in ("cards", "endings"):
+        mapped = key + ("text",) in english.mapped
+        if mapped and isinstance(entry["text"], str):
+            roles = [k[-1] for k in english.texts if k[:-1] == key + ("text",)]
+            sink.add("error", display, key + ("text",), f"the scenario gives this text per role ({', '.join(roles)}):"
+                                                         " give {role id: text} for each", at="key")
+            wrong.append(("text",))
+        elif not mapped and isinstance(entry["text"], dict):
+            sink.add("error", display, key + ("text",), "the scenario gives one text for every role here: give one"
+                                                         " text, not {role id: text}", at="key")
+            wrong.append(("text",))
+    for sub, length in _lengths(entry, ()):
+        theirs = english.lists.get(key + sub)
+        if any(sub[:len(w)] == w for w in wrong):
+            continue
+        name = sub[-1]
+        if theirs is None:
+            why = {"options": "a world event has no options: its results are under 'outcomes'",
+                   "outcomes": "its result is certain: translate its 'text'"}.get(name, "")
+            sink.add("error", display, key + sub, f"the scenario has no {name} here; {why}" if why else
+                     f"the scenario has no {name} here", at="key")
+            wrong.append(sub)
+        elif theirs != length:
+            sink.add("error", display, key + sub, f"{length} {name} here, but the scenario has {theirs}: give one"
+                                                  f" for each, in its order ({{}} for one left untranslated)",
+                     at="key")
+            wrong.append(sub)
+    for sub, text in _flatten(entry, ()):
+        if any(sub[:len(w)] == w for w in wrong):
+            continue
+        full = key + sub
+        original = english.texts.get(full)
+        if original is None:
+            if full[:-1] in english.mapped or (len(sub) >= 2 and sub[-2] == "text"):
+                message = f"role '{sub[-1]}' has no text of its own here in the scenario; leave it out"
+            else:
+                message = f"the scenario has no {_field(sub)} here, so there is nothing to translate; leave it out"
+            sink.add("error", display, full, message, at="key")
+            continue
+        if english.format >= 2:
+            ours, theirs = placeholders(text), placeholders(original)
+            if ours != theirs:
+                sink.add("error", display, full, f"placeholders differ from the scenario's text: it has"
+                                                 f" {_shown(theirs)}; this has {_shown(ours)}")
+                continue
+        lang.texts[full] = text
+        lang.where[full] = (display, full)
+
+
+def _field(sub: tuple) -> str:
+    return next((s for s in reversed(sub) if isinstance(s, str)), "text")
+
+
+def describe_key(key: tuple) -> str:
+    """("cards", "walkout", "options", 0, "outcomes", 1, "text") -> "card 'walkout', option 1, outcome 2: text"."""
+    if key[0] == "scenario":
+        return f"the scenario's {key[1]}"
+    parts = [f"{_noun(key[0])} '{key[1]}'"]
+    rest = list(key[2:])
+    names = []
+    while rest:
+        step = rest.pop(0)
+        if rest and isinstance(rest[0], int):
+            parts.append(f"{str(step).rstrip('s')} {rest.pop(0) + 1}")
+        else:
+            names.append(str(step))
+    name = " for ".join(names)  # "text for mayor": a role's own text
+    return ", ".join(parts) + f": {name}"
+
+
+# --- the scenario's languages ----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Translations:
+    """What `crisis validate` reports: each language's texts and problems, and the problems of the folder itself."""
+
+    language: str  # the scenario's own language (the first of its manifest's languages)
+    languages: dict[str, Language] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.all_problems if p.severity == "error"]
+
+    @property
+    def all_problems(self) -> list[Problem]:
+        return sort_problems(self.problems + [p for lang in self.languages.values() for p in lang.problems])
+
+
+def _english(folder: Path, shown: str) -> English | None:
+    """The scenario's own texts with their places; None when the scenario does not load (the loader says why)."""
+    from .loader import check
+    from .shape import shape
+
+    if not check(folder).ok:
+        return None
+    files, problems = read_files(folder, shown)
+    if problems:
+        return None
+    documents, positions = [], {}
+    for f in files:
+        doc, _found = read_document(f.data, f.display)
+        if doc is None:
+            return None
+        positions[f.display] = doc.positions
+        documents.append((f.display, doc, f.rel == MANIFEST))
+    return english_of(shape(documents, Sink()), positions)
+
+
+def check_translations(path: str | Path, only: str | None = None) -> Translations | None:
+    """Every language a scenario folder ships, checked against the scenario (`only`: that one language);
+    None when the scenario itself does not load."""
+    folder = Path(path)
+    shown = display_base(path)
+    english = _english(folder, shown)
+    if english is None:
+        return None
+    result = Translations(english.language)
+    where = Sink()
+    where.positions.update(english.positions)
+    folders = language_folders(folder)
+    _check_listing(folder, shown, english, folders, where)
+    result.problems = where.problems
+    for code in folders:
+        if not LANGUAGE.fullmatch(code) or code == english.language or (only and code != only):
+            continue
+        sink = Sink()
+        files = _read_language(folder, shown, code, sink)
+        lang = check_language(english, code, files, sink)
+        lang.problems = sort_problems(sink.problems)
+        result.languages[code] = lang
+    return result
+
+
+def _check_listing(folder: Path, shown: str, english: English, folders: list[str], sink: Sink) -> None:
+    """The languages in translations/ and in the manifest's `languages` agree; nothing else is in the folder."""
+    manifest = english.manifest
+    listed = english.languages
+    at = ("languages",) if ("languages",) in english.positions.get(manifest, _NoSpots).spots else ("id",)
+    for code in folders:
+        there = str(Path(shown) / TRANSLATIONS / code)
+        if not LANGUAGE.fullmatch(code):
+            sink.add("error", there, (), f"'{code}' is not a language code: name each translation's folder by its"
+                                         " language (es, fr, pt-BR)")
+        elif code == english.language:
+            sink.add("error", there, (), f"'{code}' is the scenario's own language (the first of its 'languages'):"
+                                         " its text is in the scenario's files, not in a translation")
+        elif code not in listed:
+            sink.add("error", manifest, at, f"translations/{code}/ holds a translation, but 'languages' does not"
+                                            f" list '{code}': add it (languages: [{', '.join(listed + [code])}])")
+    for i, code in enumerate(listed[1:], start=1):
+        if code not in folders:
+            sink.add("error", manifest, ("languages", i), f"'languages' lists '{code}', but there is no"
+                                                          f" translations/{code}/ folder with its translation")
+    try:
+        strays = [p for p in (folder / TRANSLATIONS).iterdir() if p.is_file() and p.name.endswith((".yaml", ".yml"))]
+    except OSError:
+        strays = []
+    for path in sorted(strays):
+        sink.add("error", str(Path(shown) / TRANSLATIONS / path.name), (),
+                 "a translation file belongs in a folder named by its language: translations/<language>/")
+
+
+class _NoSpots:
+    spots: dict = {}
