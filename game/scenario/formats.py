@@ -14,18 +14,26 @@ from .yamlnodes import Document
 Found = list[tuple[tuple, str, str]]  # (value path, "key" or "value", message)
 
 
-def format_of(documents: list[tuple[str, Document, bool]]) -> int:
-    """The scenario's format as its manifest gives it; 1 when it is missing or not one this version reads
-    (the manifest's own check says so), so that a wrong number adds no other messages."""
-    for _file, doc, is_manifest in documents:
-        if is_manifest and doc.value.get("format") == 2 and not isinstance(doc.value.get("format"), bool):
-            return 2
-    return 1
+def format_of(documents: list[tuple[str, Document, bool]]) -> int | None:
+    """The scenario's format as its manifest gives it: 1 when the manifest gives none, None when it cannot be
+    known (the manifest could not be read, or its `format` is not a number this version reads; that problem is
+    reported on its own). An unknown format gates nothing, so one wrong line never turns every format-2 key of
+    a scenario into a message of its own."""
+    manifests = [doc for _file, doc, is_manifest in documents if is_manifest]
+    if not manifests:
+        return None
+    value = manifests[0].value.get("format", 1)
+    if isinstance(value, bool) or value not in (1, 2):
+        return None
+    return int(value)
 
 
-def format_problems(value: object, model: type[BaseModel], fmt: int) -> Found:
-    """Keys and value forms that format `fmt` does not allow, and the models' own shape rules."""
+def format_problems(value: object, model: type[BaseModel], fmt: int | None) -> Found:
+    """Keys and value forms that format `fmt` does not allow, and the models' own shape rules (none when the
+    format is unknown: which rules apply depends on it)."""
     found: Found = []
+    if fmt is None:
+        return found
     _visit(value, model, (), fmt, found)
     return found
 

@@ -44,7 +44,8 @@ class Draft:
 
 def shape(documents: list[tuple[str, Document, bool]], sink: Sink) -> Draft:
     """Validate each (file, document, is_manifest) and gather the items that passed."""
-    draft = Draft(format=format_of(documents))
+    fmt = format_of(documents)
+    draft = Draft(format=2 if fmt is None else fmt)  # unknown: messages offer every key of the newest format
     for file, doc, is_manifest in documents:
         root = Manifest if is_manifest else ContentFile
         try:
@@ -58,7 +59,7 @@ def shape(documents: list[tuple[str, Document, bool]], sink: Sink) -> Draft:
                 failed.append(_walk(root, error["loc"])[0])
                 sink.add("error", file, path, message, at)
         shown = list(failed)
-        for path, at, message in format_problems(doc.value, root, draft.format):
+        for path, at, message in format_problems(doc.value, root, fmt):
             # A key whose value is already reported wrong needs no second message.
             if not any(done[:len(path)] == path for done in shown):
                 failed.append(path)
