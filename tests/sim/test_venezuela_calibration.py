@@ -26,7 +26,7 @@ SCAN_RUNS = 100  # games a fixed rule at first
 RECHECK_RUNS = 800  # games a rule whose first interval reaches the bound
 ROLES = ("guaido", "maduro")
 IN_POWER = {"consolidation", "guaido_exiled", "stalemate", "crackdown"}
-KEY_CARDS = ("g_declaration", "aid_convoy", "g_uprising", "w_pdvsa", "oslo_invitation")
+KEY_CARDS = ("oath", "aid_convoy", "uprising", "w_pdvsa", "oslo_invitation")
 # Guaidó's policy, Maduro's: the pairings where the rare endings (collapse, intervention, settlement)
 # are measured, on more games since each must reach half a per cent.
 RARE_PAIRINGS = (("random", "random"), ("historical", "random"))
@@ -39,7 +39,7 @@ def scenario():
     return load(resolve_scenario("venezuela-2019"))
 
 
-def _batch(policy: dict[str, str], runs: int = RUNS) -> Batch:
+def _batch(policy: dict[str], runs: int = RUNS) -> Batch:
     return Batch(None, "historical", runs, 2019, seats=tuple(policy.items()))
 
 
@@ -139,7 +139,7 @@ def test_the_key_events_come_up_in_nine_games_out_of_ten(scenario, policy):
 def test_no_card_is_seen_more_than_twice_in_nineteen_games_out_of_twenty(scenario, policy):
     runs, fine = 300, 0
     for game in _games(scenario, policy, runs):
-        seen: dict[tuple[int, int], int] = {}
+        seen: dict[tuple[int], int] = {}
         for step in game.steps:
             key = (step[5], step[1])
             seen[key] = seen.get(key, 0) + 1
