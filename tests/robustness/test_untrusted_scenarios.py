@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,26 @@ def test_the_format_mark(tmp_path, value, ok):
     assert report.ok == ok, report.problems
     if not ok:
         assert report.errors[0].message == f"'format': expected the format's number, 1 or 2, got {str(value).lower()}"
+
+
+VALID2 = VALID.parent / "valid2"  # two-sided (format 2): every file uses keys that format 1 lacks
+
+
+@pytest.mark.parametrize("old, new", [("format: 2", "format: true"), ("format: 2", "format: 3"),
+                                      ("format: 2", "format: '2'"), ("format: 2", "format: [2]"),
+                                      ("days_per_turn: 7", "days_per_turn: 100000000000000000000"),
+                                      ("title: Base two", "title: [Base two")])
+def test_one_wrong_manifest_line_is_one_message(tmp_path, old, new):
+    """The format decides which keys are allowed: when a bad manifest leaves it unknown, the other files'
+    format-2 keys are not each reported as 'needs format: 2'. (Edited as text: a YAML round trip would turn
+    the cards' `on:` keys into `true:`.)"""
+    folder = tmp_path / "s"
+    shutil.copytree(VALID2, folder)
+    manifest = folder / "scenario.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    report = check(folder)
+    assert report.scenario is None
+    assert [Path(p.file).name for p in report.errors] == ["scenario.yaml"], report.problems
 
 
 @SETTINGS
