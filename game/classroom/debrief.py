@@ -10,6 +10,7 @@ from pathlib import Path
 from game.atomic import write_atomically
 from game.engine import Log, replay
 from game.saves import KIND
+from game.scenario.translations import played_in
 
 from .folder import ClassFolder
 from .records import Records
@@ -84,6 +85,7 @@ def _debrief(klass: ClassFolder, game_id: int, records: Records) -> tuple[dict, 
         "class": klass.name, "student": game["student"], "role": game["role"], "opponent": game["opponent"],
         "opponent_name": game["opponent_name"], "room": game["room"], "odds_shown": bool(game["odds"]),
         "started": game["started"], "scenario_title": sc.title if sc else game["scenario"],
+        "language": played_in(sc) if sc else "",  # the class's games are shown in the server's language
         "ending": ending, "decisions": decisions,
         "replay": "crisis play --resume THIS_FILE.json, or crisis simulate --from THIS_FILE.json"}
     if sc is not None:  # a check that the choices replay; the debrief is still written when they do not
@@ -99,6 +101,7 @@ def as_markdown(data: dict) -> str:
     out = [f"# Debrief: {_md(b['student'])}", "",
            f"- Class: {_md(b['class'])}", f"- Scenario: {_md(b['scenario_title'])}",
            f"- Role: {_md(b['role'])}",
+           *([f"- Language: {_md(b['language'])}"] if b.get("language") else []),
            f"- Opponent: {_md(b['opponent_name'] or b['opponent'])}" + (f" (room {b['room']})" if b["room"] else ""),
            f"- Odds shown: {'yes' if b['odds_shown'] else 'no'}",
            f"- Seed: {data['seed']}; replay with `crisis play --resume` on this debrief's JSON"]

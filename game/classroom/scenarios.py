@@ -11,6 +11,7 @@ from game.engine import Scenario
 def scenario_for(scenario_id: str, content_hash: str = "") -> Scenario | None:
     """The installed scenario with this id (and content, when a hash is given); None when there is none."""
     from game.scenario import ScenarioError, ScenarioNotFound, load, resolve_scenario
+    from game.scenario.translations import player_language, translated
 
     try:
         sc = load(resolve_scenario(scenario_id))
@@ -18,7 +19,7 @@ def scenario_for(scenario_id: str, content_hash: str = "") -> Scenario | None:
         return None
     if content_hash and sc.content_hash != content_hash:
         return None
-    return sc
+    return translated(sc, player_language())  # in the server's language, where the scenario has it
 
 
 def room_scenario(wanted: str | None = None) -> Scenario | None:

@@ -58,6 +58,7 @@ def as_data(record: Record) -> dict:
     ending = sc.ending(state.ending) if state.ending else None
     return {
         "scenario": {"id": sc.id, "title": sc.title, "version": sc.version, "hash": sc.content_hash},
+        "language": _language(sc),  # the scenario's text and the game's were shown in this one
         "role": record.player,
         "seats": record.seats.to_meta() if record.seats else {state.role: PERSON},
         "seed": state.seed,
@@ -70,6 +71,12 @@ def as_data(record: Record) -> dict:
         "turns": turns,
         "meters": record.series(),
     }
+
+
+def _language(sc) -> str:
+    from game.scenario.translations import played_in
+
+    return played_in(sc)
 
 
 def _seat(step: Step) -> str:
@@ -104,6 +111,7 @@ def as_markdown(record: Record) -> str:
     replay = f"--role {player}" + (f" --opponent {opponent}" if opponent else "")
     out = [f"# Debrief: {sc.title}", "",
            f"- Role: {role.name}" + (f", {role.title}" if role.title else ""),
+           f"- Language: {_language(sc)}",
            f"- Seed: {state.seed} (replay with `crisis play --scenario {scenario_arg(sc)} {replay} --seed {state.seed}`)",
            (f"- Decisions: {len(record.steps)}" if two else f"- Turns played: {len(record.steps)}")]
     if opponent:
