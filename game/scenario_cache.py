@@ -70,10 +70,11 @@ def _sources(folder: Path):
             yield f"game/{package}/{path.name}", path
 
 
-def signature(folder: Path) -> str | None:
-    """A hash of the bytes of every file the scenario's entry depends on; None when one cannot be read as a
-    plain file of sensible size (the loader will say why)."""
-    digest = hashlib.sha256(repr((FORMAT, str(folder.resolve()))).encode())
+def signature(folder: Path, lang: str | None = None) -> str | None:
+    """A hash of the bytes of every file the scenario's entry depends on (its translations among them), and of
+    the language it is kept in; None when one cannot be read as a plain file of sensible size (the loader will
+    say why)."""
+    digest = hashlib.sha256(repr((FORMAT, str(folder.resolve()), lang)).encode())
     for name, path in _sources(folder):
         try:
             with open(path, "rb", opener=_nonblocking) as handle:
@@ -93,8 +94,10 @@ def _nonblocking(path, flags):
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
-def _entry(folder: Path) -> Path:
-    return cache_dir() / f"scenario-{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]}.cache"
+def _entry(folder: Path, lang: str | None = None) -> Path:
+    name = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    # The language is a known code (a folder name the loader checked), never a path part from a file.
+    return cache_dir() / f"scenario-{name}{'-' + lang if lang else ''}.cache"
 
 
 class _ModelsOnly(pickle.Unpickler):
@@ -117,13 +120,14 @@ class _ModelsOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not part of a scenario")
 
 
-def cached(folder: Path):
-    """The scenario cached for this folder when nothing has changed since, else None."""
+def cached(folder: Path, lang: str | None = None):
+    """The scenario cached for this folder (in the language `lang`, None: its own) when nothing has changed
+    since, else None."""
     try:
-        sig = signature(folder)
+        sig = signature(folder, lang)
         if sig is None:
             return None
-        with open(_entry(folder), "rb", opener=_nonblocking) as handle:
+        with open(_entry(folder, lang), "rb", opener=_nonblocking) as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 return None
             head = handle.readline(128)
@@ -140,10 +144,10 @@ def cached(folder: Path):
         return None
 
 
-def keep(folder: Path, scenario) -> None:
-    entry = _entry(folder)
+def keep(folder: Path, scenario, lang: str | None = None) -> None:
+    entry = _entry(folder, lang)
     try:
-        sig = signature(folder)
+        sig = signature(folder, lang)
         if sig is None:
             return
         entry.parent.mkdir(parents=True, exist_ok=True)
@@ -153,17 +157,51 @@ def keep(folder: Path, scenario) -> None:
         pass
 
 
-def load(ref: str | Path | None):
-    """A scenario by id, folder or (None) the bundled default: from this cache when nothing changed,
-    else through the loader (raising game.scenario.ScenarioError when invalid), then kept here."""
+def load(ref: str | Path | None, lang: str | None = None):
+    """A scenario by id, folder or (None) the bundled default, its text in the language `lang` where it has a
+    translation (None: the player's language, game.i18n's): from this cache when nothing changed, else through
+    the loader (raising game.scenario.ScenarioError when invalid), then kept here."""
     folder = folder_of(None if ref is None else str(ref))
+    code = _translation(folder, lang)
     if folder is not None:
-        scenario = cached(folder)
+        scenario = cached(folder, code)
         if scenario is not None:
             return scenario
-    from game.scenario import load as load_checked, resolve_scenario
+        own = cached(folder) if code else None
+    else:
+        own = None
+    if own is None:
+        from game.scenario import load as load_checked, resolve_scenario
 
-    scenario = load_checked(resolve_scenario(None if ref is None else str(ref)))
+        resolved = resolve_scenario(None if ref is None else str(ref))
+        own = load_checked(resolved)
+        if folder is not None:
+            keep(folder, own)
+        else:  # found only by the loader (a name it resolves): translated, though not kept
+            code = _translation(resolved, lang)
+    if not code:
+        return own
+    from game.scenario.translations import translated
+
+    scenario = translated(own, code, folder or resolved)
     if folder is not None:
-        keep(folder, scenario)
+        keep(folder, scenario, code)
     return scenario
+
+
+def _translation(folder: Path | None, lang: str | None) -> str | None:
+    """The translation to show, when the scenario's folder has one for the language wanted; else None (its own
+    text). Found by looking at the folder only, so that a cached game opens without the loader."""
+    if lang is None:
+        try:
+            from game.i18n import language
+        except ImportError:  # the player's language arrives with game.i18n (issue 14)
+            return None
+        lang = language()
+    if folder is None or not lang:
+        return None
+    for code in dict.fromkeys((lang, lang.replace("_", "-").split("-")[0])):
+        if re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}", code) \
+                and (folder / "translations" / code).is_dir():
+            return code
+    return None

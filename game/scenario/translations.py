@@ -541,3 +541,144 @@ def _check_listing(folder: Path, shown: str, english: English, folders: list[str
 
 class _NoSpots:
     spots: dict = {}
+
+
+# --- the scenario in a language ------------------------------------------------------------------------------
+
+
+def _folder_of(where: "str | Path | Scenario") -> Path | None:
+    if isinstance(where, (str, Path)):
+        return Path(where)
+    return Path(where.path) if getattr(where, "path", "") else None
+
+
+def scenario_languages(where: "str | Path | Scenario") -> list[str]:
+    """The languages a scenario can be shown in: its own (first) and each other one its manifest lists that has
+    a translations/<language>/ folder. `where` is its folder, or the loaded Scenario."""
+    if isinstance(where, (str, Path)):
+        from .loader import check
+
+        report = check(where)
+        if report.scenario is None:
+            return []
+        listed = list(report.scenario.languages) or ["en"]
+    else:
+        listed = list(where.languages) or ["en"]
+    return _languages(listed, _folder_of(where))
+
+
+def _languages(listed: list[str], folder: Path | None) -> list[str]:
+    there = set(language_folders(folder)) if folder is not None else set()
+    return [listed[0]] + [code for code in listed[1:] if code in there]
+
+
+def shown_language(where: "str | Path | Scenario", wanted: str | None) -> str:
+    """The language the scenario is shown in for a player who wants `wanted`: that one when it has it, else its
+    own. A screen says so when the two differ ("This scenario has no Spanish translation; shown in English")."""
+    return _shown_in(scenario_languages(where) or ["en"], wanted)
+
+
+def _shown_in(languages: list[str], wanted: str | None) -> str:
+    if wanted in languages:
+        return wanted
+    base = _base(wanted or "")
+    return base if base in languages else languages[0]
+
+
+def falls_back(where: "str | Path | Scenario", wanted: str | None) -> bool:
+    """Whether a player who wants `wanted` sees the scenario in another language (its own): what the new-game
+    screen tells the player."""
+    return wanted is not None and _base(shown_language(where, wanted)) != _base(wanted)
+
+
+def _base(code: str) -> str:
+    return code.replace("_", "-").split("-")[0].lower()
+
+
+def player_language() -> str | None:
+    """The language the player asked for (game.i18n's), None before one is set."""
+    try:
+        from game.i18n import language
+    except ImportError:  # game.i18n arrives with the interface's translation (issue 14)
+        return None
+    return language()
+
+
+def played_in(scenario: "Scenario") -> str:
+    """The language a game on this scenario is shown in now: the player's when the scenario has it, else its own.
+    What a debrief records."""
+    return shown_language(scenario, player_language())
+
+
+def translated(scenario: "Scenario", wanted: str | None, folder: str | Path | None = None) -> "Scenario":
+    """The scenario with its text in the language a player wants, text by text, where it has a translation and
+    that text is sound; every other text stays the scenario's own. The rules (ids, numbers, effects) are the
+    same objects: a save and its content hash are those of the scenario, whatever its language. `folder`: where
+    it was loaded from (default: the scenario's path)."""
+    where = Path(folder) if folder is not None else _folder_of(scenario)
+    listed = list(scenario.languages) or ["en"]
+    code = _shown_in(_languages(listed, where), wanted)
+    if where is None or code == listed[0]:
+        return scenario
+    found = check_translations(where, only=code)
+    if found is None or code not in found.languages:
+        return scenario
+    return apply(scenario, found.languages[code].texts)
+
+
+def apply(sc: "Scenario", texts: dict[tuple, str]) -> "Scenario":
+    """`sc` with each text that `texts` gives ((section, id, field, ...) -> text) in place of its own."""
+    def t(key: tuple, own: str) -> str:
+        return texts.get(key, own) if own else own
+
+    def read(key: tuple, text: str, per_role) -> dict:
+        """A text, or a text per role (the first role's is the text shown where no role reads it)."""
+        if per_role:
+            new = {role: t(key + ("text", role), each) for role, each in per_role.items()}
+            return {"text": next(iter(new.values())), "texts": new}
+        return {"text": t(key + ("text",), text)}
+
+    def outcomes(key: tuple, outs: tuple) -> tuple:
+        return tuple(replace(o, label=t(key + ("outcomes", i, "label"), o.label),
+                             text=t(key + ("outcomes", i, "text"), o.text)) for i, o in enumerate(outs))
+
+    def card(c):
+        key = ("cards", c.id)
+        own = read(key, c.text, c.texts)
+        if c.event:
+            option = c.options[0] if c.options else None
+            if option is not None and not any(k[:3] == key + ("outcomes",) for k in texts) \
+                    and len(option.outcomes) == 1 and option.outcomes[0].text == c.text:
+                # An event with a certain result reads its card's text.
+                option = replace(option, outcomes=(replace(option.outcomes[0], text=own["text"]),))
+            elif option is not None:
+                option = replace(option, outcomes=outcomes(key, option.outcomes))
+            options = (option,) if option is not None else ()
+        else:
+            options = tuple(_option(key + ("options", o), opt) for o, opt in enumerate(c.options))
+        return replace(c, title=t(key + ("title",), c.title), note=t(key + ("note",), c.note), options=options,
+                       **own)
+
+    def _option(key: tuple, opt):
+        if key + ("text",) in texts and len(opt.outcomes) == 1:
+            outs = (replace(opt.outcomes[0], text=texts[key + ("text",)]),)
+        else:
+            outs = outcomes(key, opt.outcomes)
+        return replace(opt, label=t(key + ("label",), opt.label), unavailable=t(key + ("unavailable",), opt.unavailable),
+                       outcomes=outs)
+
+    def fields(section: str, item, names: tuple[str, ...]):
+        return replace(item, **{n: t((section, item.id, n), getattr(item, n)) for n in names})
+
+    return replace(
+        sc, title=t(("scenario", "title"), sc.title), description=t(("scenario", "description"), sc.description),
+        roles=tuple(fields("roles", r, ("name", "title", "briefing")) for r in sc.roles),
+        meters=tuple(fields("meters", m, ("label", "short", "description")) for m in sc.meters),
+        factions=tuple(fields("factions", f, ("name", "description")) for f in sc.factions),
+        flags=tuple(fields("flags", f, ("description",)) for f in sc.flags),
+        glossary=tuple(fields("glossary", g, ("name", "kind", "description")) for g in sc.glossary),
+        sources=tuple(fields("sources", s, ("summary",)) for s in sc.sources),
+        endings=tuple(replace(fields("endings", e, ("title", "history")), **read(("endings", e.id), e.text, e.texts))
+                      for e in sc.endings),
+        cards=tuple(card(c) for c in sc.cards),
+    )
