@@ -19,6 +19,7 @@ How it decides, for each decision of its role:
 from __future__ import annotations
 
 from game.engine.model import Scenario
+from game.i18n import _
 
 from .greedy import best, option_values
 from .historical import marked
@@ -30,8 +31,14 @@ NEAR = 0.02  # options this close to the best count as equally good
 
 class AdaptivePolicy:
     name = "adaptive"
-    summary = "plays as history did, but turns from it when the meters make history's choice plainly worse"
-    description = "careful"
+
+    @property
+    def summary(self) -> str:
+        return _("plays as history did, but turns from it when the meters make history's choice plainly worse")
+
+    @property
+    def description(self) -> str:
+        return _("careful")
 
     def chooser(self, scenario: Scenario, role: str) -> Choose:
         values = option_values(scenario, role)

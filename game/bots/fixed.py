@@ -15,17 +15,19 @@ from dataclasses import dataclass
 
 from game.engine.core import apply, outcome_chances, table
 from game.engine.model import Scenario
+from game.i18n import _
 
 from .registry import Choose, UnknownPolicy
 
 
 def parse(name: str) -> "AlwaysOption | MeterRule":
-    kind, _, arg = name.partition(":")
+    kind, _colon, arg = name.partition(":")
     if kind == "always" and arg.isdigit() and int(arg) >= 1:
         return AlwaysOption(int(arg))
     if kind in ("raise", "lower") and arg:
         return MeterRule(arg, kind == "raise")
-    raise UnknownPolicy(f"unknown policy '{name}' (fixed rules: always:K with K from 1, raise:METER, lower:METER)")
+    raise UnknownPolicy(_("unknown policy '{name}' (fixed rules: always:K with K from 1, raise:METER,"
+                          " lower:METER)").format(name=name))
 
 
 @dataclass(frozen=True)
@@ -38,9 +40,11 @@ class AlwaysOption:
 
     @property
     def summary(self) -> str:
-        return f"always option {self.k} (else the first available)"
+        return _("always option {k} (else the first available)").format(k=self.k)
 
-    description = "stubborn"
+    @property
+    def description(self) -> str:
+        return _("stubborn")
 
     def chooser(self, scenario: Scenario, role: str) -> Choose:
         want = self.k - 1
@@ -62,14 +66,19 @@ class MeterRule:
 
     @property
     def summary(self) -> str:
-        return f"always the option that {'raises' if self.up else 'lowers'} {self.meter} most"
+        text = _("always the option that raises {meter} most") if self.up else \
+            _("always the option that lowers {meter} most")
+        return text.format(meter=self.meter)
 
-    description = "single-minded"
+    @property
+    def description(self) -> str:
+        return _("single-minded")
 
     def chooser(self, scenario: Scenario, role: str) -> Choose:
         ids = [m.id for m in scenario.meters]
         if self.meter not in ids:
-            raise UnknownPolicy(f"unknown policy '{self.name}': no meter '{self.meter}' (meters: {', '.join(ids)})")
+            raise UnknownPolicy(_("unknown policy '{name}': no meter '{meter}' (meters: {meters})").format(
+                name=self.name, meter=self.meter, meters=", ".join(ids)))
         i = ids.index(self.meter)
         sign = 1.0 if self.up else -1.0
         plays = table(scenario, scenario.acting(role)).plays

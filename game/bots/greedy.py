@@ -17,6 +17,7 @@ from typing import Callable
 
 from game.engine.core import apply, ending_after, outcome_chances, table
 from game.engine.model import Scenario
+from game.i18n import _
 from game.engine.reach import interval
 
 from .registry import Choose
@@ -60,8 +61,14 @@ def best(available, values: list[float], rng, within: float = TIE) -> int:
 
 class GreedyPolicy:
     name = "greedy"
-    summary = "the option with the best expected result one decision ahead, by the role's objective"
-    description = "ruthless"
+
+    @property
+    def summary(self) -> str:
+        return _("the option with the best expected result one decision ahead, by the role's objective")
+
+    @property
+    def description(self) -> str:
+        return _("ruthless")
 
     def chooser(self, scenario: Scenario, role: str) -> Choose:
         values = option_values(scenario, role)

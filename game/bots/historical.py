@@ -7,6 +7,7 @@ random otherwise. Shows whether history, replayed, ends the way it did.
 from __future__ import annotations
 
 from game.engine.model import Scenario
+from game.i18n import _
 
 from .registry import Choose
 from .uniform import uniform
@@ -19,8 +20,14 @@ def marked(scenario: Scenario) -> tuple[tuple[int, ...], ...]:
 
 class HistoricalPolicy:
     name = "historical"
-    summary = "the option marked historical when it is available, random otherwise"
-    description = "as it happened"
+
+    @property
+    def summary(self) -> str:
+        return _("the option marked historical when it is available, random otherwise")
+
+    @property
+    def description(self) -> str:
+        return _("as it happened")
 
     def chooser(self, scenario: Scenario, role: str) -> Choose:
         history = marked(scenario)

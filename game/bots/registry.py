@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Callable, Protocol
 
 from game.engine.model import Scenario
+from game.i18n import _
 
 Choose = Callable[..., int]
 
@@ -49,4 +50,5 @@ def get_policy(name: str) -> Policy:
         from .fixed import parse
 
         return parse(name)
-    raise UnknownPolicy(f"unknown policy '{name}' (policies: {', '.join(POLICIES)})")
+    raise UnknownPolicy(_("unknown policy '{name}' (policies: {policies})").format(
+        name=name, policies=", ".join(POLICIES)))

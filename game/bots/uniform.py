@@ -7,6 +7,7 @@ from this folder.)
 from __future__ import annotations
 
 from game.engine.model import Scenario
+from game.i18n import _
 
 from .registry import Choose
 
@@ -17,8 +18,14 @@ def uniform(card, available, meters, flags, turn, rng) -> int:
 
 class RandomPolicy:
     name = "random"
-    summary = "uniform over the options available"
-    description = "random"
+
+    @property
+    def summary(self) -> str:
+        return _("uniform over the options available")
+
+    @property
+    def description(self) -> str:
+        return _("random")
 
     def chooser(self, scenario: Scenario, role: str) -> Choose:
         return uniform

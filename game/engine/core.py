@@ -21,12 +21,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from game.i18n import N_
+
 from .closures import compile_tree, split_flags
 from .model import Card, Option, Scenario
 from .rng import DRAW, EVENT, OUTCOME, key, unit_at
 from .state import CardDrawn, EndingReached, OutcomeRolled, TurnPassed
 
-NO_CARD = "no card could be drawn this turn"
+NO_CARD = N_("no card could be drawn this turn")
 NEVER_AGAIN = 1 << 30  # the cooldown of a once-only card
 # Above this many (segment, card) pairs, one draw function checks every window instead.
 MAX_SEGMENT_ENTRIES = 20_000

@@ -23,6 +23,8 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, ClassVar
 
+from game.i18n import _, ngettext
+
 from .expr import Expr
 from .state import FlagChanged, FollowUpQueued, MeterChanged
 
@@ -82,7 +84,7 @@ class Effect:
         return when
 
     def _suffix(self) -> str:
-        return f" (if {self.when.text})" if self.when is not None else ""
+        return _(" (if {condition})").format(condition=self.when.text) if self.when is not None else ""
 
 
 def _meter_change(tb, i: int, compute) -> Run:
@@ -151,7 +153,7 @@ class Shift(Effect):
         label = scenario.meters[self.meter].label
         by = self.by
         if isinstance(by, Expr):
-            return f"{label} changes by {by.text}{self._suffix()}"
+            return _("{meter} changes by {amount}").format(meter=label, amount=by.text) + self._suffix()
         return f"{label} {'+' if by >= 0 else ''}{by}{self._suffix()}"
 
 
@@ -181,7 +183,7 @@ class SetMeter(Effect):
 
     def describe(self, scenario: "Scenario") -> str:
         to = self.to.text if isinstance(self.to, Expr) else self.to
-        return f"{scenario.meters[self.meter].label} set to {to}{self._suffix()}"
+        return _("{meter} set to {value}").format(meter=scenario.meters[self.meter].label, value=to) + self._suffix()
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +215,7 @@ class SetFlag(Effect):
             reach.flags.add(self.flag)
 
     def describe(self, scenario: "Scenario") -> str:
-        return f"{'sets' if self.value else 'clears'} {self.flag}{self._suffix()}"
+        return (_("sets {flag}") if self.value else _("clears {flag}")).format(flag=self.flag) + self._suffix()
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,8 +247,13 @@ class Queue(Effect):
         reach.queued.add(reach.scenario.card_index(self.card))
 
     def describe(self, scenario: "Scenario") -> str:
-        when = f"on turn {self.at}" if self.at else f"in {self.after} turn{'s' if self.after != 1 else ''}"
-        return f"{scenario.card(self.card).title} follows {when}{self._suffix()}"
+        title = scenario.card(self.card).title
+        if self.at:
+            text = _("{card} follows on turn {turn}").format(card=title, turn=self.at)
+        else:
+            text = ngettext("{card} follows in {n} turn", "{card} follows in {n} turns", self.after).format(
+                card=title, n=self.after)
+        return text + self._suffix()
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +272,7 @@ class End(Effect):
         reach.ends.add(self.ending)
 
     def describe(self, scenario: "Scenario") -> str:
-        return f"the game ends: {scenario.ending(self.ending).title}{self._suffix()}"
+        return _("the game ends: {ending}").format(ending=scenario.ending(self.ending).title) + self._suffix()
 
 
 KINDS: tuple[type[Effect], ...] = (Shift, SetMeter, SetFlag, Queue, End)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from game.i18n import _
+
 from .model import Scenario
 from .rules import resolve, start
 from .state import State
@@ -38,13 +40,14 @@ class Log:
     def from_dict(cls, data: object) -> "Log":
         """Read a log written by this or an older version; refuse newer or malformed ones clearly."""
         if not isinstance(data, dict):
-            raise ReplayError("not a saved game (expected a JSON object)")
+            raise ReplayError(_("not a saved game (expected a JSON object)"))
         version = data.get("version")
         if not isinstance(version, int) or isinstance(version, bool):
-            raise ReplayError("not a saved game (no version number)")
+            raise ReplayError(_("not a saved game (no version number)"))
         if version > LOG_VERSION:
-            raise ReplayError(f"this save was written by a newer version of crisis (save format {version}, "
-                              f"this version reads up to {LOG_VERSION}); update crisis to open it")
+            raise ReplayError(_("this save was written by a newer version of crisis (save format {version},"
+                                " this version reads up to {latest}); update crisis to open it").format(
+                                    version=version, latest=LOG_VERSION))
         for migrate in _MIGRATIONS[version:LOG_VERSION]:
             data = migrate(data)
         try:
@@ -52,10 +55,10 @@ class Log:
             fields = (data["scenario"], data["scenario_hash"], data["role"])
             seed = data["seed"]
         except (KeyError, TypeError) as err:
-            raise ReplayError(f"the save is incomplete (missing {err})") from None
+            raise ReplayError(_("the save is incomplete (missing {field})").format(field=err)) from None
         if not all(isinstance(x, str) for x in fields) or not isinstance(seed, int) or isinstance(seed, bool) \
                 or not all(isinstance(c, int) and not isinstance(c, bool) for c in choices):
-            raise ReplayError("the save is damaged (a field has the wrong type)")
+            raise ReplayError(_("the save is damaged (a field has the wrong type)"))
         return cls(fields[0], fields[1], fields[2], seed, choices)
 
 
@@ -72,10 +75,11 @@ def log_of(state: State) -> Log:
 def begin(scenario: Scenario, log: Log) -> State:
     """The first state of the game a log describes, once the log is known to belong to this scenario."""
     if log.scenario_id != scenario.id:
-        raise ReplayError(f"this save is for scenario '{log.scenario_id}', not '{scenario.id}'")
+        raise ReplayError(_("this save is for scenario '{saved}', not '{scenario}'").format(
+            saved=log.scenario_id, scenario=scenario.id))
     if log.scenario_hash != scenario.content_hash:
-        raise ReplayError(f"scenario '{scenario.id}' has changed since this game was saved, "
-                          "so it cannot be replayed exactly")
+        raise ReplayError(_("scenario '{scenario}' has changed since this game was saved,"
+                            " so it cannot be replayed exactly").format(scenario=scenario.id))
     try:
         return start(scenario, log.role or None, log.seed)
     except ValueError as err:
@@ -83,7 +87,7 @@ def begin(scenario: Scenario, log: Log) -> State:
 
 
 def does_not_replay(err: ValueError) -> ReplayError:
-    return ReplayError(f"the save does not replay on this scenario: {err}")
+    return ReplayError(_("the save does not replay on this scenario: {reason}").format(reason=err))
 
 
 def replay(scenario: Scenario, log: Log, upto: int | None = None) -> State:

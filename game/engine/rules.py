@@ -7,6 +7,8 @@ act for `state.role`, the role whose card is on the table.
 
 from __future__ import annotations
 
+from game.i18n import _
+
 from .core import Game, advance, apply, outcome_chances, pick, table
 from .model import Scenario
 from .rng import OUTCOME, unit
@@ -69,7 +71,7 @@ def options(state: State) -> tuple[OptionView, ...]:
     for i in deck.allowed[state.card]:
         opt = card.options[i]
         ok = opt.condition is None or bool(opt.condition.fn(m, f, t))
-        reason = "" if ok else (opt.unavailable or f"needs {opt.condition.text}")
+        reason = "" if ok else (opt.unavailable or _("needs {condition}").format(condition=opt.condition.text))
         chances = outcome_chances(opt, m, f, t)
         effects = tb.plays[state.card][i][3]
         ends = tuple(_ending_of(tb, eff, m, f, t, last) for eff in effects)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Collection
 
+from game.i18n import _
+
 if TYPE_CHECKING:
     from .state import State
 
@@ -33,8 +35,8 @@ def problems(text: str, meters: Collection[str]) -> list[tuple[int, str]]:
             continue
         name = match.group(1)
         if name is None:
-            found.append((match.start(), f"a lone '{token}': write '{token}{token}' for a brace, or a placeholder"
-                                         f" such as {{date}} ({_known()})"))
+            found.append((match.start(), _("a lone '{brace}': write '{brace}{brace}' for a brace, or a placeholder"
+                                           " such as {{date}} ({known})").format(brace=token, known=_known())))
             continue
         name = name.strip()
         if name in ("date", "turn", "role"):
@@ -44,12 +46,12 @@ def problems(text: str, meters: Collection[str]) -> list[tuple[int, str]]:
             if meter in meters:
                 continue
             hint = _near(meter, list(meters))
-            found.append((match.start(), f"unknown meter '{meter}' in placeholder {{{name}}}"
-                                         + (f"; did you mean {{meter.{hint}}}?" if hint else "")))
+            found.append((match.start(), _("unknown meter '{meter}' in placeholder {{{name}}}").format(
+                meter=meter, name=name) + (_("; did you mean {{meter.{hint}}}?").format(hint=hint) if hint else "")))
             continue
         hint = _near(name, ["date", "turn", "role"] + [f"meter.{m}" for m in meters])
-        found.append((match.start(), f"unknown placeholder {{{name}}}"
-                                     + (f"; did you mean {{{hint}}}?" if hint else f" ({_known()})")))
+        found.append((match.start(), _("unknown placeholder {{{name}}}").format(name=name)
+                      + (_("; did you mean {{{hint}}}?").format(hint=hint) if hint else f" ({_known()})")))
     return found
 
 
@@ -61,7 +63,7 @@ def _near(name: str, candidates: list[str]) -> str | None:
 
 
 def _known() -> str:
-    return "placeholders: " + ", ".join("{" + n + "}" for n in NAMES) + "; '{{' and '}}' for braces"
+    return _("placeholders: {names}; '{{{{' and '}}}}' for braces").format(names=", ".join("{" + n + "}" for n in NAMES))
 
 
 def has_placeholders(text: str) -> bool:
