@@ -46,6 +46,7 @@ def load_scenario(ref: str | Path | None) -> Scenario:
 def scenario_choices() -> list[ScenarioChoice]:
     """Every installed scenario, the default first; broken ones listed with their first problem."""
     from game.scenario import ScenarioError, installed, load, resolve_scenario
+    from game.scenario.translations import player_language, translated
 
     try:
         default = resolve_scenario(None).resolve()
@@ -54,7 +55,8 @@ def scenario_choices() -> list[ScenarioChoice]:
     choices = []
     for path in installed():
         try:
-            choices.append(ScenarioChoice(path, load(path)))
+            # In the player's language where the scenario has it (translations.falls_back says when it has not).
+            choices.append(ScenarioChoice(path, translated(load(path), player_language())))
         except ScenarioError as err:
             first = str(err).strip().splitlines()[0] if str(err).strip() else "cannot be loaded"
             choices.append(ScenarioChoice(path, None, first))
