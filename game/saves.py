@@ -233,12 +233,15 @@ def slot_file(name: str) -> Path:
 
 
 def slot_path(name: str) -> Path:
-    """A save's file from the command line: a path when it looks like one (a separator, a leading . or ~, or
-    .json at the end), otherwise a slot name, always in the save folder (SaveError when it cannot be one)."""
+    """A save to read, named on the command line (`play --resume`, `simulate --from`): a path when it looks like one
+    (a separator, a leading . or ~, or .json at the end), 'autosave' for the game's own save, otherwise a slot
+    name, always in the save folder (SaveError when it cannot be one)."""
     if "\0" in name:
         raise SaveError("a save's name cannot hold a NUL character")
     if len(name) > MAX_PATH_CHARS:
         raise SaveError(f"that path is too long ({len(name):,} characters)")
+    if _normal(name).casefold() == AUTOSAVE:
+        return autosave_path()  # the game's own save: read, never written, by name
     if "/" in name or "\\" in name or name.startswith((".", "~")) or name.endswith(".json"):
         try:
             return Path(name).expanduser()

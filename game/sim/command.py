@@ -120,10 +120,10 @@ def _roles(args: argparse.Namespace, scenario) -> list[str]:
 
 def _plan_from_save(args: argparse.Namespace):
     from game.engine import ReplayError, replay
-    from game.saves import SaveError, read_log
+    from game.saves import SaveError, read_log, slot_path
 
-    try:
-        log = read_log(Path(args.from_save))
+    try:  # a save slot's name, as `play --resume NAME` takes it, or a path
+        log = read_log(slot_path(args.from_save))
     except SaveError as err:
         raise _Stop(str(err), FAILED) from None
     except OSError as err:

@@ -90,6 +90,17 @@ def test_the_commonest_causes_of_a_loss_name_the_decision(capsys):
     assert cause["count"] == out["losses"] and cause["share"] == 1
 
 
+@pytest.mark.parametrize("name", ["maría en clase", "autosave"])
+def test_from_takes_a_save_slot_name_as_play_resume_does(capsys, name):
+    from game.saves import autosave_path, slot_file
+
+    sc = load(Path(HARBOUR))
+    s = resolve(start(sc, "mayor", 21), 0).state
+    write_save(autosave_path() if name == "autosave" else slot_file(name), log_of(s))
+    assert main(["simulate", HARBOUR, "--from", name, "--runs", "20", "--jobs", "1"]) == 0
+    assert f"Continuing a saved game from turn {s.turn}" in capsys.readouterr().out
+
+
 def test_out_writes_the_file_and_nothing_to_stdout(tmp_path, capsys):
     target = tmp_path / "report.json"
     assert main(["simulate", COIN, "--role", "tosser", "--runs", "40", "--json", "--out", str(target)]) == 0

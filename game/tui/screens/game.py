@@ -371,7 +371,7 @@ class GameScreen(Screen):
         from game import saves
 
         try:
-            path = saves.write_save(saves.slot_path(name), self.record.log, save_meta(self.record, self.odds))
+            path = saves.write_save(saves.slot_file(name), self.record.log, save_meta(self.record, self.odds))
         except OSError as err:
             self.notify(f"Could not save: {err.strerror or err}", severity="error", timeout=10)
             return
