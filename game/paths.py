@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from game.i18n import _
+
 HOME_ENV = "CRISIS_HOME"
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -56,9 +58,10 @@ def _checked_home(value: str) -> Path:
     try:
         path = Path(value).expanduser()
     except RuntimeError:
-        raise HomeError(f"{HOME_ENV}={shown}: no such user, so the folder cannot be found") from None
+        raise HomeError(_("{variable}={value}: no such user, so the folder cannot be found").format(
+            variable=HOME_ENV, value=shown)) from None
     if len(str(path)) > 4000 or any(len(part.encode("utf-8", "surrogateescape")) > 255 for part in path.parts):
-        raise HomeError(f"{HOME_ENV}={shown}: the path is too long for a folder")
+        raise HomeError(_("{variable}={value}: the path is too long for a folder").format(variable=HOME_ENV, value=shown))
     return path
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from game import paths
 from game.atomic import write_atomically, write_new
 from game.engine import Log, ReplayError
+from game.i18n import _, format_number
 from game.plain import plain
 
 KIND = "crisis-save"
@@ -92,29 +93,31 @@ def _read_bytes(path: Path) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise SaveError(f"no saved game at {plain(path, 200)}") from None
+        raise SaveError(_("no saved game at {path}").format(path=plain(path, 200))) from None
     except IsADirectoryError:
-        raise SaveError(f"{plain(path, 200)} is a folder, not a saved game") from None
+        raise SaveError(_("{path} is a folder, not a saved game").format(path=plain(path, 200))) from None
     except (OSError, ValueError) as err:
-        reason = getattr(err, "strerror", None) or "not a file name"
+        reason = getattr(err, "strerror", None) or _("not a file name")
         if getattr(err, "errno", None) == errno.ELOOP:
-            reason = "it is a link that leads round in a loop"
-        raise SaveError(f"{_shown(path)}: cannot be read ({reason})") from None
+            reason = _("it is a link that leads round in a loop")
+        raise SaveError(_("{file}: cannot be read ({reason})").format(file=_shown(path), reason=reason)) from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise SaveError(f"{plain(path, 200)} is a folder, not a saved game")
-        raise SaveError(f"{_shown(path)}: not a regular file, so not a saved game")
+            raise SaveError(_("{path} is a folder, not a saved game").format(path=plain(path, 200)))
+        raise SaveError(_("{file}: not a regular file, so not a saved game").format(file=_shown(path)))
     with os.fdopen(fd, "rb") as handle:
         if info.st_size > MAX_SAVE_BYTES:
-            raise SaveError(f"{_shown(path)}: too large to be a saved game ({info.st_size:,} bytes)")
+            raise SaveError(_("{file}: too large to be a saved game ({size} bytes)").format(
+                file=_shown(path), size=format_number(info.st_size)))
         try:
             raw = handle.read(MAX_SAVE_BYTES + 1)
         except OSError as err:
-            raise SaveError(f"{_shown(path)}: cannot be read ({err.strerror})") from None
+            raise SaveError(_("{file}: cannot be read ({reason})").format(file=_shown(path), reason=err.strerror)) from None
     if len(raw) > MAX_SAVE_BYTES:
-        raise SaveError(f"{_shown(path)}: too large to be a saved game (more than {MAX_SAVE_BYTES:,} bytes)")
+        raise SaveError(_("{file}: too large to be a saved game (more than {size} bytes)").format(
+            file=_shown(path), size=format_number(MAX_SAVE_BYTES)))
     return raw
 
 
@@ -126,21 +129,22 @@ def read_save(path: Path) -> Save:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         # ValueError covers bad JSON and integers past Python's digit limit; RecursionError deep nesting.
-        raise SaveError(f"{_shown(path)}: damaged or cut short (not valid JSON); other saves are unaffected") \
+        raise SaveError(_("{file}: damaged or cut short (not valid JSON); other saves are unaffected").format(
+            file=_shown(path))) \
             from None
     if not isinstance(data, dict) or data.get("kind") != KIND:
-        raise SaveError(f"{_shown(path)}: not a crisis saved game")
+        raise SaveError(_("{file}: not a crisis saved game").format(file=_shown(path)))
     if "choices" in data and not isinstance(data["choices"], list):
-        raise SaveError(f"{_shown(path)}: the save is damaged (its choices are not a list)")
+        raise SaveError(_("{file}: the save is damaged (its choices are not a list)").format(file=_shown(path)))
     try:
         log = Log.from_dict(data)
     except ReplayError as err:
         raise SaveError(f"{_shown(path)}: {plain(err, 300)}") from None
     except (TypeError, ValueError, RecursionError, OverflowError):
-        raise SaveError(f"{_shown(path)}: the save is damaged (a field has the wrong type)") from None
+        raise SaveError(_("{file}: the save is damaged (a field has the wrong type)").format(file=_shown(path))) from None
     problem = _log_problem(log)
     if problem:
-        raise SaveError(f"{_shown(path)}: the save is damaged ({problem})")
+        raise SaveError(_("{file}: the save is damaged ({problem})").format(file=_shown(path), problem=problem))
     meta = data.get("meta")
     return Save(path, log, _clean_meta(meta) if isinstance(meta, dict) else {})
 
@@ -148,15 +152,15 @@ def read_save(path: Path) -> Save:
 def _log_problem(log: Log) -> str | None:
     """What is wrong with a log's fields as data (they are never path parts, but they name things)."""
     if not _SCENARIO_ID.fullmatch(log.scenario_id):
-        return f"its scenario {plain(repr(log.scenario_id), 60)} is not a scenario id"
+        return _("its scenario {scenario} is not a scenario id").format(scenario=plain(repr(log.scenario_id), 60))
     if log.role and not _ROLE_ID.fullmatch(log.role):
-        return f"its role {plain(repr(log.role), 60)} is not a role id"
+        return _("its role {role} is not a role id").format(role=plain(repr(log.role), 60))
     if len(log.scenario_hash) > 128:
-        return "its scenario hash is too long"
+        return _("its scenario hash is too long")
     if not -MAX_SEED < log.seed < MAX_SEED:
-        return "its seed is out of range"
+        return _("its seed is out of range")
     if len(log.choices) > MAX_CHOICES or any(not 0 <= c < 10_000 for c in log.choices):
-        return "its choices are out of range"
+        return _("its choices are out of range")
     return None
 
 
@@ -196,25 +200,26 @@ def slot_problem(name: str) -> str | None:
     """
     name = _normal(name)
     if not name:
-        return "Type a name for the save."
+        return _("Type a name for the save.")
     if len(name) > MAX_SLOT_NAME:
-        return f"That name is too long: at most {MAX_SLOT_NAME} characters (this one has {len(name)})."
+        return _("That name is too long: at most {limit} characters (this one has {length}).").format(
+            limit=MAX_SLOT_NAME, length=len(name))
     if len(name.encode("utf-8")) > MAX_SLOT_BYTES:
-        return "That name is too long for a file name: shorten it."
+        return _("That name is too long for a file name: shorten it.")
     if any(unicodedata.category(c).startswith("C") for c in name):
-        return "A name cannot hold control characters."
+        return _("A name cannot hold control characters.")
     if "/" in name or "\\" in name:
-        return "A name cannot hold / or \\: every save goes in the one save folder."
+        return _("A name cannot hold / or \\: every save goes in the one save folder.")
     if name.startswith("."):
-        return "A name cannot start with a dot."
+        return _("A name cannot start with a dot.")
     for i, c in enumerate(name):
         if not (unicodedata.category(c)[0] == "L" or unicodedata.category(c) == "Nd" or c in " -_"
                 or (i and unicodedata.category(c)[0] == "M")):
-            return f"Use letters, digits, spaces, - and _ (not {c!r})."
+            return _("Use letters, digits, spaces, - and _ (not {character}).").format(character=repr(c))
     if name.casefold() == AUTOSAVE:
-        return f"'{AUTOSAVE}' is the game's own save, written after every turn: choose another name."
+        return _("'{name}' is the game's own save, written after every turn: choose another name.").format(name=AUTOSAVE)
     if name.casefold() in _WINDOWS_DEVICES:
-        return f"'{name}' is reserved by Windows for a device: choose another name."
+        return _("'{name}' is reserved by Windows for a device: choose another name.").format(name=name)
     return None
 
 
@@ -237,16 +242,17 @@ def slot_path(name: str) -> Path:
     (a separator, a leading . or ~, or .json at the end), 'autosave' for the game's own save, otherwise a slot
     name, always in the save folder (SaveError when it cannot be one)."""
     if "\0" in name:
-        raise SaveError("a save's name cannot hold a NUL character")
+        raise SaveError(_("a save's name cannot hold a NUL character"))
     if len(name) > MAX_PATH_CHARS:
-        raise SaveError(f"that path is too long ({len(name):,} characters)")
+        raise SaveError(_("that path is too long ({length} characters)").format(length=format_number(len(name))))
     if _normal(name).casefold() == AUTOSAVE:
         return autosave_path()  # the game's own save: read, never written, by name
     if "/" in name or "\\" in name or name.startswith((".", "~")) or name.endswith(".json"):
         try:
             return Path(name).expanduser()
         except RuntimeError:
-            raise SaveError(f"{plain(name.split('/')[0], 80)}: no such user, so the path cannot be found") from None
+            raise SaveError(_("{user}: no such user, so the path cannot be found").format(
+                user=plain(name.split("/")[0], 80))) from None
     return slot_file(name)
 
 
@@ -306,9 +312,11 @@ class Kept:
 
     def message(self) -> str:
         if self.unreadable:
-            return (f"Your autosave could not be read ({self.unreadable}), so it was moved aside as"
-                    f" '{plain(self.path.name, 80)}' ({plain(self.path.parent, 300)}) rather than written over.")
-        return f"Your unfinished game was kept as '{plain(self.path.stem, 80)}' ({plain(self.path, 300)}): Load opens it."
+            return _("Your autosave could not be read ({reason}), so it was moved aside as '{name}' ({folder})"
+                     " rather than written over.").format(reason=self.unreadable, name=plain(self.path.name, 80),
+                                                         folder=plain(self.path.parent, 300))
+        return _("Your unfinished game was kept as '{name}' ({path}): Load opens it.").format(
+            name=plain(self.path.stem, 80), path=plain(self.path, 300))
 
 
 def keep_previous_autosave(current: Log) -> Kept | None:
