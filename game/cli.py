@@ -7,108 +7,138 @@ import os
 import sys
 
 from game import __version__, i18n
+from game.i18n import N_, _
+
+
+# argparse's own words, which its help and errors show in the player's language too.
+N_("options")
+N_("positional arguments")
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help with its own words (the usage line, the section headings) translated."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+    def start_section(self, heading) -> None:
+        super().start_section(_(heading) if heading else heading)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose help option, help and error lines are in the player's language."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="crisis",
-        description="A decision-simulation game for the terminal. With no command, opens the title screen.",
+        description=_("A decision-simulation game for the terminal. With no command, opens the title screen."),
     )
-    parser.add_argument("--version", action="version", version=f"crisis {__version__}")
+    parser.add_argument("--version", action="version", version=f"crisis {__version__}",
+                        help=_("show program's version number and exit"))
     _add_lang(parser, default=None)
     parser.set_defaults(handler=_title)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("play", help="play a game in the terminal",
-                       description="Start the game. With --role, go straight into a new game; with --resume, continue a save.")
-    p.add_argument("--scenario", metavar="ID|PATH", help="a bundled or installed scenario's id, or a scenario folder")
-    p.add_argument("--role", metavar="ROLE", help="the role to play (skips the title and new-game screens)")
+    p = sub.add_parser("play", help=_("play a game in the terminal"),
+                       description=_("Start the game. With --role, go straight into a new game; with --resume, continue a save."))
+    p.add_argument("--scenario", metavar="ID|PATH", help=_("a bundled or installed scenario's id, or a scenario folder"))
+    p.add_argument("--role", metavar="ROLE", help=_("the role to play (skips the title and new-game screens)"))
     p.add_argument("--opponent", metavar="POLICY|friend",
-                   help="in a two-sided scenario, who plays the other role: a bot (adaptive by default) or"
-                        " 'friend' for a second person on this keyboard")
-    p.add_argument("--seed", type=int, metavar="N", help="the game's seed (random by default, always shown)")
+                   help=_("in a two-sided scenario, who plays the other role: a bot (adaptive by default) or"
+                          " 'friend' for a second person on this keyboard"))
+    p.add_argument("--seed", type=int, metavar="N", help=_("the game's seed (random by default, always shown)"))
     odds = p.add_mutually_exclusive_group()
-    odds.add_argument("--odds", dest="odds", action="store_true", default=None, help="show each option's odds")
-    odds.add_argument("--no-odds", dest="odds", action="store_false", help="hide the odds")
+    odds.add_argument("--odds", dest="odds", action="store_true", default=None, help=_("show each option's odds"))
+    odds.add_argument("--no-odds", dest="odds", action="store_false", help=_("hide the odds"))
     p.add_argument("--resume", nargs="?", const="", metavar="SAVE",
-                   help="continue the latest autosave, or the named save slot or file")
+                   help=_("continue the latest autosave, or the named save slot or file"))
     p.add_argument("--watch", action="store_true",
-                   help="with --scenario PATH: reload the scenario when its files change and play on from the"
-                        " same turn (a broken edit shows the validator's messages and keeps the last good version)")
+                   help=_("with --scenario PATH: reload the scenario when its files change and play on from the"
+                          " same turn (a broken edit shows the validator's messages and keeps the last good version)"))
     p.add_argument("--room", metavar="CODE|new",
-                   help="pair play: 'new' opens a room (its code is shown), a room code joins one; each player"
-                        " on their own screen")
-    p.add_argument("--class", dest="klass", metavar="NAME", help="play for a class: every decision is recorded")
-    p.add_argument("--student", metavar="NAME", help="the student's name in a class (asked for when missing)")
+                   help=_("pair play: 'new' opens a room (its code is shown), a room code joins one; each player"
+                          " on their own screen"))
+    p.add_argument("--class", dest="klass", metavar="NAME", help=_("play for a class: every decision is recorded"))
+    p.add_argument("--student", metavar="NAME", help=_("the student's name in a class (asked for when missing)"))
     p.set_defaults(handler=_play)
 
-    p = sub.add_parser("validate", help="check scenarios and report every problem",
-                       description="Validate scenario folders. With no PATH: every bundled scenario and every scenario in your scenario folder.")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="scenario folders to check")
-    p.add_argument("--where", action="store_true", help="print the folders searched for scenarios and exit")
+    p = sub.add_parser("validate", help=_("check scenarios and report every problem"),
+                       description=_("Validate scenario folders. With no PATH: every bundled scenario and every scenario in your scenario folder."))
+    p.add_argument("paths", nargs="*", metavar="PATH", help=_("scenario folders to check"))
+    p.add_argument("--where", action="store_true", help=_("print the folders searched for scenarios and exit"))
     p.add_argument("--watch", action="store_true",
-                   help="check the scenario folder again each time one of its files changes (Ctrl+C stops)")
+                   help=_("check the scenario folder again each time one of its files changes (Ctrl+C stops)"))
     p.add_argument("--notes", action="store_true",
-                   help="also list the notes (things worth knowing that are often meant); otherwise only counted")
+                   help=_("also list the notes (things worth knowing that are often meant); otherwise only counted"))
     p.add_argument("--missing", metavar="LANG", nargs="?", const="all",
-                   help="list the texts a translation lacks, at their place in the scenario's files (every"
-                        " language when LANG is left out)")
+                   help=_("list the texts a translation lacks, at their place in the scenario's files (every"
+                          " language when LANG is left out)"))
     p.set_defaults(handler=_validate)
 
-    p = sub.add_parser("new", help="write a small playable scenario to start from",
-                       description="Write a new two-sided scenario folder, valid and playable, with every file"
-                                   " commented: a start for your own. Then: crisis validate --watch PATH.")
-    p.add_argument("path", metavar="PATH", help="the folder to create (its name becomes the scenario's id)")
+    p = sub.add_parser("new", help=_("write a small playable scenario to start from"),
+                       description=_("Write a new two-sided scenario folder, valid and playable, with every file"
+                                     " commented: a start for your own. Then: crisis validate --watch PATH."))
+    p.add_argument("path", metavar="PATH", help=_("the folder to create (its name becomes the scenario's id)"))
     p.add_argument("--roles", metavar="A,B", default="leader,rival",
-                   help="the roles' ids, comma-separated, in turn order (default: leader,rival)")
-    p.add_argument("--title", metavar="TEXT", help="the scenario's title (default: from the folder's name)")
+                   help=_("the roles' ids, comma-separated, in turn order (default: leader,rival)"))
+    p.add_argument("--title", metavar="TEXT", help=_("the scenario's title (default: from the folder's name)"))
     p.set_defaults(handler=_new)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of scenario files",
-                       description="Print the JSON Schema that scenario YAML files follow (for editors).")
+    p = sub.add_parser("schema", help=_("print the JSON Schema of scenario files"),
+                       description=_("Print the JSON Schema that scenario YAML files follow (for editors)."))
     p.set_defaults(handler=_schema)
 
-    p = sub.add_parser("simulate", help="play many games with bots and report the balance",
-                       description="Play many seeded games with a bot policy and report endings, win rates, meters and coverage.")
-    p.add_argument("scenario", nargs="?", metavar="SCENARIO", help="a scenario id or folder (default: the bundled default)")
+    p = sub.add_parser("simulate", help=_("play many games with bots and report the balance"),
+                       description=_("Play many seeded games with a bot policy and report endings, win rates, meters and coverage."))
+    p.add_argument("scenario", nargs="?", metavar="SCENARIO", help=_("a scenario id or folder (default: the bundled default)"))
     p.add_argument("--role", default="all", metavar="ROLE|all",
-                   help="the role to report on (default: all); in a one-sided scenario, the role the bots play")
+                   help=_("the role to report on (default: all); in a one-sided scenario, the role the bots play"))
     p.add_argument("--policy", metavar="POLICY|ROLE=POLICY,...",
-                   help="random, historical, greedy or adaptive for every role, or one per role, as in"
-                        " mayor=greedy,union=historical (default: random); also always:K, raise:METER, lower:METER")
-    p.add_argument("--runs", type=int, default=1000, metavar="N", help="games per role (default: 1000)")
-    p.add_argument("--seed", type=int, default=0, metavar="S", help="master seed (default: 0)")
-    p.add_argument("--jobs", type=int, default=None, metavar="J", help="worker processes (default: all cores)")
-    p.add_argument("--json", action="store_true", help="print JSON for programs instead of the report")
-    p.add_argument("--out", metavar="FILE", help="write the output to FILE instead of standard output")
-    p.add_argument("--from", dest="from_save", metavar="SAVE_FILE", help="continue a saved game instead of starting new ones")
+                   help=_("random, historical, greedy or adaptive for every role, or one per role, as in"
+                          " mayor=greedy,union=historical (default: random); also always:K, raise:METER, lower:METER"))
+    p.add_argument("--runs", type=int, default=1000, metavar="N", help=_("games per role (default: 1000)"))
+    p.add_argument("--seed", type=int, default=0, metavar="S", help=_("master seed (default: 0)"))
+    p.add_argument("--jobs", type=int, default=None, metavar="J", help=_("worker processes (default: all cores)"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for programs instead of the report"))
+    p.add_argument("--out", metavar="FILE", help=_("write the output to FILE instead of standard output"))
+    p.add_argument("--from", dest="from_save", metavar="SAVE_FILE", help=_("continue a saved game instead of starting new ones"))
     p.add_argument("--matrix", action="store_true",
-                   help="play every pairing of random, historical, greedy and adaptive, and print each role's"
-                        " win, loss and draw rates (a row per role and policy in a one-sided scenario)")
+                   help=_("play every pairing of random, historical, greedy and adaptive, and print each role's"
+                          " win, loss and draw rates (a row per role and policy in a one-sided scenario)"))
     p.add_argument("--scan", action="store_true",
-                   help="look for a dominant strategy: simple fixed rules against the historical opponent,"
-                        " flagged when they win too often")
+                   help=_("look for a dominant strategy: simple fixed rules against the historical opponent,"
+                          " flagged when they win too often"))
     p.add_argument("--threshold", type=float, default=0.55, metavar="P",
-                   help="--scan flags a rule when the lower end of its win rate's 95%% interval is above P"
-                        " (default: 0.55)")
+                   help=_("--scan flags a rule when the lower end of its win rate's 95%% interval is above P"
+                          " (default: 0.55)"))
     p.set_defaults(handler=_simulate)
 
-    p = sub.add_parser("serve", help="serve the game to browsers (a class, pair play, the teacher page)",
-                       description="Serve the game to web browsers: every tab is its own game. It listens on"
-                                   " 127.0.0.1 unless --host says otherwise, which needs --class.")
-    p.add_argument("--host", default="127.0.0.1", metavar="H", help="the address to listen on (default: 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, metavar="P", help="the port (default: 8000)")
+    p = sub.add_parser("serve", help=_("serve the game to browsers (a class, pair play, the teacher page)"),
+                       description=_("Serve the game to web browsers: every tab is its own game. It listens on"
+                                     " 127.0.0.1 unless --host says otherwise, which needs --class."))
+    p.add_argument("--host", default="127.0.0.1", metavar="H", help=_("the address to listen on (default: 127.0.0.1)"))
+    p.add_argument("--port", type=int, default=8000, metavar="P", help=_("the port (default: 8000)"))
     p.add_argument("--class", dest="klass", metavar="NAME",
-                   help="serve a class: students need its join address, games are recorded, /teacher shows them")
+                   help=_("serve a class: students need its join address, games are recorded, /teacher shows them"))
     p.add_argument("--scenario", metavar="ID",
-                   help="the two-sided scenario rooms for pair play use (default: the bundled default, if two-sided)")
+                   help=_("the two-sided scenario rooms for pair play use (default: the bundled default, if two-sided)"))
     p.set_defaults(handler=_serve)
 
-    p = sub.add_parser("class", help="a class's codes and its report",
-                       description="Show a class's codes, or write its report as one HTML page.")
-    p.add_argument("action", choices=["report", "show"], help="report: write the class report; show: print its codes")
-    p.add_argument("name", metavar="NAME", help="the class's name")
-    p.add_argument("--out", metavar="FILE.html", help="where to write the report (default: in the class folder)")
+    p = sub.add_parser("class", help=_("a class's codes and its report"),
+                       description=_("Show a class's codes, or write its report as one HTML page."))
+    p.add_argument("action", choices=["report", "show"], help=_("report: write the class report; show: print its codes"))
+    p.add_argument("name", metavar="NAME", help=_("the class's name"))
+    p.add_argument("--out", metavar="FILE.html", help=_("where to write the report (default: in the class folder)"))
     p.set_defaults(handler=_class)
     for command in sub.choices.values():
         # Accepted after the command too (`crisis play --lang es`); SUPPRESS keeps a subcommand from
@@ -119,8 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_lang(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument("--lang", metavar="CODE", default=default,
-                        help=f"the language to speak: {', '.join(i18n.available())} (default: CRISIS_LANG,"
-                             f" then the system's locale, then English)")
+                        help=_("the language to speak: {languages} (default: CRISIS_LANG, then the system's"
+                               " locale, then English)").format(languages=", ".join(i18n.available())))
 
 
 def _lang_in(argv: list[str]) -> str | None:
@@ -211,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"crisis: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
