@@ -26,7 +26,7 @@ PYBABEL := $(VENV)/bin/pybabel
 DOMAINS := crisis crisis-tui
 messages: $(VENV)/.installed
 	for d in $(DOMAINS); do \
-	  (cd game && ../$(PYBABEL) --quiet extract -F locale/$$d.cfg -k N_ -k ngettext -k pgettext:1c,2 \
+	  (cd game && ../$(PYBABEL) --quiet extract -F locale/$$d.cfg -k N_ -k ngettext:1,2 -k pgettext:1c,2 \
 	     --project=crisis --copyright-holder= --width=100 --sort-by-file \
 	     -o locale/$$d.pot .) || exit 1; \
 	  $(PYBABEL) --quiet update -D $$d -i $(LOCALE)/$$d.pot -d $(LOCALE) --ignore-obsolete --width=100 || exit 1; \

@@ -62,7 +62,7 @@ def test_catalogs_are_not_stale(domain, tmp_path, monkeypatch):
     out = tmp_path / f"{domain}.pot"
     monkeypatch.chdir(GAME)
     CommandLineInterface().run(["pybabel", "--quiet", "extract", "-F", f"locale/{domain}.cfg", "-k", "N_",
-                                "-k", "ngettext", "-k", "pgettext:1c,2", "-o", str(out), "."])
+                                "-k", "ngettext:1,2", "-k", "pgettext:1c,2", "-o", str(out), "."])
     with out.open("rb") as handle:
         extracted = {(m.context, m.id) for m in read_po(handle) if m.id}
     with (LOCALE / f"{domain}.pot").open("rb") as handle:
