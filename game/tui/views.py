@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from game.engine import (
@@ -10,6 +11,7 @@ from game.engine import (
 )
 from game.engine.model import Citation
 from game.engine.text import fill
+from game.i18n import N_, _, format_date, format_number, format_percent, ngettext
 
 from .record import Prologue, Record, Step
 from .seats import PERSON
@@ -67,7 +69,19 @@ def choices_shown(views: tuple[OptionView, ...], state: State, reader: str | Non
 
 
 def date_text(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return format_date(day)
+
+
+def styled(template: str, **parts: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+    """A translated `template` as (text, style) runs for Content.assemble: its own words plain, each `{name}`
+    the (text, style) given for it, so a language may put the parts in its own order."""
+    runs: list[tuple[str, str]] = []
+    for k, piece in enumerate(re.split(r"\{(\w+)\}", template)):
+        if k % 2:
+            runs.append(parts[piece])
+        elif piece:
+            runs.append((piece, ""))
+    return tuple(runs)
 
 
 def delta_text(delta: int | None) -> str:
@@ -160,7 +174,7 @@ def event_day(scenario: Scenario, card_id: str, turn: int) -> dt.date:
 
 
 def role_name(scenario: Scenario, role: str) -> str:
-    return scenario.role(role).name if role else "The world"
+    return scenario.role(role).name if role else _("The world")
 
 
 def source_number(scenario: Scenario, source_id: str) -> int:
@@ -200,28 +214,31 @@ def shares(chances: tuple[float, ...]) -> list[str]:
     spare = 100 - sum(whole)
     for k in sorted(range(len(exact)), key=lambda k: whole[k] - exact[k])[:max(spare, 0)]:
         whole[k] += 1
-    return ["<1%" if 0 < p < 0.005 else ">99%" if 0.995 <= p < 1 else f"{w}%" for p, w in zip(chances, whole)]
+    return ["<" + format_percent(0.01) if 0 < p < 0.005 else ">" + format_percent(0.99) if 0.995 <= p < 1
+            else format_percent(w / 100) for p, w in zip(chances, whole)]
 
 
 def odds_text(chances: tuple[float, ...], labels: tuple[str, ...] = (), ends: tuple[str | None, ...] = ()) -> str:
     """The odds as a player reads them: each share with its outcome's label, and an outcome that would
     end the game marked with the ending's title ("38% arrested (ends the game: A deal is struck)").
     An outcome with no chance is left out; beside labelled ones, one without a label is "otherwise"."""
+    certain = _("certain")
     if not chances:
-        return "certain"
+        return certain
     live = [k for k, p in enumerate(chances) if p > 0] or list(range(len(chances)))
     labelled = any(k < len(labels) and labels[k] for k in live)
 
     def named(k: int, share: str) -> str:
         label = labels[k] if k < len(labels) else ""
-        if not label and labelled and share != "certain":
-            label = "otherwise"
+        if not label and labelled and share != certain:
+            label = _("otherwise")
         end = ends[k] if k < len(ends) else None
-        text = f"{share}: {label}" if share == "certain" and label else f"{share} {label}" if label else share
-        return f"{text} (ends the game: {end})" if end else text
+        text = (_("certain: {label}").format(label=label) if share == certain and label
+                else f"{share} {label}" if label else share)
+        return _("{odds} (ends the game: {ending})").format(odds=text, ending=end) if end else text
 
     if len(live) == 1 or max(chances) >= CERTAIN:
-        return named(max(live, key=lambda k: chances[k]), "certain")
+        return named(max(live, key=lambda k: chances[k]), certain)
     whole = shares(tuple(chances[k] for k in live))
     return " / ".join(named(k, share) for k, share in zip(live, whole))
 
@@ -235,30 +252,32 @@ def option_odds(view: OptionView, scenario: Scenario) -> str:
 def _edge(x: float) -> str:
     """A band's edge out of 100: whole when it is, else to one decimal (42.5), never rounded away."""
     v = round(float(x) * 100, 1)
-    return f"{v:.0f}" if v.is_integer() else f"{v:.1f}"
+    return format_number(v, 0 if v.is_integer() else 1)
 
 
 def roll_text(step: Step) -> str:
     """How the outcome was decided, in words a player can check against the odds."""
     rolled = step.rolled
     if rolled.probability >= CERTAIN:
-        return "This choice had a single possible result: no roll was needed."
+        return _("This choice had a single possible result: no roll was needed.")
     low, high = step.band()
     chance = shares(step.view.chances)[rolled.outcome]
-    named = f" ({rolled.label})" if rolled.label else ""
-    return (f"Rolled {rolled.roll * 100:.1f} out of 100. This result{named} needed {_edge(low)} to {_edge(high)}: "
-            f"{chance_phrase(chance)}.")
+    needed = (_("This result ({label}) needed {low} to {high}: {chance}.") if rolled.label
+              else _("This result needed {low} to {high}: {chance}."))
+    return " ".join((_("Rolled {roll} out of 100.").format(roll=format_number(rolled.roll * 100, 1)),
+                     needed.format(label=rolled.label, low=_edge(low), high=_edge(high), chance=chance_phrase(chance))))
 
 
 def turns(n: int) -> str:
-    return f"{n} turn" if n == 1 else f"{n} turns"
+    return ngettext("{n} turn", "{n} turns", n).format(n=n)
 
 
 def chance_phrase(share: str) -> str:
-    """'a 40% chance', 'an 85% chance': the article as the number is said (eight, eleven, eighteen, eighty-)."""
-    digits = share.strip("<>%")
+    """'a 40% chance', 'an 85% chance': the article as the number is said in English (eight, eleven, eighteen,
+    eighty-); each language words both as it says them."""
+    digits = share.strip("<>%\u00a0 ")
     spoken_vowel = digits.isdigit() and (digits.startswith("8") or digits in ("11", "18"))
-    return f"{'an' if spoken_vowel else 'a'} {share} chance"
+    return (_("an {share} chance") if spoken_vowel else _("a {share} chance")).format(share=share)
 
 
 def merged_changes(events) -> list:
@@ -277,7 +296,7 @@ def merged_changes(events) -> list:
     return out
 
 
-NUMBERS = ("", "Something", "Two things", "Three things", "Four things", "Five things")
+NUMBERS = ("", N_("Something"), N_("Two things"), N_("Three things"), N_("Four things"), N_("Five things"))
 
 
 def change_lines(events, scenario: Scenario, turn: int, reader: str | None = None) -> list[str]:
@@ -296,11 +315,13 @@ def change_lines(events, scenario: Scenario, turn: int, reader: str | None = Non
             label = meter.label if meter else e.meter
             lines.append(f"{label} {e.before} → {e.after} ({delta_text(e.after - e.before)})")
         elif isinstance(e, FlagChanged):
-            lines.append(("Now true: " if e.value else "No longer true: ") + flags.get(e.flag, e.flag))
+            said = _("Now true: {flag}") if e.value else _("No longer true: {flag}")
+            lines.append(said.format(flag=flags.get(e.flag, e.flag)))
         elif isinstance(e, FollowUpQueued) and e.due in due:
             n = due.pop(e.due)
-            things = NUMBERS[n] if n < len(NUMBERS) else f"{n} things"
-            lines.append(f"{things} will follow in {turns(e.due - turn)}.")
+            things = _(NUMBERS[n]) if n < len(NUMBERS) else _("{n} things").format(n=n)
+            lines.append(ngettext("{things} will follow in {turns}.", "{things} will follow in {turns}.", n)
+                         .format(things=things, turns=turns(e.due - turn)))
     return lines
 
 
@@ -325,10 +346,19 @@ def period(scenario: Scenario) -> str:
     return {1: "day", 7: "week"}.get(scenario.calendar.days_per_turn, "turn")
 
 
+# Whole sentences per period, since a language may agree its words with it ("esta semana", "este día").
+PASSED = {
+    "day": (N_("No card this day ({date})."), N_("No card for {role} this day ({date}).")),
+    "week": (N_("No card this week ({date})."), N_("No card for {role} this week ({date}).")),
+    "turn": (N_("No card this turn ({date})."), N_("No card for {role} this turn ({date}).")),
+}
+
+
 def passed_text(scenario: Scenario, e: TurnPassed) -> str:
     """'No card for The Mayor this week (9 Mar 2026).'"""
-    who = f" for {scenario.role(e.role).name}" if e.role else ""
-    return f"No card{who} this {period(scenario)} ({date_text(scenario.calendar.date_of(e.turn))})."
+    anyone, someone = PASSED[period(scenario)]
+    day = date_text(scenario.calendar.date_of(e.turn))
+    return _(someone).format(role=scenario.role(e.role).name, date=day) if e.role else _(anyone).format(date=day)
 
 
 def happenings_shown(step: Step | Prologue, reader: str | None = None) -> list[Happening]:
@@ -351,7 +381,7 @@ def ending_line(step: Step) -> str:
     """'This ends the game: <title>' when the step ended it, else ''."""
     if step.ending is None:
         return ""
-    return sentence(f"This ends the game: {step.before.scenario.ending(step.ending.ending).title}")
+    return sentence(_("This ends the game: {ending}").format(ending=step.before.scenario.ending(step.ending.ending).title))
 
 
 def sentence(text: str) -> str:
@@ -382,16 +412,18 @@ def log_entries(record: Record, reader: str | None = None, upto: int | None = No
         who = role_name(sc, step.role)
         mine = not two or step.role == reader
         day = card_day(before)
-        heading = f"Turn {before.turn} · {date_text(day)} · " + (f"{who}: " if two else "") + \
-            shown(before.current_card.title, before, reader, day)
-        subject = "You chose" if mine else f"{who} chose"
+        title = shown(before.current_card.title, before, reader, day)
+        heading = (_("Turn {turn} · {date} · {role}: {title}") if two else _("Turn {turn} · {date} · {title}")).format(
+            turn=before.turn, date=date_text(day), role=who, title=title)
+        chose = _('You chose "{option}".') if mine else _('{role} chose "{option}".')
         changes = _sentences(step_lines(step, reader))
         result = shown(step.rolled.text, step.after, reader, day)
-        entries.append((heading, f"{subject} \"{step.chosen.label}\". {result}" + (f" {changes}" if changes else "")))
+        said = chose.format(role=who, option=step.chosen.label)
+        entries.append((heading, f"{said} {result}" + (f" {changes}" if changes else "")))
         entries += _happening_entries(step, reader)
         if step.ending is not None:
             title = sc.ending(step.ending.ending).title.rstrip(".")
-            entries.append(("The end", f"{title}: " + results_text(record, step.ending.ending, reader)))
+            entries.append((_("The end"), f"{title}: " + results_text(record, step.ending.ending, reader)))
     return entries
 
 
@@ -399,23 +431,29 @@ def _happening_entries(step: Step | Prologue, reader: str | None) -> list[tuple[
     entries = []
     for h in happenings_shown(step, reader):
         if h.passed:
-            entries.append((f"Turn {h.turn} · {date_text(h.day)}", h.title))
+            entries.append((_("Turn {turn} · {date}").format(turn=h.turn, date=date_text(h.day)), h.title))
         else:
             body = _sentences(list(h.lines))
-            entries.append((f"Turn {h.turn} · {date_text(h.day)} · the world",
-                             (f"{sentence(f'The world: {h.title}')} {body}" if body else f"The world: {h.title}")))
+            told = _("The world: {event}").format(event=h.title)
+            entries.append((_("Turn {turn} · {date} · the world").format(turn=h.turn, date=date_text(h.day)),
+                            f"{sentence(told)} {body}" if body else told))
     return entries
+
+
+# Each result said whole: a language words "a win" and "a draw" each its own way.
+FOR_YOU = {"win": N_("a win for you."), "loss": N_("a loss for you."), "draw": N_("a draw for you.")}
+FOR_ROLE = {"win": N_("a win for {role}"), "loss": N_("a loss for {role}"), "draw": N_("a draw for {role}")}
 
 
 def results_text(record: Record, ending: str, reader: str | None) -> str:
     """'a win for you', or in a game of two people (or none chosen) each role's result."""
     sc = record.scenario
     if not sc.two_sided:
-        return f"a {sc.ending(ending).result_for(record.player)} for you."
+        return _(FOR_YOU[sc.ending(ending).result_for(record.player)])
     people = record.seats.people if record.seats else ()
     if reader and len(people) <= 1:
-        return f"a {sc.ending(ending).result_for(reader)} for you."
-    return "; ".join(f"a {sc.ending(ending).result_for(r)} for {sc.role(r).name}" for r in sc.order) + "."
+        return _(FOR_YOU[sc.ending(ending).result_for(reader)])
+    return "; ".join(_(FOR_ROLE[sc.ending(ending).result_for(r)]).format(role=sc.role(r).name) for r in sc.order) + "."
 
 
 @dataclass(frozen=True, slots=True)
@@ -434,7 +472,8 @@ class OutcomeShown:
 
 def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> OutcomeShown:
     if isinstance(step, Prologue):
-        return OutcomeShown("The world's move", False, ((f"{date_text(step.after.date)}: before anyone moves", "bold"),),
+        before = _("{date}: before anyone moves").format(date=date_text(step.after.date))
+        return OutcomeShown(_("The world's move"), False, ((before, "bold"),),
                             "", "", "", (), _world_shown(step, reader))
     sc = record.scenario
     two = sc.two_sided
@@ -443,21 +482,22 @@ def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> 
     day = card_day(step.before)
     title = shown(step.before.current_card.title, step.before, reader, day)
     label = shown(step.chosen.label, step.before, reader, day)
-    choice: tuple[tuple[str, str], ...] = ((title, "bold"), (": you chose ", ""), (label, "italic"))
+    choice = styled(_("{card}: you chose {option}"), card=(title, "bold"), option=(label, "italic"))
     if not two:
         heading = ""
     elif mine:
-        heading = f"Your move, {who}"
+        heading = _("Your move, {role}").format(role=who)
     else:
-        by = "a friend" if step.seat == PERSON else f"bot: {step.seat}"
-        heading = f"{who}'s move ({by})"
-        choice = ((who, "bold"), (" drew “", ""), (title, "bold"), ("” and chose ", ""), (label, "italic"))
+        by = _("a friend") if step.seat == PERSON else _("bot: {bot}").format(bot=step.seat)
+        heading = _("{role}'s move ({by})").format(role=who, by=by)
+        choice = styled(_("{role} drew “{card}” and chose {option}"), role=(who, "bold"), card=(title, "bold"),
+                        option=(label, "italic"))
     changes = step_lines(step, reader if two else None)
     end = ending_line(step)
     if end and not step.world:
         changes = changes + [end]  # a game-ending outcome says so, never "Nothing changed"
     elif not changes:
-        changes = [end] if end else ["Nothing changed that you can see." if two else "Nothing changed."]
+        changes = [end] if end else [_("Nothing changed that you can see.") if two else _("Nothing changed.")]
     world = _world_shown(step, reader)
     if end and step.world:
         world = world + ((end, ()),)
@@ -469,14 +509,15 @@ def odds_line(odds: str) -> str:
     """The odds of another's move as its page states them: "Odds: 60% accepted / 40% laughed off"; for a
     move with a single result, "Certain: he slips away", or nothing when that result has no name (the
     roll's line says there was a single possible result)."""
-    if not odds.startswith("certain"):
-        return f"Odds: {odds}"
-    rest = odds.removeprefix("certain")
-    return f"Certain{rest}" if rest else ""
+    certain = _("certain")
+    if not odds.startswith(certain):
+        return _("Odds: {odds}").format(odds=odds)
+    return odds[:1].upper() + odds[1:] if odds != certain else ""
 
 
 def _world_shown(step: Step | Prologue, reader: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """A page's world events, each with its own date (drawn at the start of its turn, or fixed to a day),
     and the turns passed."""
-    return tuple((h.title if h.passed else f"The world, {date_text(h.day)}: {h.title}", h.lines)
+    return tuple((h.title if h.passed else _("The world, {date}: {event}").format(date=date_text(h.day), event=h.title),
+                  h.lines)
                  for h in happenings_shown(step, reader))
