@@ -13,7 +13,7 @@ from .catalog import _manifest_id, installed, resolve_scenario
 from .files import display_base
 from .loader import check
 from .problems import Report, ScenarioNotFound, format_problems
-from .schema import schema_text
+from .schema import schema_text, translation_schema_text
 
 
 def _count(n: int, noun: str) -> str:
@@ -135,6 +135,7 @@ def _watch(folder: Path, changes: Iterable[list[str]] | None, notes: bool = Fals
     return 0 if ok else 1
 
 
-def run_schema() -> int:
-    sys.stdout.write(schema_text())
+def run_schema(translation: bool = False) -> int:
+    """Print the schema of scenario files, or (`translation`) of a scenario's translation files."""
+    sys.stdout.write(translation_schema_text() if translation else schema_text())
     return 0

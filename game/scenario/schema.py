@@ -22,3 +22,18 @@ def json_schema() -> dict:
 
 def schema_text() -> str:
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def translation_json_schema() -> dict:
+    """The schema of a scenario's translation files (translations/<language>/*.yaml)."""
+    from .translations import TranslationFile
+
+    schema = TranslationFile.model_json_schema(by_alias=True)
+    schema["title"] = "crisis scenario translation file"
+    schema["description"] = ("A file of a scenario's translation, translations/<language>/*.yaml: the scenario's"
+                             " text in another language, keyed by the scenario's ids. See scenarios/README.md.")
+    return {"$schema": SCHEMA_URL, **schema}
+
+
+def translation_schema_text() -> str:
+    return json.dumps(translation_json_schema(), indent=2, ensure_ascii=False) + "\n"

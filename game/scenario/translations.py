@@ -398,7 +398,8 @@ def _check_entry(english: English, lang: Language, display: str, key: tuple, ent
                      f"the scenario has no {name} here", at="key")
             wrong.append(sub)
         elif theirs != length:
-            sink.add("error", display, key + sub, f"{length} {name} here, but the scenario has {theirs}: give one"
+            sink.add("error", display, key + sub, f"{length} {name[:-1] if length == 1 else name} here, but the"
+                                                  f" scenario has {theirs}: give one"
                                                   f" for each, in its order ({{}} for one left untranslated)",
                      at="key")
             wrong.append(sub)
