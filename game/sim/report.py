@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.engine.model import Scenario
+from game.i18n import N_, _, format_number, format_percent, ngettext
 
 from .runner import Summary, path_stride
 from .stats import spread, wilson
@@ -14,6 +15,7 @@ TOP_CAUSES = 5
 # every opponent is flagged: the scenario is lopsided.
 LOPSIDED_SHARE = 0.7
 IDLE_TURNS_SHOWN = 12
+RESULTS = (N_("win"), N_("loss"), N_("draw"))  # a result's word, translated where a report shows it
 
 
 def _num(x: float) -> float | int | None:
@@ -90,8 +92,8 @@ def notices(sc: Scenario, seats: dict[str, str]) -> list[str]:
         if policy == "historical" and not any(o.historical and (not sc.two_sided or o.open_to(role))
                                               for c in sc.cards if not c.event and role in c.roles
                                               for o in c.options):
-            found.append(f"no option open to role '{role}' is marked historical: true, so its historical"
-                         " policy chose at random")
+            found.append(_("no option open to role '{role}' is marked historical: true, so its historical"
+                           " policy chose at random").format(role=role))
     return found
 
 
@@ -109,8 +111,9 @@ def lopsided_cells(d: dict, share: float = LOPSIDED_SHARE) -> list[dict]:
 
 
 def lopsided_lines(found: list[dict], share: float = LOPSIDED_SHARE) -> list[str]:
-    return [f"Lopsided: {f['role']} playing {f['policy']} wins above {100 * share:.0f}% against every policy of"
-            f" the other side (at least {100 * f['lowest_win_rate']:.1f}%)" for f in found]
+    return [_("Lopsided: {role} playing {policy} wins above {share} against every policy of the other side"
+              " (at least {lowest})").format(role=f["role"], policy=f["policy"], share=format_percent(share),
+                                            lowest=format_percent(f["lowest_win_rate"], 1)) for f in found]
 
 
 def _cause(sc: Scenario, key: tuple, count: int, losses: int) -> dict:
@@ -139,70 +142,95 @@ def render(summary: Summary) -> str:
     d = to_dict(summary)
     sc = summary.scenario
     n = d["runs"]
-    against = "".join(f" · against {r} {p}" for r, p in d.get("opponents", {}).items())
-    lines = [f"{sc.title} ({sc.id} {sc.version}) · role {d['role']} · policy {d['policy']}{against} · "
-             f"{n:,} runs · seed {d['seed']}"]
+    against = "".join(_(" · against {role} {policy}").format(role=r, policy=p)
+                      for r, p in d.get("opponents", {}).items())
+    lines = [_("{title} ({id} {version}) · role {role} · policy {policy}{against} · {runs} · seed {seed}").format(
+        title=sc.title, id=sc.id, version=sc.version, role=d["role"], policy=d["policy"], against=against,
+        runs=ngettext("{n} run", "{n} runs", n).format(n=format_number(n)), seed=d["seed"])]
     if "from" in d:
-        lines.append(f"Continuing a saved game from turn {d['from']['turn']} "
-                     f"({d['from']['choices']} decisions made){' - the game was already over' if d['from']['over'] else ''}")
-    lines += ["", "Endings                           runs    share   95% interval"]
-    width = max(len(e.id) + len(d["results"][e.id]) + 3 for e in sc.endings)
+        made = ngettext("{n} decision made", "{n} decisions made", d["from"]["choices"]).format(n=d["from"]["choices"])
+        lines.append(_("Continuing a saved game from turn {turn} ({made})").format(turn=d["from"]["turn"], made=made)
+                     + (_(" - the game was already over") if d["from"]["over"] else ""))
+    width = max(len(e.id) + len(_(d["results"][e.id])) + 3 for e in sc.endings)
+    lines += ["", _("Endings                           runs    share   95% interval")]
     for e in sc.endings:
         count = d["endings"][e.id]
         lo, hi = d["endings_ci95"][e.id]
-        name = f"{e.id} ({d['results'][e.id]})"
+        name = f"{e.id} ({_(d['results'][e.id])})"
         bar = "█" * round(20 * count / n)
-        lines.append(f"  {name:<{max(width, 30)}} {count:>7,} {100 * count / n:>7.1f}%   "
-                     f"{_pct(lo) + '-' + _pct(hi) + '%':<13} {bar}")
+        lines.append(f"  {name:<{max(width, 30)}} {format_number(count):>7} {format_percent(count / n, 1):>8}   "
+                     f"{_span(lo, hi):<13} {bar}")
     lo, hi = d["win_rate_ci95"]
-    lines += ["", f"Win {100 * d['win_rate']:.1f}% (95% {100 * lo:.1f}-{100 * hi:.1f}%) · "
-                  f"loss {100 * d['loss_rate']:.1f}% · draw {100 * d['draw_rate']:.1f}%",
-              f"Game ends on turn: median {d['turns']['median']} · p10 {d['turns']['p10']} · p90 {d['turns']['p90']}"]
+    lines += ["", _("Win {win} (95% {low}-{high}) · loss {loss} · draw {draw}").format(
+                  win=format_percent(d["win_rate"], 1), low=format_number(100 * lo, 1), high=format_percent(hi, 1),
+                  loss=format_percent(d["loss_rate"], 1), draw=format_percent(d["draw_rate"], 1)),
+              _("Game ends on turn: median {median} · p10 {p10} · p90 {p90}").format(**d["turns"])]
     if d["lopsided"]:
-        against = " against " + ", ".join(f"{r} {p}" for r, p in d["opponents"].items()) if d.get("opponents") else ""
-        lines.append(f"Lopsided: {d['role']} wins above {100 * LOPSIDED_SHARE:.0f}% of its games{against}")
-    lines += [f"Notice: {n}" for n in d["notices"]]
+        against = _(" against {opponents}").format(opponents=", ".join(f"{r} {p}" for r, p in d["opponents"].items())) \
+            if d.get("opponents") else ""
+        lines.append(_("Lopsided: {role} wins above {share} of its games{against}").format(
+            role=d["role"], share=format_percent(LOPSIDED_SHARE), against=against))
+    lines += [_("Notice: {notice}").format(notice=notice) for notice in d["notices"]]
     lines += _idle_lines(d, n)
-    sample = "" if d["meter_runs"] == n else f" (one run in {path_stride(n)}: {d['meter_runs']:,} runs)"
-    lines += ["", f"Meters at the end of each turn, over the games still going{sample}: median █, p10 to p90 ░"]
+    sample = "" if d["meter_runs"] == n else _(" (one run in {stride}: {runs})").format(
+        stride=path_stride(n), runs=ngettext("{n} run", "{n} runs", d["meter_runs"]).format(
+            n=format_number(d["meter_runs"])))
+    lines += ["", _("Meters at the end of each turn, over the games still going{sample}: median █, p10 to p90 ░").format(
+        sample=sample)]
     for m in sc.meters:
         if not m.visible_to(summary.role):
             continue  # a meter the scenario hides from this role stays hidden in its report
         lines += _chart(m.label or m.id, m.lo, m.hi, d["meters"][m.id])
-    lines += ["", "Cards drawn (share of runs that drew each)"]
-    cells = [f"{cid} {100 * c / n:.0f}%" for cid, c in d["cards_drawn"].items()]
+    lines += ["", _("Cards drawn (share of runs that drew each)")]
+    cells = [f"{cid} {format_percent(c / n)}" for cid, c in d["cards_drawn"].items()]
     lines += _columns(cells)
     never = d["unreached_cards"]
-    lines += ["", f"Never drawn: {', '.join(never) if never else 'none'}"]
+    none = _("none")
+    lines += ["", _("Never drawn: {cards}").format(cards=", ".join(never) if never else none)]
     opts = [f"{o['card']} > {o['label']}" for o in d["unreached_options"]]
-    lines.append(f"Options never chosen: {'; '.join(opts) if opts else 'none'}")
-    lines.append(f"Endings never reached: {', '.join(d['unreached_endings']) or 'none'}")
+    lines.append(_("Options never chosen: {options}").format(options="; ".join(opts) if opts else none))
+    lines.append(_("Endings never reached: {endings}").format(endings=", ".join(d["unreached_endings"]) or none))
     if d["losses"]:
-        lines += ["", f"Commonest causes of a loss ({d['losses']:,} losses): the ending, and the decision that led to it"]
+        lines += ["", _("Commonest causes of a loss ({losses}): the ending, and the decision that led to it").format(
+            losses=ngettext("{n} loss", "{n} losses", d["losses"]).format(n=format_number(d["losses"])))]
         for c in d["loss_causes"]:
-            by = f"{c['by']}'s " if c.get("by") else ""
-            how = (f"after {by}{c['card']} > {c['option']}: {c['outcome']}" if c["card"] else
-                   "the calendar ran out")
-            lines.append(f"  {100 * c['share']:5.1f}%  {c['ending']} {how}")
-    lines += ["", f"{n:,} games in {d['elapsed_s']:.2f} s · {d['games_per_s']:,.0f} games/s · "
-                  f"{d['turns_per_s']:,.0f} turns/s"]
+            if not c["card"]:
+                how = _("the calendar ran out")
+            elif c.get("by"):
+                how = _("after {role}'s {card} > {option}: {outcome}").format(
+                    role=c["by"], card=c["card"], option=c["option"], outcome=c["outcome"])
+            else:
+                how = _("after {card} > {option}: {outcome}").format(card=c["card"], option=c["option"],
+                                                                     outcome=c["outcome"])
+            lines.append(f"  {format_percent(c['share'], 1):>6}  {c['ending']} {how}")
+    lines += ["", _("{games} in {seconds} s · {games_per_s} games/s · {turns_per_s} turns/s").format(
+        games=ngettext("{n} game", "{n} games", n).format(n=format_number(n)), seconds=format_number(d["elapsed_s"], 2),
+        games_per_s=format_number(d["games_per_s"], 0), turns_per_s=format_number(d["turns_per_s"], 0))]
     return "\n".join(lines) + "\n"
+
+
+def _span(lo: float, hi: float) -> str:
+    """A 95% interval as "12.5-20.1%", with the decimals a small share needs."""
+    return f"{_pct(lo)}-{format_percent(hi, 2 if 0 < 100 * hi < 1 else 1)}"
 
 
 def _idle_lines(d: dict, n: int) -> list[str]:
     """The turns on which the role had no card to draw, so its turn passed."""
     if not d["idle_turns"]:
-        return ["Turns with no card to draw: none"]
+        return [_("Turns with no card to draw: none")]
     turns = list(d["idle_turns"].items())
-    shown = ", ".join(f"turn {t} in {100 * games / n:.0f}% of games" for t, games in turns[:IDLE_TURNS_SHOWN])
-    more = f", and {len(turns) - IDLE_TURNS_SHOWN} more turns" if len(turns) > IDLE_TURNS_SHOWN else ""
-    return [f"Turns with no card to draw: {100 * d['idle_share']:.1f}% of the role's turns passed ({shown}{more})"]
+    shown = ", ".join(_("turn {turn} in {share} of games").format(turn=t, share=format_percent(games / n))
+                      for t, games in turns[:IDLE_TURNS_SHOWN])
+    left = len(turns) - IDLE_TURNS_SHOWN
+    more = ngettext(", and {n} more turn", ", and {n} more turns", left).format(n=left) if left > 0 else ""
+    return [_("Turns with no card to draw: {share} of the role's turns passed ({turns}{more})").format(
+        share=format_percent(d["idle_share"], 1), turns=shown, more=more)]
 
 
 def _pct(share: float) -> str:
     """A share as a percentage, with the decimals a small one needs (0.04, not 0.0)."""
     p = 100 * share
-    return f"{p:.2f}" if 0 < p < 1 else f"{p:.1f}"
+    return format_number(p, 2 if 0 < p < 1 else 1)
 
 
 def _chart(label: str, lo: int, hi: int, series: dict[str, list]) -> list[str]:
@@ -212,7 +240,7 @@ def _chart(label: str, lo: int, hi: int, series: dict[str, list]) -> list[str]:
     series = {key: values[first:] for key, values in series.items()}
     turns = len(series["median"])
     if not turns:
-        return [f"  {label}: no turns played"]
+        return ["  " + _("{meter}: no turns played").format(meter=label)]
     if turns <= CHART_WIDTH:  # short games get wider columns, long ones a column every few turns
         repeat = max(1, min(4, CHART_WIDTH // turns))
         cols = [t for t in range(turns) for _ in range(repeat)]
@@ -234,14 +262,15 @@ def _chart(label: str, lo: int, hi: int, series: dict[str, list]) -> list[str]:
     for r in range(CHART_HEIGHT - 1, -1, -1):
         out.append(f"    {axis[CHART_HEIGHT - 1 - r]:>{pad}} ┤{''.join(grid[r])}")
     marks = sorted({0, turns // 2, turns - 1})
-    figures = "   ".join(f"turn {first + t + 1}: {series['p10'][t]}/{series['median'][t]}/{series['p90'][t]}" for t in marks)
-    out.append(f"    {'':>{pad}}  p10/median/p90  {figures}")
+    figures = "   ".join(_("turn {turn}: {p10}/{median}/{p90}").format(
+        turn=first + t + 1, p10=series["p10"][t], median=series["median"][t], p90=series["p90"][t]) for t in marks)
+    out.append(f"    {'':>{pad}}  " + _("p10/median/p90") + f"  {figures}")
     return out
 
 
 def _columns(cells: list[str], width: int = 96) -> list[str]:
     if not cells:
-        return ["  none"]
+        return ["  " + _("none")]
     cell = max(len(c) for c in cells) + 3
     per_row = max(1, width // cell)
     return ["  " + "".join(c.ljust(cell) for c in cells[i:i + per_row]).rstrip()
