@@ -323,3 +323,29 @@ def test_any_translation_file_gives_located_problems(shared_tutorial: Path, valu
         assert problem.file.endswith("fuzz.yaml") and problem.line >= 1 and problem.col >= 1, problem
         assert "internal error" not in problem.message
     translated(load(shared_tutorial), "es")  # whatever is sound is used, the rest falls back; never raises
+
+
+# --- the guide -----------------------------------------------------------------------------------------------------
+
+
+def test_the_guides_translation_example_is_a_sound_translation_of_the_tutorial(tutorial: Path):
+    guide = (bundled_scenarios() / "README.md").read_text(encoding="utf-8")
+    example = guide.split("<!-- translation example -->\n```yaml\n", 1)[1].split("```", 1)[0]
+    (tutorial / "translations" / "es" / "example.yaml").write_text(example, encoding="utf-8")
+    found = check_translations(tutorial)
+    assert [str(p) for p in found.all_problems] == []
+    spanish = translated(load(tutorial), "es")
+    assert spanish.card("emergency_budget").options[1].outcomes[0].label == "llega el préstamo"
+    assert spanish.card("emergency_budget").options[1].outcomes[1].label == "the bank stalls"  # {}: left as it was
+
+
+def test_the_guide_names_every_key_of_a_translation_file():
+    from game.scenario import translations as t
+
+    guide = (bundled_scenarios() / "README.md").read_text(encoding="utf-8")
+    section = guide.split("## Translations", 1)[1].split("\n## ", 1)[0]
+    models = (t.TranslationFile, t.ScenarioText, t.RoleText, t.MeterText, t.FactionText, t.FlagText, t.GlossaryText,
+              t.SourceText, t.EndingText, t.CardText, t.OptionText, t.OutcomeText)
+    missing = [f"{m.__name__}.{name}" for m in models for name in m.model_fields
+               if f"{name}:" not in section and f"`{name}`" not in section]
+    assert missing == []
