@@ -26,11 +26,12 @@ def _po(code: str, domain: str):
 
 
 def _strings(message) -> tuple[str, ...]:
-    return message.string if isinstance(message.string, tuple) else (message.string,)
+    # A plural's forms: a tuple from a .po, a list from a .mo.
+    return tuple(message.string) if isinstance(message.string, (tuple, list)) else (message.string,)
 
 
 def _ids(message) -> tuple[str, ...]:
-    return message.id if isinstance(message.id, tuple) else (message.id,)
+    return tuple(message.id) if isinstance(message.id, (tuple, list)) else (message.id,)
 
 
 def test_spanish_is_available():
@@ -78,6 +79,6 @@ def test_catalogs_are_not_stale(domain, tmp_path, monkeypatch):
 @pytest.mark.parametrize("code, domain", CATALOGS)
 def test_compiled_catalog_matches_its_source(code, domain):
     with (LOCALE / code / "LC_MESSAGES" / f"{domain}.mo").open("rb") as handle:
-        compiled = {(m.context, m.id): m.string for m in read_mo(handle) if m.id}
-    written = {(m.context, m.id): m.string for m in _po(code, domain) if m.id and not m.fuzzy and all(_strings(m))}
+        compiled = {(m.context, _ids(m)): _strings(m) for m in read_mo(handle) if m.id}
+    written = {(m.context, _ids(m)): _strings(m) for m in _po(code, domain) if m.id and not m.fuzzy and all(_strings(m))}
     assert compiled == written, f"{code}/{domain}.mo is not compiled from its .po: run `make messages`"
