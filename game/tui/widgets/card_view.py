@@ -11,6 +11,8 @@ from textual.reactive import var
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.i18n import _
+
 from ..views import CardShown, ChoiceShown
 
 
@@ -18,10 +20,10 @@ def option_prompt(choice: ChoiceShown, odds: bool) -> Content:
     number = Content.styled(f"{choice.number} ", "bold")
     parts = [number, Content(choice.label)]
     if not choice.available:
-        parts += ["\n  ", Content.styled(f"unavailable: {choice.reason}", "italic")]
+        parts += ["\n  ", Content.styled(_("unavailable: {reason}").format(reason=choice.reason), "italic")]
     elif odds:
         # "certain: he slips away" reads as it is; only a spread of chances is called odds.
-        shown = choice.odds if choice.odds.startswith("certain") else f"odds {choice.odds}"
+        shown = choice.odds if choice.odds.startswith(_("certain")) else _("odds {odds}").format(odds=choice.odds)
         parts += ["\n  ", Content.styled(shown, "$text-muted")]
     return Content.assemble(*parts)
 
@@ -57,11 +59,12 @@ class CardView(Vertical):
         if card is None:
             return
         self.query_one("#card-title", Static).update(card.title)
-        tag = Content.styled(" historical ", "reverse") if card.historical else Content.styled(" what if ", "reverse italic")
+        tag = (Content.styled(" " + _("historical") + " ", "reverse") if card.historical
+               else Content.styled(" " + _("what if") + " ", "reverse italic"))
         self.query_one("#card-meta", Static).update(Content.assemble(card.date, "  ", tag))
         self.query_one("#card-text", Static).update(card.text)
         sources = self.query_one("#card-sources", Static)
-        sources.update(Content.assemble(("Sources: ", "italic"), card.sources) if card.sources else "")
+        sources.update(Content.assemble((_("Sources: "), "italic"), card.sources) if card.sources else "")
         sources.display = bool(card.sources)
         self.query_one("#card-scroll").scroll_home(animate=False)
 

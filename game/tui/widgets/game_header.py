@@ -8,6 +8,8 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from game.i18n import _
+
 
 @dataclass(frozen=True, slots=True)
 class HeaderLine:
@@ -34,8 +36,9 @@ class GameHeader(Widget):
             return Content("")
         width = self.size.width
         dim = "$text-muted"
-        turn = Content.assemble(line.date, (SEP, dim), (f"Turn {line.turn}/{line.max_turns}", "bold"))
-        seeded = Content.assemble(turn, (SEP, dim), (f"seed {line.seed}", dim))
+        turn = Content.assemble(line.date, (SEP, dim),
+                                (_("Turn {turn}/{last}").format(turn=line.turn, last=line.max_turns), "bold"))
+        seeded = Content.assemble(turn, (SEP, dim), (_("seed {seed}").format(seed=line.seed), dim))
         role = Content.styled(line.role, "$text-accent")
         scenario = Content.styled(line.scenario, "bold")
         gap = Content.styled(" │ ", dim)  # between the left and the right: a mark, not only spaces

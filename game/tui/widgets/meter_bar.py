@@ -6,6 +6,8 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from game.i18n import _
+
 from ..views import MeterReading, delta_text
 
 FULL, EMPTY = "█", "░"  # the glyphs, not the colours, carry the bar for monochrome terminals
@@ -45,8 +47,10 @@ class MeterBar(Widget):
 
     def watch_reading(self, reading: MeterReading | None) -> None:
         if reading is not None:
-            want = {1: " You want it high.", -1: " You want it low."}.get(reading.aim, "")
-            self.tooltip = f"{reading.label}: {reading.description} (from {reading.lo} to {reading.hi}).{want}"
+            want = {1: _("You want it high."), -1: _("You want it low.")}.get(reading.aim, "")
+            said = _("{meter}: {description} (from {lo} to {hi}).").format(
+                meter=reading.label, description=reading.description, lo=reading.lo, hi=reading.hi)
+            self.tooltip = f"{said} {want}" if want else said
 
     def render(self) -> Content:
         r = self.reading

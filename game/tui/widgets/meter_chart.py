@@ -12,6 +12,8 @@ from textual.reactive import reactive
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
+from game.i18n import _
+
 from ..debrief import sparkline  # noqa: F401  (its old home: tests/tui/test_views.py imports it from here)
 
 # Okabe and Ito's palette: told apart by colour-blind readers, on a dark background or a light one.
@@ -102,10 +104,10 @@ class MeterLines(PlotextPlot):
         plt.xlim(0, last + 0.06 * max(1, last) + 0.5)
         plt.ylim(lo, hi)
         mid = (lo + hi) / 2
-        plt.yticks([lo, mid, hi], [str(lo), f"{mid:g}", str(hi)] if same else ["low", "half", "high"])
+        plt.yticks([lo, mid, hi], [str(lo), f"{mid:g}", str(hi)] if same else [_("low"), _("half"), _("high")])
         ticks, labels = turn_ticks(shown.turns, self.size.width)
         plt.xticks(ticks, labels)
-        plt.xlabel("turn")
+        plt.xlabel(_("turn"))
         return super().render()
 
 

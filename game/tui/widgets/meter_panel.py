@@ -8,6 +8,8 @@ from textual.content import Content
 from textual.reactive import reactive, var
 from textual.widgets import Static
 
+from game.i18n import _
+
 from ..views import MeterReading
 from .meter_bar import MeterBar
 
@@ -33,8 +35,8 @@ class MeterPanel(VerticalScroll, can_focus=False):
         self._bars: dict[str, MeterBar] = {}
         self._headings: list[tuple[Static, tuple[str, ...]]] = []
         yield Static(id="viewer", markup=False)
-        yield Static(Content.assemble(("↑", "bold $text-accent"), " you want it up  ", ("↓", "bold $text-accent"),
-                                      " down"), id="aims")
+        yield Static(Content.assemble(("↑", "bold $text-accent"), " " + _("you want it up") + "  ",
+                                      ("↓", "bold $text-accent"), " " + _("down")), id="aims")
         for n, (heading, description, meter_ids) in enumerate(self.groups):
             if heading:
                 static = Static(heading, id=f"faction-{n}", classes="faction", markup=False)
@@ -65,6 +67,11 @@ class MeterPanel(VerticalScroll, can_focus=False):
         # Two rows a meter when they all fit, one row when the panel is short: a layout choice, not game state.
         bars = [bar for bar in self._bars.values() if bar.display]
         headings = len(self._headings) + bool(self.viewer) + self.query_one("#aims").display
-        self.compact = 2 * len(bars) + 2 * headings > self.scrollable_content_region.height
+        rows = self.scrollable_content_region.height
+        if not rows:
+            # Not laid out yet (the readings come at mount): guess from the screen, less its header and footer,
+            # so the first frame already has the right layout instead of the wrong one for a frame.
+            rows = self.screen.size.height - 2
+        self.compact = 2 * len(bars) + 2 * headings > rows
         for bar in bars:
             bar.compact = self.compact

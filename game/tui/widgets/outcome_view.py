@@ -10,6 +10,8 @@ from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Button, Static
 
+from game.i18n import _
+
 from ..views import OutcomeShown
 
 
@@ -23,7 +25,7 @@ class OutcomeView(Vertical):
 
     # Vars: the view draws nothing of its own, its children redraw what changes (a repaint would draw them all).
     shown: var[OutcomeShown | None] = var(None)
-    button: var[str] = var("Next card  (Enter)")  # what Enter leads to
+    button: var[str] = var("")  # what Enter leads to: the game screen gives it at once
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="outcome-body"):
@@ -34,7 +36,7 @@ class OutcomeView(Vertical):
             yield Static(id="outcome-text", markup=False)
             yield Static(id="outcome-changes")
             yield Static(id="outcome-world")
-        yield Button("Next card", id="continue", variant="primary", compact=True)
+        yield Button(_("Next card"), id="continue", variant="primary", compact=True)
 
     def watch_shown(self, shown: OutcomeShown | None) -> None:
         if shown is None:

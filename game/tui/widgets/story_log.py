@@ -8,6 +8,8 @@ from textual.content import Content
 from textual.reactive import var
 from textual.widgets import Static
 
+from game.i18n import _
+
 
 class StoryLog(VerticalScroll):
     """Renders the entries it is given and keeps the newest in view."""
@@ -15,12 +17,12 @@ class StoryLog(VerticalScroll):
     entries: var[tuple[tuple[str, str], ...]] = var(tuple)  # a var: the log's text redraws itself
 
     def compose(self) -> ComposeResult:
-        yield Static("The story so far", id="log-title")
+        yield Static(_("The story so far"), id="log-title")
         yield Static(id="log-text")
 
     def watch_entries(self, entries: tuple[tuple[str, str], ...]) -> None:
         if not entries:
-            text = Content.styled("Nothing has happened yet.", "italic")
+            text = Content.styled(_("Nothing has happened yet."), "italic")
         else:
             text = Content("\n\n").join(Content.assemble((heading, "bold"), "\n", body) for heading, body in entries)
         self.query_one("#log-text", Static).update(text)
