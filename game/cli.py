@@ -96,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help=_("print the JSON Schema of scenario files"),
                        description=_("Print the JSON Schema that scenario YAML files follow (for editors)."))
+    p.add_argument("--translation", action="store_true",
+                   help=_("the schema of a scenario's translation files (translations/LANG/*.yaml) instead"))
     p.set_defaults(handler=_schema)
 
     p = sub.add_parser("simulate", help=_("play many games with bots and report the balance"),
@@ -192,7 +194,7 @@ def _new(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     from game.scenario.command import run_schema
 
-    return run_schema()
+    return run_schema(translation=args.translation)
 
 
 def _simulate(args: argparse.Namespace) -> int:
