@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from game.atomic import write_atomically
+from game.i18n import _
 from game.plain import plain, plain_lines
 
 from game.bots import UnknownPolicy, get_policy
@@ -29,7 +30,7 @@ class _Stop(Exception):
 def run(args: argparse.Namespace) -> int:
     try:
         if args.scenario is not None and not args.scenario.strip():
-            raise _Stop("an empty scenario name: give a scenario id or folder, or leave it out for the default",
+            raise _Stop(_("an empty scenario name: give a scenario id or folder, or leave it out for the default"),
                         USAGE)
         if args.out:
             _check_out(args.out)  # before the games, so a refused --out costs nothing
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
         return 0
     except _Stop as stop:
-        print(f"crisis simulate: {plain_lines(str(stop))}", file=sys.stderr)
+        print(_("crisis simulate: {message}").format(message=plain_lines(str(stop))), file=sys.stderr)
         return stop.code
 
 
@@ -66,9 +67,9 @@ def _simulate(scenario, batches: list[Batch], args: argparse.Namespace):
 
 def _check_counts(args: argparse.Namespace) -> None:
     if args.runs < 1:
-        raise _Stop(f"--runs must be at least 1, not {args.runs}", USAGE)
+        raise _Stop(_("--runs must be at least 1, not {runs}").format(runs=args.runs), USAGE)
     if args.jobs is not None and args.jobs < 1:
-        raise _Stop(f"--jobs must be at least 1, not {args.jobs}", USAGE)
+        raise _Stop(_("--jobs must be at least 1, not {jobs}").format(jobs=args.jobs), USAGE)
 
 
 def policies(spec: str | None, scenario) -> tuple[str, dict[str, str]]:
@@ -79,13 +80,16 @@ def policies(spec: str | None, scenario) -> tuple[str, dict[str, str]]:
     for part in (spec or "random").split(","):
         role, eq, name = part.strip().rpartition("=")
         if not name:
-            raise _Stop(f"--policy: '{part}' names no policy (use NAME or ROLE=NAME,ROLE=NAME)", USAGE)
+            raise _Stop(_("--policy: '{part}' names no policy (use NAME or ROLE=NAME,ROLE=NAME)").format(
+                part=part), USAGE)
         if eq:
             if role not in roles:
-                raise _Stop(f"--policy: no role '{role}' in scenario '{scenario.id}' (roles: {', '.join(roles)})", USAGE)
+                raise _Stop(_("--policy: no role '{role}' in scenario '{id}' (roles: {roles})").format(
+                    role=role, id=scenario.id, roles=', '.join(roles)), USAGE)
             seats[role] = name
         elif default is not None:
-            raise _Stop(f"--policy: two policies for every role ('{default}' and '{name}')", USAGE)
+            raise _Stop(_("--policy: two policies for every role ('{default}' and '{name}')").format(
+                default=default, name=name), USAGE)
         else:
             default = name
     default = default or "random"
@@ -114,7 +118,8 @@ def _plan(args: argparse.Namespace):
 def _roles(args: argparse.Namespace, scenario) -> list[str]:
     roles = [r.id for r in scenario.roles]
     if args.role != "all" and args.role not in roles:
-        raise _Stop(f"no role '{args.role}' in scenario '{scenario.id}' (roles: {', '.join(roles)}, or all)", USAGE)
+        raise _Stop(_("no role '{role}' in scenario '{id}' (roles: {roles}, or all)").format(
+            role=args.role, id=scenario.id, roles=', '.join(roles)), USAGE)
     return roles if args.role == "all" else [args.role]
 
 
@@ -127,10 +132,12 @@ def _plan_from_save(args: argparse.Namespace):
     except SaveError as err:
         raise _Stop(str(err), FAILED) from None
     except OSError as err:
-        raise _Stop(f"cannot read {args.from_save}: {err.strerror or err}", FAILED) from None
+        raise _Stop(_("cannot read {from_save}: {reason}").format(
+            from_save=args.from_save, reason=err.strerror or err), FAILED) from None
     scenario = _load(args.scenario or log.scenario_id)
     if log.role and args.role not in ("all", log.role):
-        raise _Stop(f"the saved game is played as '{log.role}', not '{args.role}'", USAGE)
+        raise _Stop(_("the saved game is played as '{role}', not '{asked}'").format(
+            role=log.role, asked=args.role), USAGE)
     chosen = _roles(args, scenario) if not log.role else [log.role]
     default, seats = policies(args.policy, scenario)
     try:
@@ -148,11 +155,11 @@ def _tables(args: argparse.Namespace) -> str:
 
     _check_counts(args)
     if args.from_save:
-        raise _Stop("--matrix and --scan play new games; they cannot continue a save (--from)", USAGE)
+        raise _Stop(_("--matrix and --scan play new games; they cannot continue a save (--from)"), USAGE)
     if args.policy is not None:
-        raise _Stop("--matrix and --scan choose their own policies; leave out --policy", USAGE)
+        raise _Stop(_("--matrix and --scan choose their own policies; leave out --policy"), USAGE)
     if not 0 < args.threshold < 1:
-        raise _Stop(f"--threshold must be between 0 and 1, not {args.threshold}", USAGE)
+        raise _Stop(_("--threshold must be between 0 and 1, not {threshold}").format(threshold=args.threshold), USAGE)
     scenario = _load(args.scenario)
     roles = _roles(args, scenario)
     out: dict = {}
@@ -190,19 +197,21 @@ def _check_out(out: str) -> None:
     replaces the file, which would turn /dev/full into a regular file, or write wherever a link leads)."""
     shown = plain(out, 200)
     if "\0" in out:
-        raise _Stop("--out: a file name cannot hold a NUL character", USAGE)
+        raise _Stop(_("--out: a file name cannot hold a NUL character"), USAGE)
     try:
         info = os.lstat(out)
     except FileNotFoundError:
         return
     except OSError as err:
-        raise _Stop(f"--out: cannot use {shown}: {err.strerror or err}", FAILED) from None
+        raise _Stop(_("--out: cannot use {shown}: {reason}").format(
+            shown=shown, reason=err.strerror or err), FAILED) from None
     if stat.S_ISLNK(info.st_mode):
-        raise _Stop(f"--out: {shown} is a symbolic link; give the file itself", FAILED)
+        raise _Stop(_("--out: {shown} is a symbolic link; give the file itself").format(shown=shown), FAILED)
     if stat.S_ISDIR(info.st_mode):
-        raise _Stop(f"--out: {shown} is a folder; give a file name", FAILED)
+        raise _Stop(_("--out: {shown} is a folder; give a file name").format(shown=shown), FAILED)
     if not stat.S_ISREG(info.st_mode):
-        raise _Stop(f"--out: {shown} is not a regular file (a device or a pipe); --out writes only files", FAILED)
+        raise _Stop(_("--out: {shown} is not a regular file (a device or a pipe); --out writes only files").format(
+            shown=shown), FAILED)
 
 
 def _write_out(path: Path, text: str) -> None:
@@ -210,7 +219,8 @@ def _write_out(path: Path, text: str) -> None:
     try:
         write_atomically(path, text)
     except OSError as err:
-        raise _Stop(f"cannot write {plain(path, 200)}: {err.strerror or err}", FAILED) from None
+        raise _Stop(_("cannot write {path}: {reason}").format(
+            path=plain(path, 200), reason=err.strerror or err), FAILED) from None
 
 
 class _Progress:
@@ -231,7 +241,7 @@ class _Progress:
                 return
             from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-            self.bar = Progress(TextColumn("simulating"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
+            self.bar = Progress(TextColumn(_("simulating")), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
                                 TimeRemainingColumn(), transient=True)
             self.bar.start()
             self.task = self.bar.add_task("simulate", total=total)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 
 from game.engine.model import Scenario
+from game.i18n import N_, _, format_number, format_percent, ngettext
 
 from .report import lopsided_cells, lopsided_lines
 from .runner import Batch, Summary
@@ -63,45 +64,47 @@ def to_dict(scenario: Scenario, summaries: list[Summary], runs: int, seed: int, 
 def render(d: dict) -> str:
     """The matrix for people: for two roles a grid of win rates, then every cell in full."""
     roles = d["roles"]
-    lines = [f"Payoff matrix · {d['scenario']} {d['scenario_version']} · {d['runs']:,} games a cell · "
-             f"seed {d['seed']} · rates with 95% intervals"]
+    lines = [_("Payoff matrix · {scenario} {version} · {games} a cell · seed {seed} · rates with 95% intervals").format(
+        scenario=d["scenario"], version=d["scenario_version"], seed=d["seed"],
+        games=ngettext("{n} game", "{n} games", d["runs"]).format(n=format_number(d["runs"])))]
     if not d["two_sided"]:
-        lines += ["One-sided scenario: each role plays alone, so a row per role and policy.", "",
-                  f"  {'role':<12} {'policy':<11} {'win':<20} {'loss':<20} {'draw':<20}"]
+        heads = [_(word) for word in (N_("role"), N_("policy"), N_("win"), N_("loss"), N_("draw"))]
+        lines += [_("One-sided scenario: each role plays alone, so a row per role and policy."), "",
+                  f"  {heads[0]:<12} {heads[1]:<11} {heads[2]:<20} {heads[3]:<20} {heads[4]:<20}"]
         for cell in d["cells"]:
             (role, policy), = cell["policies"].items()
             r = cell["results"][role]
-            lines.append(f"  {role:<12} {policy:<11} " + " ".join(f"{_rate(r, res):<20}" for res, _ in RESULTS))
+            lines.append(f"  {role:<12} {policy:<11} " + " ".join(f"{_rate(r, res):<20}" for res, _plural in RESULTS))
         return "\n".join(line.rstrip() for line in lines) + "\n"
     if len(roles) == 2:
         a, b = roles
         by = {(c["policies"][a], c["policies"][b]): c["results"] for c in d["cells"]}
         width = max(14, max(len(p) for p in d["policies"]) + 2)
         corner = f"{a} \\ {b}"
-        lines += ["", f"Win rates: {a}% / {b}% (rows: {a}'s policy, columns: {b}'s)",
+        lines += ["", _("Win rates: {a}% / {b}% (rows: {a}'s policy, columns: {b}'s)").format(a=a, b=b),
                   f"  {corner:<{width}}" + "".join(f"{p:<{width}}" for p in d["policies"])]
         for pa in d["policies"]:
             row = "".join(f"{_pct(by[pa, pb][a]['win_rate']) + ' / ' + _pct(by[pa, pb][b]['win_rate']):<{width}}"
                           for pb in d["policies"])
             lines.append(f"  {pa:<{width}}{row}")
     lines += [""] + lopsided_lines(d["lopsided"]) if d["lopsided"] else []
-    lines += ["", "Every pairing: each role's win, loss and draw rates (95% interval)"]
+    lines += ["", _("Every pairing: each role's win, loss and draw rates (95% interval)")]
     width = max(len(r) for r in roles)
     for cell in d["cells"]:
-        lines.append("  " + " vs ".join(f"{r} {p}" for r, p in cell["policies"].items()))
+        lines.append("  " + _(" vs ").join(f"{r} {p}" for r, p in cell["policies"].items()))
         for role in roles:
             r = cell["results"][role]
-            lines.append(f"    {role:<{width}}  " + "  ".join(f"{res} {_rate(r, res):<19}" for res, _ in RESULTS))
+            lines.append(f"    {role:<{width}}  " + "  ".join(f"{_(res)} {_rate(r, res):<19}" for res, _plural in RESULTS))
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
 def _rate(r: dict, result: str) -> str:
     lo, hi = r[f"{result}_rate_ci95"]
-    return f"{_pct(r[f'{result}_rate'])}% ({_pct(lo)}-{_pct(hi)})"
+    return f"{format_percent(r[f'{result}_rate'], 1)} ({_pct(lo)}-{_pct(hi)})"
 
 
 def _pct(share: float) -> str:
-    return f"{100 * share:.1f}"
+    return format_number(100 * share, 1)
 
 
 def _round(x: float) -> float | int:

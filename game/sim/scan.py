@@ -11,6 +11,7 @@ threshold: the rule wins that often for certain, not by the luck of the runs.
 from __future__ import annotations
 
 from game.engine.model import Scenario
+from game.i18n import _, format_number, format_percent, ngettext
 
 from .matrix import rates
 from .runner import Batch, Summary
@@ -62,18 +63,21 @@ def to_dict(scenario: Scenario, planned: list[tuple[str, str, Batch]], summaries
 
 
 def render(d: dict) -> str:
-    against = f"against the {d['opponent']} opponent" if d["opponent"] else "each role alone"
-    lines = [f"Dominant-strategy scan · {d['scenario']} {d['scenario_version']} · {d['runs']:,} games a rule, "
-             f"{against} · seed {d['seed']}",
-             f"A rule is flagged (!) when the lower end of the 95% interval of its win rate is above "
-             f"{100 * d['threshold']:.0f}%.", ""]
+    against = _("against the {policy} opponent").format(policy=d["opponent"]) if d["opponent"] else \
+        _("each role alone")
+    lines = [_("Dominant-strategy scan · {scenario} {version} · {games} a rule, {against} · seed {seed}").format(
+                 scenario=d["scenario"], version=d["scenario_version"], against=against, seed=d["seed"],
+                 games=ngettext("{n} game", "{n} games", d["runs"]).format(n=format_number(d["runs"]))),
+             _("A rule is flagged (!) when the lower end of the 95% interval of its win rate is above {share}.").format(
+                 share=format_percent(d["threshold"])), ""]
     width = max((len(r["rule"]) for r in d["rules"]), default=4)
     for r in d["rules"]:
         lo, hi = r["win_rate_ci95"]
         mark = "!" if r["flagged"] else " "
-        lines.append(f"  {mark} {r['role']:<10} {r['rule']:<{width}}  win {100 * r['win_rate']:5.1f}% "
-                     f"({100 * lo:.1f}-{100 * hi:.1f})  {r['summary']}")
-    lines += ["", f"Flagged: {', '.join(d['flagged']) if d['flagged'] else 'none'}"]
+        rate = _("win {share}").format(share=f"{format_percent(r['win_rate'], 1):>6}")
+        lines.append(f"  {mark} {r['role']:<10} {r['rule']:<{width}}  {rate} "
+                     f"({format_number(100 * lo, 1)}-{format_number(100 * hi, 1)})  {r['summary']}")
+    lines += ["", _("Flagged: {rules}").format(rules=", ".join(d["flagged"]) if d["flagged"] else _("none"))]
     return "\n".join(lines) + "\n"
 
 
