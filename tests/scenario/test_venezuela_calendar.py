@@ -1,0 +1,141 @@
+"""Venezuela 2019 on its calendar: every leader has a card every week, and no card's text contradicts the
+week it is read in (a card that says "Saturday 23 February" is only read in the week that holds it).
+
+Bot games of every pairing of policies supply the weeks each decision card is really read in; world events,
+which nobody decides, are checked against the weeks their date window allows.
+"""
+
+import datetime as dt
+import random
+import re
+
+import pytest
+
+from game.bots import get_policy
+from game.engine.fast import play
+from game.scenario import load, resolve_scenario
+from game.sim.runner import game_seed
+
+POLICIES = ("random", "historical", "greedy", "adaptive")
+GAMES = 40  # a pairing; 16 pairings, so 640 games, a few seconds
+# (role, turn) pairs where the scenario means a role to pass its week; none in this scenario.
+INTENDED_IDLE: set[tuple[str, int]] = set()
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DATE = re.compile(r"(?:(%s),? )?(\d{1,2}) (%s)\b" % ("|".join(WEEKDAYS), "|".join(MONTHS)))
+LEADING_MONTH = re.compile(r"(%s)\b" % "|".join(MONTHS))
+# Words before a date that look ahead ("until Sunday 3 February", "ends on 5 January"): such a date may
+# lie after the week the card is read in.
+AHEAD = re.compile(r"\b(until|from|by|ends on|deadline|next|before|due|this)\W+(\w+\W+){0,2}$", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return load(resolve_scenario("venezuela-2019"))
+
+
+@pytest.fixture(scope="module")
+def games(scenario):
+    out = []
+    for i, (first, second) in enumerate((a, b) for a in POLICIES for b in POLICIES):
+        choose = [get_policy(p).chooser(scenario, role) for role, p in zip(scenario.order, (first, second))]
+        for n in range(GAMES):
+            seed = game_seed(2019 + i, n)
+            out.append(((first, second), play(scenario, None, seed, choose, random.Random(seed))))
+    return out
+
+
+def _texts(scenario, card):
+    """(reader, text) for the title and each reader's text."""
+    yield "title", card.title
+    if card.event:
+        yield "everyone", card.text
+    else:
+        for role in card.roles or [r.id for r in scenario.roles]:
+            yield role, card.text_for(role)
+
+
+def _year(scenario):
+    return scenario.calendar.start.year
+
+
+def _problems(scenario, card, reader, text, first: dt.date, last: dt.date) -> list[str]:
+    """What in `text` contradicts a card read in a week that starts between `first` and `last`."""
+    out = []
+    for m in DATE.finditer(text):
+        weekday, day, month = m.group(1), int(m.group(2)), MONTHS.index(m.group(3)) + 1
+        date = dt.date(_year(scenario), month, day)
+        where = f"{card.id} ({reader}): '{m.group(0)}'"
+        if weekday and WEEKDAYS[date.weekday()] != weekday:
+            out.append(f"{where} is a {WEEKDAYS[date.weekday()]}")
+        if not text[:m.start()].strip():  # the text opens with its day: the week must hold it
+            if not (first <= date and date <= last + dt.timedelta(days=6)) or (
+                    first != last and not first <= date <= first + dt.timedelta(days=6)):
+                out.append(f"{where} opens a card read in weeks from {first} to {last}")
+        elif date > first + dt.timedelta(days=6) and not AHEAD.search(text[max(0, m.start() - 40):m.start()]):
+            out.append(f"{where} is told as past in a card read as early as the week of {first}")
+    m = LEADING_MONTH.match(text)
+    if m:
+        month = MONTHS.index(m.group(1)) + 1
+        if not (first.month == month == (last + dt.timedelta(days=6)).month):
+            out.append(f"{card.id} ({reader}) opens with '{m.group(1)}' in weeks from {first} to {last}")
+    return out
+
+
+def test_every_leader_has_a_card_every_week(scenario, games):
+    idle = {}
+    for pairing, game in games:
+        for slot, role in enumerate(scenario.order):
+            acted = {step[0] for step in game.steps if step[5] == slot}
+            # The game's last week counts only if this role's move in it is sure to have come.
+            whole_last = game.ending == scenario.calendar.timeout_ending or any(
+                step[0] == game.turn and step[5] > slot for step in game.steps)
+            for turn in range(1, game.turn + (1 if whole_last else 0)):
+                if turn not in acted and (role, turn) not in INTENDED_IDLE:
+                    idle.setdefault((role, turn), []).append(pairing)
+    assert idle == {}
+
+
+def test_no_decision_card_contradicts_the_week_it_is_read_in(scenario, games):
+    cal = scenario.calendar
+    problems = set()
+    for _pairing, game in games:
+        for turn, idx, *_rest, slot in game.steps:
+            card = scenario.cards[idx]
+            week = cal.date_of(turn)
+            for reader, text in _texts(scenario, card):
+                if reader in ("title", scenario.order[slot]):
+                    problems.update(_problems(scenario, card, reader, text, week, week))
+    assert sorted(problems) == []
+
+
+def test_no_card_can_be_dated_outside_the_weeks_its_window_allows(scenario):
+    """Every card, events too, against every week it may come in: a fixed card's, or its window's."""
+    cal = scenario.calendar
+    problems = []
+    for card in scenario.cards:
+        if card.fixed_turn:
+            lo = hi = card.fixed_turn
+        else:
+            lo, hi = max(1, card.first_turn or 1), min(cal.max_turns, card.last_turn or cal.max_turns)
+        for reader, text in _texts(scenario, card):
+            problems += _problems(scenario, card, reader, text, cal.date_of(lo), cal.date_of(hi))
+    assert problems == []
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Saturday 23 February. Aid at the bridges.", False),
+    ("Friday 23 February. Aid at the bridges.", True),  # 23 February 2019 was a Saturday
+    ("December. A year ago you were barely known.", True),  # read in a November week
+    ("On 23 January Maduro broke off relations.", False),
+    ("On 30 November the Assembly votes.", True),  # told as past before it happened
+    ("Europe gave Maduro until Sunday 3 February.", False),
+])
+def test_the_check_catches_a_date_that_contradicts_its_week(scenario, text, wrong):
+    card = scenario.cards[0]
+    week = dt.date(2019, 2, 18) if "February" in text or "January" in text else dt.date(2019, 11, 18)
+    if "23 February" in text:
+        week = dt.date(2019, 2, 18)
+    assert bool(_problems(scenario, card, "reader", text, week, week)) is wrong
