@@ -8,6 +8,8 @@ import textwrap
 
 from markupsafe import Markup
 
+from game.i18n import _
+
 RESULTS = ("win", "draw", "loss")
 COLOURS = {"win": "#2a9d8f", "draw": "#e9c46a", "loss": "#e76f51"}
 
@@ -38,19 +40,19 @@ def endings_chart(rows: list[dict]) -> Markup:
     ax = fig.add_subplot()
     labels, y = [], 0
     for row in rows:
-        for who, shares in (("simulator", row["sim"]), ("class", row["class"])):
+        for who, shares in ((_("simulator"), row["sim"]), (_("class"), row["class"])):
             left = 0.0
             for r in RESULTS:
                 share = shares.get(r, 0.0)
-                ax.barh(y, share, left=left, color=COLOURS[r], label=r if y == 0 else None, height=0.8)
+                ax.barh(y, share, left=left, color=COLOURS[r], label=_(r) if y == 0 else None, height=0.8)
                 left += share
-            labels.append(f"{row['role']} v {row['opponent']}: {who}")
+            labels.append(_("{role} v {opponent}: {who}").format(role=row["role"], opponent=row["opponent"], who=who))
             y += 1
         y += 0.5
     positions = [i + 0.5 * (i // 2) for i in range(len(labels))]
     ax.set_yticks(positions, labels)
     ax.set_xlim(0, 1)
-    ax.set_xlabel("share of games")
+    ax.set_xlabel(_("share of games"))
     ax.invert_yaxis()
     ax.legend(loc="lower right", ncols=3, fontsize="small")
     return svg(fig)
@@ -60,12 +62,12 @@ def choices_chart(card: dict) -> Markup:
     """How the class chose on one card; history's option marked."""
     fig = _figure(8, 0.9 + 0.55 * max(1, len(card["options"])))
     ax = fig.add_subplot()
-    names = [textwrap.fill(o["label"] + (" (history)" if o["history"] else ""), 36) for o in card["options"]]
+    names = [textwrap.fill(o["label"] + (_(" (history)") if o["history"] else ""), 36) for o in card["options"]]
     ax.barh(range(len(names)), [o["count"] for o in card["options"]],
             color=["#264653" if o["history"] else "#8ab17d" for o in card["options"]])
     ax.set_yticks(range(len(names)), names)
     ax.invert_yaxis()
-    ax.set_xlabel("decisions")
+    ax.set_xlabel(_("decisions"))
     ax.xaxis.set_major_locator(_integers())
     fig.suptitle(card["title"], x=0.02, ha="left", fontsize="medium")
     return svg(fig)
@@ -82,7 +84,7 @@ def meters_chart(title: str, meters: list[dict], paths: list[dict]) -> Markup:
                 ax.plot(range(1, len(values) + 1), values, alpha=0.6, linewidth=1,
                         color=COLOURS.get(p.get("result") or "", "#888888"))
         ax.set_ylabel(textwrap.fill(meter["label"], 18), fontsize="small")
-    axes[-1, 0].set_xlabel("decision")
+    axes[-1, 0].set_xlabel(_("decision"))
     axes[-1, 0].xaxis.set_major_locator(_integers())
     fig.suptitle(title, x=0.02, ha="left", fontsize="medium")
     return svg(fig)

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.i18n import _
+
 from .folder import class_folder
 from .names import BadName
 
@@ -15,8 +17,9 @@ def run_serve(args: argparse.Namespace) -> int:
     from .server import ClassServer, is_local
 
     if not is_local(args.host) and not args.klass:
-        print(f"crisis: serving on {args.host} reaches other machines, so it needs a class: add --class NAME"
-              " (students then need its join address, with the class code)", file=sys.stderr)
+        print(_("crisis: serving on {host} reaches other machines, so it needs a class: add --class NAME"
+                " (students then need its join address, with the class code)").format(
+                    host=args.host), file=sys.stderr)
         return 2
     try:
         klass = class_folder(args.klass) if args.klass else None
@@ -39,9 +42,9 @@ def run_class(args: argparse.Namespace) -> int:
         return 2
     if args.action == "report":
         path = write_report(klass, Path(args.out) if args.out else None)
-        print(f"The report of class {klass.name}: {path}")
+        print(_("The report of class {name}: {path}").format(name=klass.name, path=path))
         return 0
-    print(f"Class {klass.name}: {klass.path}")
-    print(f"Students' class code: {klass.code}")
-    print(f"Teacher key: {klass.teacher_key}")
+    print(_("Class {name}: {path}").format(name=klass.name, path=klass.path))
+    print(_("Students' class code: {code}").format(code=klass.code))
+    print(_("Teacher key: {teacher_key}").format(teacher_key=klass.teacher_key))
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from game.atomic import write_atomically
 from game.engine import Log, replay
+from game.i18n import _
 from game.saves import KIND
 from game.scenario.translations import played_in
 
@@ -98,26 +99,30 @@ def _debrief(klass: ClassFolder, game_id: int, records: Records) -> tuple[dict, 
 
 def as_markdown(data: dict) -> str:
     b = data["debrief"]
-    out = [f"# Debrief: {_md(b['student'])}", "",
-           f"- Class: {_md(b['class'])}", f"- Scenario: {_md(b['scenario_title'])}",
-           f"- Role: {_md(b['role'])}",
-           *([f"- Language: {_md(b['language'])}"] if b.get("language") else []),
-           f"- Opponent: {_md(b['opponent_name'] or b['opponent'])}" + (f" (room {b['room']})" if b["room"] else ""),
-           f"- Odds shown: {'yes' if b['odds_shown'] else 'no'}",
-           f"- Seed: {data['seed']}; replay with `crisis play --resume` on this debrief's JSON"]
+    out = [_("# Debrief: {student}").format(student=_md(b["student"])), "",
+           _("- Class: {name}").format(name=_md(b["class"])),
+           _("- Scenario: {title}").format(title=_md(b["scenario_title"])),
+           _("- Role: {role}").format(role=_md(b["role"])),
+           *([_("- Language: {language}").format(language=_md(b["language"]))] if b.get("language") else []),
+           _("- Opponent: {opponent}").format(opponent=_md(b["opponent_name"] or b["opponent"]))
+           + (_(" (room {code})").format(code=b["room"]) if b["room"] else ""),
+           _("- Odds shown: yes") if b["odds_shown"] else _("- Odds shown: no"),
+           _("- Seed: {seed}; replay with `crisis play --resume` on this debrief's JSON").format(seed=data["seed"])]
     if b["ending"]:
         e = b["ending"]
-        out += [f"- Ending: **{_md(e['title'])}** ({_md(e['result'])} for {_md(b['role'])})"]
+        out += [_("- Ending: **{title}** ({result} for {role})").format(
+            title=_md(e["title"]), result=_md(_(e["result"])), role=_md(b["role"]))]
         if e["history"]:
-            out += ["", f"*In reality:* {_md(e['history'])}"]
-    out += ["", "## Decisions, both roles", "",
-            "| turn | date | role | who | card | chosen | history's choice | outcome | history's outcome |",
+            out += ["", _("*In reality:* {history}").format(history=_md(e["history"]))]
+    out += ["", _("## Decisions, both roles"), "",
+            _("| turn | date | role | who | card | chosen | history's choice | outcome | history's outcome |"),
             "|---|---|---|---|---|---|---|---|---|"]
     for d in b["decisions"]:
         hist = d["history_option"]["label"] if d["history_option"] else "—"
         hout = (d["history_outcome"]["label"] or "—") if d["history_outcome"] else "—"
+        historical = _(" (historical)") if d["historical_card"] else ""
         out.append(f"| {d['turn']} | {d['date']} | {_md(d['role'])} | {_md(d['player'])} | {_md(d['card_title'])}"
-                   f"{' (historical)' if d['historical_card'] else ''} | {_md(d['chosen']['label'])} | {_md(hist)} |"
+                   f"{historical} | {_md(d['chosen']['label'])} | {_md(hist)} |"
                    f" {_md(d['outcome']['label'] or d['outcome']['text'])} | {_md(hout)} |")
     return "\n".join(out) + "\n"
 

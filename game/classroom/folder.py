@@ -10,6 +10,7 @@ from pathlib import Path
 
 from game import paths
 from game.atomic import write_atomically
+from game.i18n import _
 
 from .names import check_class, is_secret, new_secret
 
@@ -50,12 +51,12 @@ def class_folder(name: str, create: bool = True) -> ClassFolder:
     file = path / SECRETS
     if not file.is_file():
         if not create:
-            raise FileNotFoundError(f"no class '{name}' (looked in {path})")
+            raise FileNotFoundError(_("no class '{name}' (looked in {path})").format(name=name, path=path))
         path.mkdir(parents=True, exist_ok=True)
         write_atomically(file, json.dumps({"code": new_secret(), "teacher_key": new_secret()}, indent=1))
     data = json.loads(file.read_text(encoding="utf-8"))
     code, key = data.get("code"), data.get("teacher_key")
     if not (isinstance(code, str) and is_secret(code) and isinstance(key, str) and is_secret(key)):
-        raise ValueError(f"{file} is damaged: delete it to give the class new codes")
+        raise ValueError(_("{file} is damaged: delete it to give the class new codes").format(file=file))
     (path / "debriefs").mkdir(exist_ok=True)
     return ClassFolder(name, path, code, key)

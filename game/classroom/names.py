@@ -7,6 +7,8 @@ import re
 import secrets
 import unicodedata
 
+from game.i18n import _
+
 MAX_STUDENT_NAME = 60  # characters
 CLASS_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
 # Room codes avoid letters that read alike (0/O, 1/I/L): a student copies one from a classmate's screen.
@@ -21,8 +23,8 @@ class BadName(ValueError):
 
 def class_problem(name: str) -> str | None:
     if not CLASS_NAME.fullmatch(name or ""):
-        return ("A class name is 1 to 40 lowercase letters a-z, digits, - and _, starting with a letter or"
-                " digit (for example 'history-9b').")
+        return _("A class name is 1 to 40 lowercase letters a-z, digits, - and _, starting with a letter or"
+                 " digit (for example 'history-9b').")
     return None
 
 
@@ -41,14 +43,14 @@ def student_problem(name: str) -> str | None:
     """Any letters of any script (accents included), with spaces, hyphens, apostrophes and dots between them."""
     name = normal_student(name)
     if not name:
-        return "Type your name."
+        return _("Type your name.")
     if len(name) > MAX_STUDENT_NAME:
-        return f"That name is too long: at most {MAX_STUDENT_NAME} characters."
+        return _("That name is too long: at most {limit} characters.").format(limit=MAX_STUDENT_NAME)
     for i, c in enumerate(name):
         cat = unicodedata.category(c)
         if cat[0] == "L" or (i and cat[0] == "M") or c in " -'’." or cat == "Nd":
             continue
-        return f"A name is letters, spaces, - and ' (not {c!r})."
+        return _("A name is letters, spaces, - and ' (not {character!r}).").format(character=c)
     if unicodedata.category(name[0])[0] != "L":
         return "A name starts with a letter."
     return None

@@ -7,18 +7,17 @@ import random
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import jinja2
-
 from game.atomic import write_atomically
+from game.i18n import _
 
 from .charts import RESULTS, choices_chart, endings_chart, meters_chart
 from .debrief import write_debriefs
 from .folder import ClassFolder
+from .pages import pages
 from .records import Records
 from .scenarios import scenario_for
 from .teacher import MAIN_METERS
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 SIM_GAMES = 300
 KEY_CARDS = 6
 TURNING = 10
@@ -45,8 +44,7 @@ def build_report(klass: ClassFolder, debrief_links: dict[int, str] | None = None
         "rows": [dict(g, link=debrief_links.get(g["id"], "")) for g in games],
     }
     context["endings_svg"] = endings_chart(context["endings"]) if context["endings"] else ""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
-    return env.get_template("report.html").render(**context)
+    return pages().get_template("report.html").render(**context)
 
 
 def write_report(klass: ClassFolder, out: Path | None = None) -> Path:
@@ -120,8 +118,8 @@ def _key_cards(decisions: list[dict]) -> list[dict]:
         options = [{"label": label, "count": n, "history": k == history} for (k, label), n in sorted(counts.items())]
         if history is not None and history not in {k for k, _ in counts}:
             sc = scenario_for(sid)
-            label = sc.card(card).options[history].label if sc else "history's choice"
-            options.append({"label": f"{label} (nobody)", "count": 0, "history": True})
+            label = sc.card(card).options[history].label if sc else _("history's choice")
+            options.append({"label": _("{option} (nobody)").format(option=label), "count": 0, "history": True})
         card_info = {"title": f"{ds[0]['card_title']} ({role})", "options": options, "n": len(ds),
                      "as_history": sum(1 for d in ds if d["option"] == history)}
         card_info["svg"] = choices_chart(card_info)
@@ -172,5 +170,5 @@ def _turning(games: list[dict], decisions: list[dict]) -> list[dict]:
     rows = sorted(tally.values(), key=lambda r: (-r["games"], -r["swing"]))[:TURNING]
     for r in rows:
         r["mean_swing"] = round(r["swing"] / r["games"], 1)
-        r["results"] = ", ".join(f"{n} {k}" for k, n in sorted(r["results"].items())) or "not finished"
+        r["results"] = ", ".join(f"{n} {_(k)}" for k, n in sorted(r["results"].items())) or _("not finished")
     return rows

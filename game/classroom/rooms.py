@@ -17,6 +17,7 @@ from pathlib import Path
 
 from game import paths
 from game.engine import IllegalMove, Log, Scenario, State, resolve, start
+from game.i18n import _
 
 from .names import new_room_code, normal_room
 from .records import now
@@ -28,6 +29,10 @@ GONE_AFTER = 120.0  # seconds: then the waiting side is told its classmate may n
 
 class RoomError(ValueError):
     """A room that cannot be joined or played, with a sentence fit to show the player."""
+
+
+class RoomFull(RoomError):
+    """Both seats of the room are taken by others."""
 
 
 class SeatInUse(RoomError):
@@ -55,7 +60,8 @@ class Rooms:
     def open(self, scenario: Scenario, seed: int, odds: bool = True) -> str:
         """A new room with both seats empty; its code."""
         if not scenario.two_sided:
-            raise RoomError(f"'{scenario.title}' is played by one role: a room needs a two-sided scenario")
+            raise RoomError(_("'{title}' is played by one role: a room needs a two-sided scenario").format(
+                title=scenario.title))
         for _ in range(20):
             code = new_room_code()
             with writing(self.con) as con:
@@ -66,18 +72,19 @@ class Rooms:
                 for r in scenario.order:
                     con.execute("INSERT INTO seats(room, role) VALUES (?, ?)", (code, r))
             return code
-        raise RoomError("could not find a free room code: try again")  # pragma: no cover
+        raise RoomError(_("could not find a free room code: try again"))  # pragma: no cover
 
     def create(self, scenario: Scenario, seed: int, role: str, player: str = "", odds: bool = True) -> Seat:
         if role not in scenario.order:
-            raise RoomError(f"'{role}' is not a role of '{scenario.title}'")
+            raise RoomError(_("'{role}' is not a role of '{title}'").format(role=role, title=scenario.title))
         return self.sit(self.open(scenario, seed, odds), player, role)
 
     def info(self, code: str) -> sqlite3.Row:
         norm = normal_room(code)
         row = norm and self.con.execute("SELECT * FROM rooms WHERE code = ?", (norm,)).fetchone()
         if not row:
-            raise RoomError(f"There is no room {code.strip()[:12]!r}: check the code on your classmate's screen.")
+            raise RoomError(_("There is no room {code!r}: check the code on your classmate's screen.").format(
+                code=code.strip()[:12]))
         return row
 
     def join(self, code: str, player: str = "", prefer: str | None = None) -> Seat:
@@ -97,9 +104,10 @@ class Rooms:
         pick = (mine or free or left or [None])[0]
         if pick is None:
             if any(player and s["player"] == player for s in seats):
-                raise SeatInUse("Your seat in this room is still open elsewhere: close that tab or wait a few"
-                                " seconds, then try again.")
-            raise RoomError(f"Room {code} is full: both roles are taken. Ask your teacher for a room of your own.")
+                raise SeatInUse(_("Your seat in this room is still open elsewhere: close that tab or wait a few"
+                                  " seconds, then try again."))
+            raise RoomFull(_("Room {code} is full: both roles are taken. Ask your teacher for a room of your"
+                             " own.").format(code=code))
         return pick["role"]
 
     def rejoin(self, code: str, player: str = "", prefer: str | None = None, patience: float = STALE_AFTER + 2) -> Seat:
@@ -145,7 +153,8 @@ class Rooms:
     def state(self, scenario: Scenario, code: str) -> State:
         row = self.info(code)
         if row["scenario"] != scenario.id or row["scenario_hash"] != scenario.content_hash:
-            raise RoomError(f"Room {row['code']} plays '{row['scenario']}' in another version than this game's.")
+            raise RoomError(_("Room {code} plays '{scenario}' in another version than this game's.").format(
+                code=row["code"], scenario=row["scenario"]))
         state = start(scenario, None, row["seed"])
         for choice in self.moves(row["code"]):
             state = resolve(state, choice).state
@@ -154,15 +163,15 @@ class Rooms:
     def play(self, scenario: Scenario, seat: Seat, state: State, choice: int):
         """Add this seat's move to the room: only on its own turn, only on the game as it stands."""
         if state.role != seat.role:
-            raise RoomError("It is not your turn.")
+            raise RoomError(_("It is not your turn."))
         n = len(state.choices)
         turn = resolve(state, choice)  # IllegalMove for an option that cannot be taken
         with writing(self.con) as con:
             if con.execute("SELECT holder FROM seats WHERE room = ? AND role = ?",
                            (seat.room, seat.role)).fetchone()[0] != seat.holder:
-                raise RoomError("Your seat was taken back from another screen: this one can only watch now.")
+                raise RoomError(_("Your seat was taken back from another screen: this one can only watch now."))
             if con.execute("SELECT count(*) FROM moves WHERE room = ?", (seat.room,)).fetchone()[0] != n:
-                raise RoomError("The game moved on meanwhile: look again.")
+                raise RoomError(_("The game moved on meanwhile: look again."))
             con.execute("INSERT INTO moves(room, n, role, choice, at) VALUES (?,?,?,?,?)",
                         (seat.room, n, seat.role, choice, now()))
             con.execute("UPDATE seats SET seen = ? WHERE room = ? AND role = ?", (time.time(), seat.room, seat.role))

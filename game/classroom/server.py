@@ -15,21 +15,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-import jinja2
 from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from game.engine import Scenario
+from game.i18n import _
 
 from .folder import ClassFolder
+from .pages import pages
 from .names import BadName, check_student, normal_room
 from .records import Records
-from .rooms import RoomError, Rooms, SeatInUse
+from .rooms import RoomError, RoomFull, Rooms, SeatInUse
 
 log = logging.getLogger("crisis.classroom")
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 MAX_SESSIONS = 120  # browser tabs at once; a class of thirty opens a few tabs each
 MAX_LAUNCHES = 5000  # remembered tab addresses (the oldest are forgotten)
@@ -101,13 +101,14 @@ class ClassServer(Server):
     def __init__(self, host: str = "127.0.0.1", port: int = 8000, klass: ClassFolder | None = None,
                  room_scenario: Scenario | None = None, scenario: str | None = None):
         if not is_local(host) and klass is None:
-            raise ValueError("serving beyond this machine needs a class (--class NAME): its code keeps strangers out")
+            raise ValueError(_("serving beyond this machine needs a class (--class NAME): its code keeps"
+                               " strangers out"))
         super().__init__("crisis play", host=host, port=port, title="Crisis")
         self.klass = klass
         self.room_scenario = room_scenario
         self.scenario = scenario
         self.statics_path = Path(__import__("textual_serve").__file__).resolve().parent / "static"
-        self.pages = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+        self.pages = pages()
         self.launches: OrderedDict[str, Launch] = OrderedDict()
         self.sessions = 0
         self._records: Records | None = None
@@ -151,11 +152,14 @@ class ClassServer(Server):
         return app
 
     async def on_startup(self, app: web.Application) -> None:
-        self.console.print(f"Crisis is being served on [bold]{self.join_url()}[/bold]", highlight=False, soft_wrap=True)
+        self.console.print(_("Crisis is being served on [bold]{address}[/bold]").format(address=self.join_url()),
+                           highlight=False, soft_wrap=True)
         if self.klass:
-            self.console.print(f"Class [bold]{self.klass.name}[/bold]: students open {self.join_url()}", highlight=False, soft_wrap=True)
-            self.console.print(f"Teacher page (keep this address to yourself): {self.teacher_url()}", highlight=False, soft_wrap=True)
-        self.console.print("Press Ctrl+C to stop.", highlight=False, soft_wrap=True)
+            self.console.print(_("Class [bold]{name}[/bold]: students open {address}").format(
+                name=self.klass.name, address=self.join_url()), highlight=False, soft_wrap=True)
+            self.console.print(_("Teacher page (keep this address to yourself): {address}").format(
+                address=self.teacher_url()), highlight=False, soft_wrap=True)
+        self.console.print(_("Press Ctrl+C to stop."), highlight=False, soft_wrap=True)
 
     async def on_shutdown(self, app: web.Application) -> None:
         for store in (self._records, self._rooms):
@@ -167,18 +171,20 @@ class ClassServer(Server):
         """With a class, every request carries the class code (its address or its cookie), and the teacher's
         pages the teacher key too; anything else is refused before it reaches a handler."""
         if ".." in request.path.split("/") or "\\" in request.path:
-            raise web.HTTPForbidden(text="refused: that is not an address of this game")
+            raise web.HTTPForbidden(text=_("refused: that is not an address of this game"))
         if self.klass is None:
             if request.path.startswith("/teacher"):
-                raise web.HTTPForbidden(text="refused: the teacher page needs a class (crisis serve --class NAME)")
+                raise web.HTTPForbidden(text=_("refused: the teacher page needs a class"
+                                               " (crisis serve --class NAME)"))
             return await handler(request)
         teacher = request.path.startswith("/teacher")
         secret, cookie = ("key", TEACHER_COOKIE) if teacher else ("code", CLASS_COOKIE)
         check = self.klass.admits_teacher if teacher else self.klass.admits
         given = request.query.get(secret)
         if not (check(given) or check(request.cookies.get(cookie))):
-            what = "the teacher key" if teacher else "the class code"
-            raise web.HTTPForbidden(text=f"refused: this address needs {what} (ask your teacher for the join address)")
+            what = _("the teacher key") if teacher else _("the class code")
+            raise web.HTTPForbidden(text=_("refused: this address needs {what} (ask your teacher for the join"
+                                           " address)").format(what=what))
         response = await handler(request)
         if check(given) and not isinstance(response, web.WebSocketResponse) and not response.prepared:
             response.set_cookie(cookie, given, httponly=True, samesite="Strict")
@@ -198,7 +204,7 @@ class ClassServer(Server):
 
     async def handle_join(self, request: web.Request, error: str = "", status: int = 200,
                           name: str = "", room: str = "") -> web.Response:
-        title = f"Crisis — class {self.klass.name}" if self.klass else "Crisis"
+        title = _("Crisis — class {name}").format(name=self.klass.name) if self.klass else "Crisis"
         roles = [] if self.room_scenario is None else [self.room_scenario.role(r) for r in self.room_scenario.order]
         return self._page("join.html", status, title=title, error=error, code=self._code(), roles=roles,
                           class_name=self.klass.name if self.klass else "", name=name[:200], room=room[:20])
@@ -213,7 +219,8 @@ class ClassServer(Server):
         q = await request.post() if request.method == "POST" else request.query
         name, wanted = str(q.get("name", "")), str(q.get("room", ""))
         if self.room_scenario is None:
-            return await self.handle_join(request, "Pair play needs a two-sided scenario, and none is installed.", 400)
+            return await self.handle_join(request, _("Pair play needs a two-sided scenario, and none is installed."),
+                                          400)
         try:
             name = check_student(name)
         except BadName as err:
@@ -223,7 +230,7 @@ class ClassServer(Server):
         if wanted.strip().lower() == "new":
             role = q.get("role", sc.order[0])
             if role not in sc.order:
-                return await self.handle_join(request, "Choose one of the roles listed.", 400, name=name)
+                return await self.handle_join(request, _("Choose one of the roles listed."), 400, name=name)
             code = rooms.open(sc, secrets.randbelow(2**31))
             query = {**self._code_query(), "name": name, "room": code, "role": role}
             raise web.HTTPSeeOther(f"/room?{urlencode(query)}")
@@ -233,13 +240,13 @@ class ClassServer(Server):
             raise web.HTTPSeeOther(f"/room?{urlencode(query)}")
         try:
             if code is None:
-                raise RoomError(f"There is no room {wanted.strip()[:12]!r}: a room code is "
-                                f"{len('ABCDE')} letters and digits, as on your classmate's screen.")
+                raise RoomError(_("There is no room {code!r}: a room code is {length} letters and digits, as on"
+                                  " your classmate's screen.").format(code=wanted.strip()[:12], length=len("ABCDE")))
             rooms.check_join(code, name)
         except SeatInUse:
             pass  # a reload: the new game waits for the closing one to let go of the seat
         except RoomError as err:
-            return await self.handle_join(request, str(err), 409 if "full" in str(err) else 404, name=name)
+            return await self.handle_join(request, str(err), 409 if isinstance(err, RoomFull) else 404, name=name)
         # One argument each, as --flag=value: a name that starts with "-" stays a value, and no shell sees any.
         args = self._common_args(with_scenario=False) + [f"--room={code}", f"--student={name}"]
         if q.get("role") in sc.order:
@@ -283,7 +290,7 @@ class ClassServer(Server):
         from .teacher import teacher_rows
 
         games = teacher_rows(self.records())
-        return self._page("teacher.html", title=f"Class {self.klass.name}", refresh=3, games=games,
+        return self._page("teacher.html", title=_("Class {name}").format(name=self.klass.name), refresh=3, games=games,
                           students=len({g["student"] for g in games}), key=self.klass.teacher_key,
                           join_url=self.join_url(request.host.rsplit(":", 1)[0]))
 
@@ -298,11 +305,11 @@ class ClassServer(Server):
 
         game, kind = request.match_info["game"], request.match_info["kind"]
         if not game.isdigit() or kind not in ("md", "json"):
-            raise web.HTTPNotFound(text="no such debrief")
+            raise web.HTTPNotFound(text=_("no such debrief"))
         try:
             data, markdown = await asyncio.get_running_loop().run_in_executor(None, debrief, self.klass, int(game))
         except KeyError:
-            raise web.HTTPNotFound(text="no such debrief") from None
+            raise web.HTTPNotFound(text=_("no such debrief")) from None
         if kind == "json":
             return web.Response(text=json.dumps(data, indent=1, ensure_ascii=False), content_type="application/json")
         return web.Response(text=markdown, content_type="text/markdown", charset="utf-8")
@@ -311,9 +318,10 @@ class ClassServer(Server):
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         launch = self.launches.get(request.match_info["token"])
         if launch is None:
-            raise web.HTTPForbidden(text="refused: this game's address has expired; open the join address again")
+            raise web.HTTPForbidden(text=_("refused: this game's address has expired; open the join address"
+                                           " again"))
         if self.sessions >= MAX_SESSIONS:
-            raise web.HTTPServiceUnavailable(text="the server is full: close a tab and try again")
+            raise web.HTTPServiceUnavailable(text=_("the server is full: close a tab and try again"))
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_WS_MESSAGE)
         width = _size(request.query.get("width"), 80, 20, 400)
         height = _size(request.query.get("height"), 24, 8, 200)

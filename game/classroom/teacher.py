@@ -17,7 +17,7 @@ def teacher_rows(records: Records) -> list[dict]:
         sc = scenario_for(g["scenario"])
         roles = {r.id: r.name for r in sc.roles} if sc else {}
         g["role_name"] = roles.get(g["role"], g["role"])
-        g["opponent_text"] = g["opponent_name"] or ("classmate (not yet joined)" if g["room"] else g["opponent"])
+        g["opponent_text"] = g["opponent_name"] or (_("classmate (not yet joined)") if g["room"] else g["opponent"])
         labels = [(m.id, m.short or m.label) for m in sc.meters] if sc else [(k, k) for k in g["meters"]]
         g["main_meters"] = [(label, g["meters"][mid]) for mid, label in labels[:MAIN_METERS] if mid in g["meters"]]
         g["updated_local"] = _local(g["updated"])
