@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from game import paths
+from game.i18n import _, ngettext
 
 from .catalog import _manifest_id, installed, resolve_scenario
 from .files import display_base
@@ -17,7 +18,13 @@ from .schema import schema_text, translation_schema_text
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    """`n` of a noun, in the plural form the language gives that number."""
+    forms = {
+        "error": ngettext("{n} error", "{n} errors", n), "warning": ngettext("{n} warning", "{n} warnings", n),
+        "note": ngettext("{n} note", "{n} notes", n), "card": ngettext("{n} card", "{n} cards", n),
+        "ending": ngettext("{n} ending", "{n} endings", n),
+    }
+    return forms[noun].format(n=n)
 
 
 def run_validate(paths_: list[str], where: bool = False, watch: bool = False,
@@ -27,25 +34,25 @@ def run_validate(paths_: list[str], where: bool = False, watch: bool = False,
     names ("all": every language); 0 all valid, 1 any invalid, 2 a usage error. With `watch`, check the one
     folder again each time one of its files changes, until interrupted (`changes`: for tests)."""
     if where:
-        print(f"bundled scenarios: {paths.bundled_scenarios()}")
-        print(f"your scenarios:    {paths.user_scenarios()}")
-        print(f"(set {paths.HOME_ENV} to move your folder: scenarios are then read from"
-              f" ${paths.HOME_ENV}/scenarios)")
+        print(_("bundled scenarios: {folder}").format(folder=paths.bundled_scenarios()))
+        print(_("your scenarios:    {folder}").format(folder=paths.user_scenarios()))
+        print(_("(set {home_env} to move your folder: scenarios are then read from"
+                " ${home_env}/scenarios)").format(home_env=paths.HOME_ENV))
         return 0
     if watch and len(paths_) != 1:
-        print("crisis validate: --watch checks one scenario folder: give its path", file=sys.stderr)
+        print(_("crisis validate: --watch checks one scenario folder: give its path"), file=sys.stderr)
         return 2
     folders: list[Path] = []
     for arg in paths_:
         try:
             folders.append(resolve_scenario(arg))
         except ScenarioNotFound as err:
-            print(f"crisis validate: {err}", file=sys.stderr)
+            print(_("crisis validate: {error}").format(error=err), file=sys.stderr)
             return 2
     if not paths_:
         folders = installed()
         if not folders:
-            print("no scenarios found (crisis validate --where shows where they are looked for)")
+            print(_("no scenarios found (crisis validate --where shows where they are looked for)"))
             return 0
     if watch:
         return _watch(folders[0], changes, notes, missing)
@@ -84,20 +91,24 @@ def _validate_translations(folder: Path, missing: str | None) -> bool:
                 print(format_problems(lang.missing, limit=len(lang.missing)))
         print(language_line(code, lang))
     if missing not in (None, "all") and missing not in found.languages:
-        shipped = ", ".join(found.languages) or "none"
-        print(f"{missing}: no translation in this scenario (its translations: {shipped})")
+        shipped = ", ".join(found.languages) or _("none")
+        print(_("{missing}: no translation in this scenario (its translations: {shipped})").format(
+            missing=missing, shipped=shipped))
     return not found.errors
 
 
 def language_line(code: str, lang) -> str:
     """`es: complete`, or `es: 2 errors, 14 of 300 texts not translated (--missing es lists them)`."""
     if lang.complete:
-        return f"{code}: complete"
+        return _("{code}: complete").format(code=code)
     parts = [_count(len(lang.errors), "error")] if lang.errors else []
     if lang.missing:
-        parts.append(f"{len(lang.missing)} of {lang.total} texts not translated (--missing {code} lists them)")
+        parts.append(ngettext("{missing} of {total} text not translated (--missing {code} lists them)",
+                              "{missing} of {total} texts not translated (--missing {code} lists them)",
+                              lang.total).format(missing=len(lang.missing), total=lang.total, code=code))
     else:
-        parts.append(f"every one of its {lang.total} texts translated")
+        parts.append(ngettext("every one of its {total} text translated", "every one of its {total} texts translated",
+                              lang.total).format(total=lang.total))
     return f"{code}: {', '.join(parts)}"
 
 
@@ -107,13 +118,14 @@ def summary(folder: Path, report: Report, notes: bool = True) -> str:
     extra = [_count(len(found), noun) for found, noun in ((report.warnings, "warning"), (report.notes, "note"))
              if found]
     if report.notes and not notes:
-        extra[-1] += ": --notes lists them"
+        extra[-1] += _(": --notes lists them")
     tail = f" ({', '.join(extra)})" if extra else ""
     if report.ok and report.scenario is not None:
         s = report.scenario
-        return f"OK {s.id}: {_count(len(s.cards), 'card')}, {_count(len(s.endings), 'ending')}{tail}"
+        return _("OK {id}: {cards}, {endings}").format(
+            id=s.id, cards=_count(len(s.cards), "card"), endings=_count(len(s.endings), "ending")) + tail
     name = _manifest_id(folder) or display_base(folder)
-    return f"FAILED {name}: {_count(len(report.errors), 'error')}{tail}"
+    return _("FAILED {name}: {errors}").format(name=name, errors=_count(len(report.errors), "error")) + tail
 
 
 def _watch(folder: Path, changes: Iterable[list[str]] | None, notes: bool = False, missing: str | None = None
@@ -122,12 +134,14 @@ def _watch(folder: Path, changes: Iterable[list[str]] | None, notes: bool = Fals
         from .watch import changes as watching
 
         changes = watching(folder)
-    print(f"watching {folder.resolve()} for changes to its .yaml files (Ctrl+C to stop)", flush=True)
+    print(_("watching {folder} for changes to its .yaml files (Ctrl+C to stop)").format(
+        folder=folder.resolve()), flush=True)
     ok = _validate_one(folder, notes, missing)
     try:
         for changed in changes:
             shown = ", ".join(Path(p).name for p in changed[:3]) + (" ..." if len(changed) > 3 else "")
-            print(f"\n--- {time.strftime('%H:%M:%S')} {shown} changed ---", flush=True)
+            print("\n" + _("--- {time} {files} changed ---").format(
+                time=time.strftime("%H:%M:%S"), files=shown), flush=True)
             ok = _validate_one(folder, notes, missing)
             sys.stdout.flush()
     except KeyboardInterrupt:
