@@ -21,6 +21,7 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from game.engine import log_of
+from game.i18n import N_, _, ngettext
 
 from ..loading import keep_previous_autosave, save_meta, save_name
 from ..record import Prologue, Record, Step
@@ -57,18 +58,19 @@ class GameScreen(Screen):
         """The player asked for the title screen (the game is autosaved)."""
 
     BINDINGS = [
-        Binding("1", "choose(1)", "Choose", key_display="1-9"),
+        Binding("1", "choose(1)", N_("Choose"), key_display="1-9"),
         *[Binding(str(n), f"choose({n})", f"Option {n}", show=False) for n in range(2, 10)],
-        Binding("space", "next", "Next"),
-        Binding("l", "toggle_log", "Log"),
-        Binding("s", "save", "Save"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-        Binding("g", "glossary", "Who's who"),
-        Binding("r", "sources", "Sources"),
-        Binding("escape", "title", "Title", show=False),
-        Binding("q", "app.quit", "Quit", show=False),
+        Binding("space", "next", N_("Next")),
+        Binding("l", "toggle_log", N_("Log")),
+        Binding("s", "save", N_("Save")),
+        Binding("question_mark", "app.help", N_("Help"), key_display="?"),
+        Binding("g", "glossary", N_("Who's who")),
+        Binding("r", "sources", N_("Sources")),
+        Binding("escape", "title", N_("Title"), show=False),
+        Binding("q", "app.quit", N_("Quit"), show=False),
     ]
-    """Numbers choose, Space (or Enter on the button) moves on; the rest open panels and dialogs."""
+    """Numbers choose, Space (or Enter on the button) moves on; the rest open panels and dialogs. The
+    descriptions are marked for translation and translated by the footer as it shows them."""
 
     record: var[Record] = var(None, always_update=True, init=False)
     outcome: var[Step | Prologue | None] = var(None, always_update=True, init=False)
@@ -152,19 +154,20 @@ class GameScreen(Screen):
         if message.scenario is None:
             shown = "\n".join(str(p) for p in message.problems[:8])
             more = len(message.problems) - 8
-            self.notify(shown + (f"\n... and {more} more" if more > 0 else ""), markup=False, severity="error",
-                        title="The edit has errors: still playing the last good version", timeout=20)
+            more_text = "\n" + ngettext("... and {n} more", "... and {n} more", more).format(n=more) if more > 0 else ""
+            self.notify(shown + more_text, markup=False, severity="error",
+                        title=_("The edit has errors: still playing the last good version"), timeout=20)
             return
         carried = carry_over(self.record.state, message.scenario)
         if carried.state is None:
             from .confirm import ConfirmScreen
 
-            self.app.push_screen(ConfirmScreen("This game cannot go on with the new content", carried.why + ".",
-                                               "Restart with it", "Keep playing"),
+            self.app.push_screen(ConfirmScreen(_("This game cannot go on with the new content"), carried.why + ".",
+                                               _("Restart with it"), _("Keep playing")),
                                  lambda yes: self._restart(message.scenario) if yes else None)
             return
         self._take_record(Record.restore(message.scenario, log_of(carried.state), seats=self.record.seats))
-        self.notify(f"Reloaded: still turn {carried.state.turn}", timeout=4)
+        self.notify(_("Reloaded: still turn {turn}").format(turn=carried.state.turn), timeout=4)
 
     def _restart(self, scenario) -> None:
         record = self.record
@@ -185,13 +188,15 @@ class GameScreen(Screen):
         try:
             kept = keep_previous_autosave(self.record.log)
         except OSError as err:
-            self.notify(f"Could not keep the previous autosave: {err.strerror or err}", severity="error")
+            self.notify(_("Could not keep the previous autosave: {error}").format(error=err.strerror or err),
+                        severity="error")
         else:
             if kept is not None:  # said as Load says it (title.py), so the player knows where it went
-                self.notify(kept.message(), title="Autosave kept", timeout=15, markup=False)
+                self.notify(kept.message(), title=_("Autosave kept"), timeout=15, markup=False)
         if saves.autosave_shared():  # another game holds this data folder's autosave: say where this one goes
-            self.notify("Another game of crisis is running on this data folder, so this one autosaves to its"
-                        f" own file, {saves.own_autosave_path().name}: Load opens it.", title="Two games",
+            self.notify(_("Another game of crisis is running on this data folder, so this one autosaves to its"
+                          " own file, {file}: Load opens it.").format(file=saves.own_autosave_path().name),
+                        title=_("Two games"),
                         timeout=20, markup=False)
         self._autosave()
 
@@ -209,9 +214,9 @@ class GameScreen(Screen):
         if not self._two:
             whose = sc.role(state.role).name
         elif outcome is not None and outcome.role != reader:
-            whose = f"{role_name(sc, outcome.role)}'s move"
+            whose = _("{role}'s move").format(role=role_name(sc, outcome.role))
         else:
-            whose = f"{role_name(sc, reader)}'s turn"
+            whose = _("{role}'s turn").format(role=role_name(sc, reader))
         # The day the card on show is dated (a card fixed to a date keeps it); the world's opening, its turn's.
         day = shown.date if isinstance(outcome, Prologue) else card_day(shown)
         return HeaderLine(sc.title, whose, date_text(day), shown.turn, sc.calendar.max_turns, state.seed)
@@ -222,7 +227,7 @@ class GameScreen(Screen):
                               aim_of=self.reader if two else self.record.player)
 
     def compute_viewer(self) -> str:
-        return f"{role_name(self.record.scenario, self.reader)}'s view" if self._two else ""
+        return _("{role}'s view").format(role=role_name(self.record.scenario, self.reader)) if self._two else ""
 
     def compute_card(self) -> CardShown | None:
         return card_shown(self.record.state, self.reader if self._two else None)
@@ -272,12 +277,12 @@ class GameScreen(Screen):
     def _button_label(self) -> str:
         record = self.record
         if self.read[self.reader] < len(record.steps):
-            return "Next  (Enter)"
+            return _("Next  (Enter)")
         if record.state.over:
-            return "See how it ends  (Enter)"
+            return _("See how it ends  (Enter)")
         if record.state.role != self.reader:
-            return "Pass the keyboard  (Enter)"
-        return "Next card  (Enter)"
+            return _("Pass the keyboard  (Enter)")
+        return _("Next card  (Enter)")
 
     def turn_page(self, played: Record | None = None) -> None:
         """Show the reader the next decision they have not read; when none is left, their card, or the
@@ -322,7 +327,8 @@ class GameScreen(Screen):
             return
         view = views[number - 1]
         if not view.available:
-            self.notify(f"Option {number} is not available: {view.reason}", severity="warning")
+            self.notify(_("Option {number} is not available: {reason}").format(number=number, reason=view.reason),
+                        severity="warning")
             return
         self.play_option(view.index)
 
@@ -347,7 +353,8 @@ class GameScreen(Screen):
         try:
             saves.autosave(self.record.log, save_meta(self.record, self.odds))
         except OSError as err:
-            self.notify(f"Could not autosave: {err.strerror or err}", severity="error", timeout=10)
+            self.notify(_("Could not autosave: {error}").format(error=err.strerror or err), severity="error",
+                        timeout=10)
             return False
         return True
 
@@ -373,9 +380,9 @@ class GameScreen(Screen):
         try:
             path = saves.write_save(saves.slot_file(name), self.record.log, save_meta(self.record, self.odds))
         except OSError as err:
-            self.notify(f"Could not save: {err.strerror or err}", severity="error", timeout=10)
+            self.notify(_("Could not save: {error}").format(error=err.strerror or err), severity="error", timeout=10)
             return
-        self.notify(f"Saved as '{name}' ({path})", title="Saved")
+        self.notify(_("Saved as '{name}' ({path})").format(name=name, path=path), title=_("Saved"))
 
     def action_glossary(self) -> None:
         from .glossary import GlossaryScreen
@@ -394,12 +401,12 @@ class GameScreen(Screen):
             self.action_toggle_log()
             return
         if not self.record.state.over and self._autosave():
-            self.notify("Your game is saved: Continue (c) on the title screen picks it up.", title="Saved",
+            self.notify(_("Your game is saved: Continue (c) on the title screen picks it up."), title=_("Saved"),
                         timeout=6)
         self.post_message(self.Left())
 
     def system_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Who's who", "The scenario's glossary, searchable", self.action_glossary)
-        yield SystemCommand("Sources", "The documents this scenario draws on", self.action_sources)
-        yield SystemCommand("Save game", "Save to a named slot", self.action_save)
-        yield SystemCommand("Story log", "Show or hide the story so far", self.action_toggle_log)
+        yield SystemCommand(_("Who's who"), _("The scenario's glossary, searchable"), self.action_glossary)
+        yield SystemCommand(_("Sources"), _("The documents this scenario draws on"), self.action_sources)
+        yield SystemCommand(_("Save game"), _("Save to a named slot"), self.action_save)
+        yield SystemCommand(_("Story log"), _("Show or hide the story so far"), self.action_toggle_log)

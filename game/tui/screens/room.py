@@ -7,6 +7,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from game.classroom.rooms import GONE_AFTER, RoomError
+from game.i18n import _, ngettext
 
 from ..record import Record
 from ..views import role_name
@@ -37,7 +38,7 @@ class ClassGameScreen(GameScreen):
                 self.recorder.turn(step.before, step.turn, step.seat)
                 self.recorded += 1
         except sqlite3.Error as err:  # the game goes on; the teacher's copy misses this move
-            self.notify(f"Could not record for the class: {err}", severity="error")
+            self.notify(_("Could not record for the class: {error}").format(error=err), severity="error")
 
     def play_option(self, index: int) -> None:
         super().play_option(index)
@@ -60,7 +61,7 @@ class RoomScreen(ClassGameScreen):
         self.recorder = self.link.recorder(self.record, self.odds)
         self.record_new()
         self.set_interval(self.POLL_SECONDS, self.poll)
-        self.notify(f"Room {self.room.seat.room}: your classmate joins with this code.", timeout=20)
+        self.notify(_("Room {code}: your classmate joins with this code.").format(code=self.room.seat.room), timeout=20)
         self.turn_page()
 
     def turn_page(self, played: Record | None = None) -> None:
@@ -78,7 +79,7 @@ class RoomScreen(ClassGameScreen):
 
             self.waiting = WaitingScreen(self.waiting_message())
             # Back on this screen only once the waiting one is gone: then the page turns and takes the focus.
-            self.app.push_screen(self.waiting, lambda _: self.turn_page())
+            self.app.push_screen(self.waiting, lambda _result: self.turn_page())
 
     def _stop_waiting(self) -> bool:
         """Dismiss the waiting screen, if it is up (its callback turns the page); True when it was."""
@@ -96,17 +97,22 @@ class RoomScreen(ClassGameScreen):
         name, since = self.room.other()
         code = self.room.seat.room
         if since is None:
-            return f"Waiting for your classmate to join as {other}: give them the room code {code}."
+            return _("Waiting for your classmate to join as {role}: give them the room code {code}.").format(
+                role=other, code=code)
         who = f"{name} ({other})" if name and name != "-" else other
         if since > GONE_AFTER:
-            return (f"{who} has not been seen for {int(since // 60)} minute(s): their tab may have closed. The game"
-                    f" is kept in room {code}; they can come back to it with that code.")
-        return f"Waiting for {who} to decide…"
+            minutes = int(since // 60)
+            return ngettext("{who} has not been seen for {n} minute: their tab may have closed. The game is kept in"
+                            " room {code}; they can come back to it with that code.",
+                            "{who} has not been seen for {n} minutes: their tab may have closed. The game is kept in"
+                            " room {code}; they can come back to it with that code.", minutes).format(
+                who=who, n=minutes, code=code)
+        return _("Waiting for {who} to decide…").format(who=who)
 
     def _button_label(self) -> str:
         label = super()._button_label()
-        if label.startswith("Pass the keyboard"):
-            return "Next  (Enter)"
+        if label == _("Pass the keyboard  (Enter)"):
+            return _("Next  (Enter)")
         return label
 
     def play_option(self, index: int) -> None:
