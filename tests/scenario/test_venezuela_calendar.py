@@ -139,3 +139,25 @@ def test_the_check_catches_a_date_that_contradicts_its_week(scenario, text, wron
     if "23 February" in text:
         week = dt.date(2019, 2, 18)
     assert bool(_problems(scenario, card, "reader", text, week, week)) is wrong
+
+
+HISTORY = "what happened: "
+
+
+def test_every_rolled_result_has_a_name_and_history_names_its_own(scenario):
+    """Odds read '52% the crowd holds / 48% arrested', never bare numbers; on a card that happened, history's
+    option names the outcome that happened ('what happened: ...'), so the odds and the debrief show it; a card
+    marked 'what if' claims no outcome as history."""
+    unnamed, history = [], []
+    for card in scenario.cards:
+        for i, option in enumerate(card.options):
+            outcomes = option.outcomes
+            if len(outcomes) > 1:
+                unnamed += [f"{card.id} option {i} outcome {k}" for k, o in enumerate(outcomes) if not o.label]
+            told = [o for o in outcomes if o.label.startswith(HISTORY)]
+            if card.historical and (option.historical or card.event) and len(outcomes) > 1 and len(told) != 1:
+                history.append(f"{card.id} option {i}: {len(told)} outcomes say '{HISTORY}'")
+            if not card.historical and told:
+                history.append(f"{card.id} option {i}: a 'what if' card says '{HISTORY}'")
+    assert unnamed == []
+    assert history == []
