@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from game import paths
+from game.i18n import _
 
 from .files import MANIFEST, MAX_FILE_BYTES
 from .models import SCENARIO_ID_PATTERN
@@ -46,8 +47,8 @@ def resolve_scenario(id_or_path: str | None) -> Path:
             if _manifest_id(folder) == wanted:
                 return folder
     ids = ", ".join(sorted({_manifest_id(f) or f.name for f in installed()})) or "none"
-    raise ScenarioNotFound(f"no scenario '{wanted}': it is not a scenario folder, and no bundled or"
-                           f" installed scenario has that id (available: {ids})")
+    raise ScenarioNotFound(_("no scenario '{wanted}': it is not a scenario folder, and no bundled or"
+                             " installed scenario has that id (available: {ids})").format(wanted=wanted, ids=ids))
 
 
 def _manifest_id(folder: Path) -> str | None:

@@ -8,6 +8,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.i18n import _, format_number
+
 from .problems import Problem
 
 MANIFEST = "scenario.yaml"
@@ -67,19 +69,22 @@ def list_files(folder: Path, content: bool = True) -> list[str]:
 def read_files(folder: Path, shown: str) -> tuple[list[ScenarioFile], list[Problem]]:
     """Read every scenario file, refusing what is too big or too many before reading it."""
     if not folder.is_dir():
-        return [], [Problem(shown, 0, 0, "not a scenario folder (no such folder)")]
+        return [], [Problem(shown, 0, 0, _("not a scenario folder (no such folder)"))]
     rels = list_files(folder)
     if rels and rels[-1] == CUT_SHORT:
-        return [], [Problem(shown, 0, 0, f"more than {MAX_FILES} YAML files or {MAX_FOLDERS} folders; a scenario"
-                                         f" may have at most {MAX_FILES} files")]
+        return [], [Problem(shown, 0, 0, _("more than {max_files} YAML files or {max_folders} folders; a scenario"
+                                           " may have at most {max_files} files").format(
+                                               max_files=MAX_FILES, max_folders=MAX_FOLDERS))]
     if len(rels) > MAX_FILES:
-        return [], [Problem(shown, 0, 0, f"{len(rels)} YAML files; a scenario may have at most {MAX_FILES}")]
+        return [], [Problem(shown, 0, 0, _("{count} YAML files; a scenario may have at most {max_files}").format(
+            count=len(rels), max_files=MAX_FILES))]
     files: list[ScenarioFile] = []
     problems: list[Problem] = []
     try:
         inside = folder.resolve()
     except (OSError, RuntimeError) as err:
-        return [], [Problem(shown, 0, 0, f"cannot read the folder: {getattr(err, 'strerror', None) or err}")]
+        return [], [Problem(shown, 0, 0, _("cannot read the folder: {reason}").format(
+            reason=getattr(err, "strerror", None) or err))]
     for rel in rels:
         display = str(Path(shown) / rel)
         data, problem = read_one(folder / rel, display, inside)
@@ -88,8 +93,8 @@ def read_files(folder: Path, shown: str) -> tuple[list[ScenarioFile], list[Probl
         else:
             files.append(ScenarioFile(rel, display, data))
     if MANIFEST not in rels:
-        problems.append(Problem(shown, 0, 0, f"no {MANIFEST}: every scenario folder needs a manifest"
-                                             " (see scenarios/README.md)"))
+        problems.append(Problem(shown, 0, 0, _("no {manifest}: every scenario folder needs a manifest"
+                                               " (see scenarios/README.md)").format(manifest=MANIFEST)))
     return files, problems
 
 
@@ -101,20 +106,21 @@ def read_one(path: Path, display: str, inside: Path) -> tuple[bytes, Problem | N
             # line may reach a message. A link to another file of the same scenario is fine.
             target = path.resolve()
             if target != inside and inside not in target.parents:
-                return b"", Problem(display, 1, 1, "a link to a file outside the scenario folder; links are not"
-                                                   " followed out of a scenario")
+                return b"", Problem(display, 1, 1, _("a link to a file outside the scenario folder; links are not"
+                                                     " followed out of a scenario"))
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
             # A device or a pipe named *.yaml could block or never end: refuse it unread.
-            return b"", Problem(display, 1, 1, "not a regular file")
+            return b"", Problem(display, 1, 1, _("not a regular file"))
         if info.st_size > MAX_FILE_BYTES:
             return b"", _too_big(display, info.st_size)
         with open(path, "rb", opener=_nonblocking) as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return b"", Problem(display, 1, 1, "not a regular file")  # swapped since the stat
+                return b"", Problem(display, 1, 1, _("not a regular file"))  # swapped since the stat
             data = handle.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat
     except (OSError, RuntimeError) as err:
-        return b"", Problem(display, 1, 1, f"cannot read the file: {getattr(err, 'strerror', None) or err}")
+        return b"", Problem(display, 1, 1, _("cannot read the file: {reason}").format(
+            reason=getattr(err, "strerror", None) or err))
     if len(data) > MAX_FILE_BYTES:
         return b"", _too_big(display, len(data))
     return data, None
@@ -125,8 +131,9 @@ def _nonblocking(path, flags):
 
 
 def _too_big(display: str, size: int) -> Problem:
-    return Problem(display, 1, 1, f"file is too large ({size:,} bytes); the limit is 1 MiB"
-                                  f" ({MAX_FILE_BYTES:,} bytes) per file")
+    return Problem(display, 1, 1, _("file is too large ({size} bytes); the limit is 1 MiB"
+                                    " ({limit} bytes) per file").format(
+                                        size=format_number(size), limit=format_number(MAX_FILE_BYTES)))
 
 
 def content_hash(files: list[ScenarioFile]) -> str:

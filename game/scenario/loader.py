@@ -9,6 +9,7 @@ from pathlib import Path
 from game.plain import plain
 
 from game.engine.model import Scenario
+from game.i18n import _, format_number
 
 from .crosscheck import MAX_CARDS, MAX_EFFECTS, crosscheck
 from .files import MANIFEST, content_hash, display_base, read_files
@@ -37,8 +38,9 @@ def check(path: str | Path) -> Report:
             return Report(cached.scenario, list(cached.problems))
         report = _check(files, problems, key[2], str(folder))
     except Exception as err:  # noqa: BLE001 - the promise is a report, never a traceback
-        report = Report(None, [Problem(shown, 0, 0, f"internal error while checking ({type(err).__name__}:"
-                                                    f" {err}); please report this as a bug")])
+        report = Report(None, [Problem(shown, 0, 0, _("internal error while checking ({kind}:"
+                                                      " {err}); please report this as a bug").format(
+                                                          kind=type(err).__name__, err=err))])
         return Report(None, _plain(report.problems))
     report = Report(report.scenario, _plain(report.problems))
     if not problems:
@@ -99,7 +101,8 @@ def _too_big(documents: list, sink: Sink) -> bool:
     for display, doc, _manifest in documents:
         for path, effects in _effect_lists(doc.value, ()):
             if len(effects) > MAX_EFFECTS:
-                sink.add("error", display, path, f"{len(effects):,} effects in one list; the limit is {MAX_EFFECTS}",
+                sink.add("error", display, path, _("{count} effects in one list; the limit is {limit}").format(
+                    count=format_number(len(effects)), limit=MAX_EFFECTS),
                          at="key")
                 found = True
     return found
@@ -124,8 +127,8 @@ def _format_mark(doc, display: str) -> list[Problem]:
         doc.value["format"] = int(value)
     elif isinstance(value, bool):
         line, col = doc.positions.find(("format",))
-        return [Problem(display, line, col, f"'format': expected the format's number, 1 or 2, got"
-                                            f" {str(value).lower()}")]
+        return [Problem(display, line, col, _("'format': expected the format's number, 1 or 2, got"
+                                              " {value}").format(value=str(value).lower()))]
     return []
 
 

@@ -7,14 +7,16 @@ import keyword
 import difflib
 from dataclasses import dataclass, field
 
+from game.i18n import N_, _
+
 from .located import Item, Sink
 from .shape import Draft
 
 # Words an expression reads as its own (Python's keywords among them): an id like these could never be named.
 RESERVED = frozenset({"turn", "flag", "true", "false"} | set(keyword.kwlist))
 # What each section's items are called in messages.
-NOUNS = {"meters": "meter", "factions": "faction", "flags": "flag", "cards": "card", "endings": "ending",
-         "glossary": "glossary entry", "sources": "source", "roles": "role"}
+NOUNS = {"meters": N_("meter"), "factions": N_("faction"), "flags": N_("flag"), "cards": N_("card"),
+         "endings": N_("ending"), "glossary": N_("glossary entry"), "sources": N_("source"), "roles": N_("role")}
 
 
 @dataclass(slots=True)
@@ -39,13 +41,14 @@ class Names:
             for item in items:
                 ident = item.model.id
                 if ident in RESERVED and section != "sources":
-                    sink.error(item, ("id",), f"'{ident}' is reserved (expressions use it); pick another"
-                                              f" {noun} id")
+                    sink.error(item, ("id",), _("'{ident}' is reserved (expressions use it); pick another"
+                                                " {noun} id").format(ident=ident, noun=_(noun)))
                 if ident in seen:
                     first = seen[ident]
                     line, col = sink.positions[first.file].find(first.path + ("id",))
-                    sink.error(item, ("id",), f"duplicate {noun} id '{ident}'; it is already defined at"
-                                              f" {first.file}:{line}:{col}")
+                    sink.error(item, ("id",), _("duplicate {noun} id '{ident}'; it is already defined at"
+                                                " {file}:{line}:{col}").format(
+                                                    noun=_(noun), ident=ident, file=first.file, line=line, col=col))
                     continue
                 seen[ident] = item
             names.declared[section] = seen
@@ -62,6 +65,8 @@ class Names:
         if ident in self.declared[section] or ident in self.broken[section]:
             return True
         near = difflib.get_close_matches(ident, sorted(self.declared[section]), n=1, cutoff=0.6)
-        hint = f"; did you mean '{near[0]}'?" if near else f"; declare it under '{section}:'"
-        self.sink.error(item, sub, f"unknown {NOUNS[section]} '{ident}'{hint}", at=at)
+        hint = _("; did you mean '{name}'?").format(name=near[0]) if near else \
+            _("; declare it under '{section}:'").format(section=section)
+        self.sink.error(item, sub, _("unknown {noun} '{ident}'{hint}").format(
+            noun=_(NOUNS[section]), ident=ident, hint=hint), at=at)
         return False

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from game.i18n import N_, _
+
 if TYPE_CHECKING:
     from game.engine.model import Scenario
 
 Severity = Literal["error", "warning", "note"]
+SEVERITIES = (N_("warning"), N_("note"))  # the words a problem's line starts with, translated where shown
 MAX_SHOWN = 100
 
 
@@ -24,7 +27,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}" if self.line else self.file
-        kind = "" if self.severity == "error" else f"{self.severity}: "
+        kind = "" if self.severity == "error" else _(self.severity) + ": "
         return f"{where}: {kind}{self.message}"
 
 
@@ -37,7 +40,7 @@ def format_problems(problems: list[Problem], limit: int = MAX_SHOWN) -> str:
     ordered = sort_problems(problems)
     lines = [str(p) for p in ordered[:limit]]
     if len(ordered) > limit:
-        lines.append(f"... and {len(ordered) - limit} more problems")
+        lines.append(_("... and {value} more problems").format(value=len(ordered) - limit))
     return "\n".join(lines)
 
 
