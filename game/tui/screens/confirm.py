@@ -9,19 +9,21 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from game.i18n import N_, _
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Returns True for the first button (Enter, as it has the focus), False for the other or Escape."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
     """Escape answers no."""
 
-    def __init__(self, question: str, message: str, yes: str, no: str = "Cancel") -> None:
+    def __init__(self, question: str, message: str, yes: str, no: str | None = None) -> None:
         super().__init__()
         self.question = question
         self.message = message
         self.yes = yes
-        self.no = no
+        self.no = _("Cancel") if no is None else no
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

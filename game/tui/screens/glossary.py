@@ -11,13 +11,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from game.engine import Scenario
+from game.i18n import N_, _
 
 
 def entries(scenario: Scenario) -> list[tuple[str, str, str]]:
     """(name, kind, description) for every glossary entry, faction and meter."""
     found = [(g.name, g.kind, g.description) for g in scenario.glossary]
-    found += [(f.name, "faction", f.description) for f in scenario.factions]
-    found += [(m.label, "meter", f"{m.description} ({m.lo} to {m.hi})") for m in scenario.meters]
+    found += [(f.name, _("faction"), f.description) for f in scenario.factions]
+    found += [(m.label, _("meter"), _("{description} ({lo} to {hi})").format(description=m.description, lo=m.lo, hi=m.hi))
+              for m in scenario.meters]
     return found
 
 
@@ -29,7 +31,7 @@ def matching(found: list[tuple[str, str, str]], query: str) -> list[tuple[str, s
 class GlossaryScreen(ModalScreen[None]):
     """Type to filter; Escape closes."""
 
-    BINDINGS = [Binding("escape", "close", "Close")]
+    BINDINGS = [Binding("escape", "close", N_("Close"))]
     """Escape closes the glossary (letters go to the search box)."""
 
     def __init__(self, scenario: Scenario) -> None:
@@ -38,10 +40,10 @@ class GlossaryScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static("Who's who", classes="dialog-title")
-            yield Input(placeholder="Search names and descriptions", id="search", compact=True)
+            yield Static(_("Who's who"), classes="dialog-title")
+            yield Input(placeholder=_("Search names and descriptions"), id="search", compact=True)
             yield VerticalScroll(Static(id="entries"), id="entries-pane")
-            yield Static("Escape to close", classes="dialog-hint")
+            yield Static(_("Escape to close"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self._show("")
@@ -53,7 +55,7 @@ class GlossaryScreen(ModalScreen[None]):
     def _show(self, query: str) -> None:
         shown = matching(self.entries, query)
         if not shown:
-            self.query_one("#entries", Static).update(Content.styled("Nothing matches.", "italic"))
+            self.query_one("#entries", Static).update(Content.styled(_("Nothing matches."), "italic"))
             return
         self.query_one("#entries", Static).update(Content("\n\n").join(
             Content.assemble((name, "bold"), (f"  {kind}" if kind else "", "italic $text-muted"), "\n", text)

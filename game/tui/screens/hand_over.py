@@ -8,12 +8,14 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
+from game.i18n import N_, _
+
 
 class HandOverScreen(Screen[None]):
     """Covers the whole game, so the next player sees neither the last card nor the last player's meters."""
 
     BINDINGS = [
-        Binding("enter,space", "ready", "Ready", key_display="Enter"),
+        Binding("enter,space", "ready", N_("Ready"), key_display="Enter"),
     ]
     """Enter (or Space) once the keyboard has changed hands."""
 
@@ -24,9 +26,9 @@ class HandOverScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="hand-over"):
             with Center():
-                yield Static(f"{self.role_name}'s turn", id="hand-over-title", markup=False)
+                yield Static(_("{role}'s turn").format(role=self.role_name), id="hand-over-title", markup=False)
             with Center():
-                yield Static("Pass the keyboard, then press Enter.", id="hand-over-hint", markup=False)
+                yield Static(_("Pass the keyboard, then press Enter."), id="hand-over-hint", markup=False)
 
     def action_ready(self) -> None:
         self.dismiss(None)

@@ -8,13 +8,15 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
+from game.i18n import N_, _
+
 from .title import read_asset
 
 
 class HelpScreen(ModalScreen[None]):
     """A scrollable page over whatever screen opened it."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", key_display="esc")]
+    BINDINGS = [Binding("escape,q,question_mark", "close", N_("Close"), key_display="esc")]
     """Escape (or q, or ? again) closes the page."""
 
     def compose(self) -> ComposeResult:
@@ -22,8 +24,8 @@ class HelpScreen(ModalScreen[None]):
             # The page is longer than most terminals: the Markdown sits in a focused scrolling container,
             # which takes the arrows, PageUp/PageDown, Home/End and the mouse wheel.
             with VerticalScroll(id="help-text"):
-                yield Markdown(read_asset("help.md") or "The help file is missing from this installation.")
-            yield Static("↑ ↓ PgUp PgDn Home End or the mouse wheel to scroll · Escape to close",
+                yield Markdown(read_asset("help.md") or _("The help file is missing from this installation."))
+            yield Static(_("↑ ↓ PgUp PgDn Home End or the mouse wheel to scroll · Escape to close"),
                          classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:

@@ -9,11 +9,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from game.i18n import N_, _
+
 
 class NoticeScreen(ModalScreen[None]):
     """Dismissed by Enter, Escape or the button."""
 
-    BINDINGS = [Binding("escape", "dismiss", "Close")]
+    BINDINGS = [Binding("escape", "dismiss", N_("Close"))]
     """Escape closes the dialog (the focused button takes Enter)."""
 
     def __init__(self, title: str, message: str) -> None:
@@ -25,7 +27,7 @@ class NoticeScreen(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.message, id="notice-message", markup=False)
-            yield Button("OK", id="ok", variant="primary", compact=True)
+            yield Button(_("OK"), id="ok", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#ok").focus()

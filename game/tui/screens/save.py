@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from game import saves
+from game.i18n import N_, _
 
 from .confirm import ConfirmScreen
 
@@ -18,7 +19,7 @@ class SaveScreen(ModalScreen[str | None]):
     """Returns the slot name, or None when cancelled. A name already taken is only returned once the player
     has said to overwrite it."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
     """Escape closes the dialog without saving."""
 
     def __init__(self, suggestion: str) -> None:
@@ -27,13 +28,13 @@ class SaveScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Save the game", classes="dialog-title")
-            yield Static("Name the save (letters, digits, spaces, - and _):")
+            yield Static(_("Save the game"), classes="dialog-title")
+            yield Static(_("Name the save (letters, digits, spaces, - and _):"), markup=False)
             yield Input(self.suggestion, id="slot")
             yield Static("", id="slot-error", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Save", id="save", variant="primary", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_("Save"), id="save", variant="primary", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
 
     @on(Input.Changed, "#slot")
     def _typing(self) -> None:
@@ -59,9 +60,9 @@ class SaveScreen(ModalScreen[str | None]):
                 self.query_one("#slot", Input).focus()
 
         self.app.push_screen(ConfirmScreen(
-            f"Overwrite '{name}'?",
-            f"A save named '{name}' already exists. Saving replaces it with this game.",
-            yes="Overwrite"), answered)
+            _("Overwrite '{name}'?").format(name=name),
+            _("A save named '{name}' already exists. Saving replaces it with this game.").format(name=name),
+            yes=_("Overwrite")), answered)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -10,11 +10,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from game.engine import Scenario
+from game.i18n import N_, _
 
 
 def source_list(scenario: Scenario) -> Content:
     if not scenario.sources:
-        return Content.styled("This scenario lists no sources.", "italic")
+        return Content.styled(_("This scenario lists no sources."), "italic")
     rows = []
     for n, s in enumerate(scenario.sources, start=1):  # numbered as citations name them (views.source_number)
         parts: list = [(f"[{n}] ", "bold"), (s.outlet, "bold"), f", {s.date}"]
@@ -30,7 +31,7 @@ def source_list(scenario: Scenario) -> Content:
 class SourcesScreen(ModalScreen[None]):
     """A scrollable list over the game."""
 
-    BINDINGS = [Binding("escape,q,r", "close", "Close", key_display="esc")]
+    BINDINGS = [Binding("escape,q,r", "close", N_("Close"), key_display="esc")]
     """Escape (or q, or r again) closes the list."""
 
     def __init__(self, scenario: Scenario) -> None:
@@ -39,9 +40,9 @@ class SourcesScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static(f"Sources: {self.scenario.title}", classes="dialog-title", markup=False)
+            yield Static(_("Sources: {title}").format(title=self.scenario.title), classes="dialog-title", markup=False)
             yield VerticalScroll(Static(source_list(self.scenario)), id="sources-pane")
-            yield Static("Escape to close", classes="dialog-hint")
+            yield Static(_("Escape to close"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#sources-pane").focus()

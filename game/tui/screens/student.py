@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from game.i18n import N_, _
+
 
 class StudentNameScreen(ModalScreen[str | None]):
     """Returns the checked name, or None when the student goes back."""
@@ -19,7 +21,7 @@ class StudentNameScreen(ModalScreen[str | None]):
     #student-name { width: 64; height: auto; border: round $accent; padding: 1 2; background: $surface; }
     #student-problem { color: $error; }
     """
-    BINDINGS = [Binding("escape", "back", "Back")]
+    BINDINGS = [Binding("escape", "back", N_("Back"))]
     """Escape goes back to the title without a name."""
 
     def __init__(self, class_name: str) -> None:
@@ -28,8 +30,9 @@ class StudentNameScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="student-name"):
-            yield Static(f"Class {self.class_name}: your name, as your teacher will see it", markup=False)
-            yield Input(placeholder="Your name", max_length=200, id="student-input")
+            yield Static(_("Class {name}: your name, as your teacher will see it").format(name=self.class_name),
+                         markup=False)
+            yield Input(placeholder=_("Your name"), max_length=200, id="student-input")
             yield Static("", id="student-problem", markup=False)
 
     @on(Input.Submitted, "#student-input")

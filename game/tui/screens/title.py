@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game import paths
+from game.i18n import N_, _, language
 
 from ..widgets.key_footer import KeyFooter
 
@@ -27,10 +28,14 @@ def autosave_exists() -> bool:
 
 
 def read_asset(name: str) -> str:
-    try:
-        return (paths.assets() / name).read_text(encoding="utf-8").rstrip("\n")
-    except OSError:
-        return ""
+    """An asset in the player's language when it has an edition in it (help.es.md beside help.md), else as written."""
+    stem, dot, suffix = name.partition(".")
+    for candidate in (f"{stem}.{language()}{dot}{suffix}", name):
+        try:
+            return (paths.assets() / candidate).read_text(encoding="utf-8").rstrip("\n")
+        except OSError:
+            continue
+    return ""
 
 
 class TitleScreen(Screen):
@@ -47,11 +52,11 @@ class TitleScreen(Screen):
             self.path = path
 
     BINDINGS = [
-        Binding("n", "new", "New game"),
-        Binding("c", "resume", "Continue"),
-        Binding("l", "load", "Load"),
-        Binding("question_mark,h", "app.help", "How to play", key_display="?"),
-        Binding("q,escape", "quit", "Quit", key_display="q"),
+        Binding("n", "new", N_("New game")),
+        Binding("c", "resume", N_("Continue")),
+        Binding("l", "load", N_("Load")),
+        Binding("question_mark,h", "app.help", N_("How to play"), key_display="?"),
+        Binding("q,escape", "quit", N_("Quit"), key_display="q"),
     ]
     """Each menu entry also has a key, shown in the footer. Quitting asks first: Escape is pressed by habit."""
 
@@ -59,11 +64,11 @@ class TitleScreen(Screen):
         with Vertical(id="title-box"):
             yield Center(Static(read_asset("title.txt"), id="title-art", markup=False))
             yield Center(Static(read_asset("tagline.txt"), id="tagline", markup=False))
-            entries = [Option("New game", id="new")]
+            entries = [Option(_("New game"), id="new")]
             if autosave_exists():
-                entries.append(Option("Continue", id="resume"))
-            entries += [Option("Load a saved game", id="load"), Option("How to play", id="help"),
-                        Option("Quit", id="quit")]
+                entries.append(Option(_("Continue"), id="resume"))
+            entries += [Option(_("Load a saved game"), id="load"), Option(_("How to play"), id="help"),
+                        Option(_("Quit"), id="quit")]
             yield Center(OptionList(*entries, id="menu"))
         yield KeyFooter(compact=True)
 
@@ -94,7 +99,7 @@ class TitleScreen(Screen):
         kept = self._keep_autosave(path)
         self.post_message(self.Resume(path))
         if kept is not None:
-            self.notify(kept.message(), title="Autosave kept", timeout=15, markup=False)
+            self.notify(kept.message(), title=_("Autosave kept"), timeout=15, markup=False)
 
     def _keep_autosave(self, path: Path):
         """The loaded game autosaves over the autosave: an unfinished game there is first kept by name."""
@@ -109,15 +114,15 @@ class TitleScreen(Screen):
         try:
             return keep_previous_autosave(loaded.log)
         except OSError as err:
-            self.notify(f"Could not keep the previous autosave: {err.strerror or err}", severity="error",
-                        markup=False)
+            self.notify(_("Could not keep the previous autosave: {error}").format(error=err.strerror or err),
+                        severity="error", markup=False)
             return None
 
     def action_quit(self) -> None:
         from .confirm import ConfirmScreen
 
-        saved = "Your game is saved: Continue picks it up where you left off." if autosave_exists() else ""
-        self.app.push_screen(ConfirmScreen("Quit crisis?", saved, yes="Quit"), self._quit)
+        saved = _("Your game is saved: Continue picks it up where you left off.") if autosave_exists() else ""
+        self.app.push_screen(ConfirmScreen(_("Quit crisis?"), saved, yes=_("Quit")), self._quit)
 
     def _quit(self, quit_: bool | None) -> None:
         if quit_:

@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
+from game.i18n import N_, _
+
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 
 
@@ -19,14 +21,14 @@ class TooSmallScreen(Screen[None]):
     """
     """Kept here, beside the screen: it must hold at sizes the shared stylesheet never meets."""
 
-    BINDINGS = [("q", "app.quit", "Quit")]
+    BINDINGS = [("q", "app.quit", N_("Quit"))]
     """q still quits: the player may not be able to make the terminal bigger."""
 
     def compose(self) -> ComposeResult:
         # The screens are laid out at MIN_WIDTH x MIN_HEIGHT at least, and a smaller terminal shows the
         # bottom-left corner of that: the words that matter come last, in short lines.
-        yield Static(f"crisis needs a terminal of {MIN_WIDTH}x{MIN_HEIGHT} at least;\nthe game waits as it was,"
-                     " q quits.\nMake the\nterminal\nbigger.", markup=False)
+        yield Static(_("crisis needs a terminal of {width}x{height} at least;\nthe game waits as it was,"
+                       " q quits.\nMake the\nterminal\nbigger.").format(width=MIN_WIDTH, height=MIN_HEIGHT), markup=False)
 
 
 def too_small(width: int, height: int) -> bool:

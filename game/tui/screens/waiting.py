@@ -8,6 +8,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
+from game.i18n import _
+
 
 class WaitingScreen(Screen[None]):
     """Shown between this side's move and the classmate's; the room screen dismisses it when the move arrives."""
@@ -28,7 +30,7 @@ class WaitingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="waiting-box"):
             yield Static(self.message, id="waiting-message", markup=False)
-            yield Static("This screen moves on by itself. Ctrl+Q leaves: the room keeps the game.",
+            yield Static(_("This screen moves on by itself. Ctrl+Q leaves: the room keeps the game."),
                          id="waiting-hint", markup=False)
 
     def watch_message(self, message: str) -> None:
