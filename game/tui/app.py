@@ -77,7 +77,9 @@ class CrisisApp(App[int]):
         self.theme = DEFAULT_THEME
         o = self.opening
         if o.record is not None:
-            self.play(o.record, o.odds)
+            # After the app's first frame, so the game screen is built once, at the terminal's real size and
+            # with the app's styles in place (built here, it was laid out twice before anything was drawn).
+            self.call_later(self.play, o.record, o.odds)
         elif o.new_game:
             self.new_game(o.scenario, o.seed, o.odds)
         else:

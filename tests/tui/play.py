@@ -21,8 +21,20 @@ def first_available(record: Record) -> int:
     return next(v.index for v in record.options() if v.available) + 1
 
 
+async def opened(pilot) -> None:
+    """Wait until the app shows a screen of its own. A game named on the command line opens just after the
+    app's first frame (drawn sooner that way), so it may not be there the moment the test starts."""
+    for _ in range(20):
+        if len(pilot.app.screen_stack) > 1:
+            await pilot.pause()  # its widgets mounted and laid out
+            return
+        await pilot.pause()
+    raise AssertionError(f"the app shows no screen of its own: {pilot.app.screen_stack}")
+
+
 async def play_turn(pilot) -> None:
     """Press the number of the first available option, then Space to read on."""
+    await opened(pilot)
     screen = pilot.app.screen
     await pilot.press(str(first_available(screen.record)))
     await pilot.press("space")

@@ -24,12 +24,13 @@ from game.tui.screens.game import GameScreen
 from game.tui.seats import Seats
 
 from .duel import duel
-from .play import screen_text
+from .play import opened, screen_text
 
 
 async def play_to_the_end(pilot) -> None:
     """As a player would: the first option open to them on their card, Space on every other page."""
     app = pilot.app
+    await opened(pilot)
     while isinstance(app.screen, GameScreen):
         screen = app.screen
         if screen.outcome is None and screen.record.state.role == screen.reader:

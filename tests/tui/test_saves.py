@@ -15,7 +15,7 @@ from game.tui.screens.game import GameScreen
 from game.tui.screens.load import LoadScreen
 from game.tui.screens.notice import NoticeScreen
 
-from .play import SIZE, play_turn, screen_text
+from .play import SIZE, opened, play_turn, screen_text
 
 
 def meters_line(app) -> list[str]:
@@ -26,6 +26,7 @@ def meters_line(app) -> list[str]:
 async def test_every_turn_is_autosaved_and_resume_shows_the_same_game():
     app = build_app(scenario="strike", role="mayor", seed=3)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         assert saves.latest_autosave().log.choices == ()  # saved before the first choice, too
         for played in (1, 2):
             await play_turn(pilot)
@@ -33,7 +34,8 @@ async def test_every_turn_is_autosaved_and_resume_shows_the_same_game():
         before_turn, before_meters = app.screen.record.state.turn, meters_line(app)
 
     again = build_app(resume="")
-    async with again.run_test(size=SIZE):
+    async with again.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         assert isinstance(again.screen, GameScreen)
         assert f"Turn {before_turn}/8" in screen_text(again)
         assert meters_line(again) == before_meters
@@ -63,8 +65,8 @@ async def test_a_named_save_can_be_loaded_from_the_title_screen():
 async def test_a_new_game_keeps_the_unfinished_autosave_as_a_named_save():
     async with build_app(scenario="strike", role="mayor", seed=3).run_test(size=SIZE) as pilot:
         await play_turn(pilot)
-    async with build_app(scenario="strike", role="union", seed=4).run_test(size=SIZE):
-        pass
+    async with build_app(scenario="strike", role="union", seed=4).run_test(size=SIZE) as pilot:
+        await opened(pilot)  # its first autosave comes once its first frame is drawn
     kept = saves.read_save(saves.slot_path("mayor-seed3-turn2"))
     assert kept.log.role == "mayor" and len(kept.log.choices) == 1
     assert saves.latest_autosave().log.role == "union"

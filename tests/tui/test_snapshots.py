@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.tui.app import build_app
 from game.tui.screens.game import GameScreen
 
-from .play import SIZE, play_turn
+from .play import SIZE, opened, play_turn
 
 
 def test_title(snap_compare):
@@ -22,6 +22,7 @@ def test_outcome(snap_compare):
 
 def test_ending(snap_compare):
     async def play_to_the_end(pilot):
+        await opened(pilot)
         while isinstance(pilot.app.screen, GameScreen):
             await play_turn(pilot)
         await pilot.app.workers.wait_for_complete()  # the continuations from each turning point

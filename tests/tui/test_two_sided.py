@@ -16,7 +16,7 @@ from game.tui.seats import Seats
 from game.tui.views import card_shown, log_entries, meter_readings, odds_text
 
 from .duel import duel, duel_opening
-from .play import all_text, screen_text, settle
+from .play import all_text, opened, screen_text, settle
 from .test_game_screen import fits
 
 
@@ -182,6 +182,7 @@ async def test_a_resumed_hot_seat_game_opens_on_the_hand_over():
         await pilot.press("1")
     again = build_app(resume="")
     async with again.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
         assert isinstance(again.screen, HandOverScreen) and "The Union Leader's turn" in screen_text(again)
         await pilot.press("enter")
         assert "The Mayor's move (a friend)" in screen_text(again)
