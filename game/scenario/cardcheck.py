@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from game.engine.model import Calendar
+from game.i18n import N_
 
 from .conditions import Expressions
 from .effect_models import Checking, check_effect
@@ -43,7 +44,7 @@ def check_cards(draft: Draft, names: Names, exprs: Expressions, sink: Sink) -> N
             sink.error(item, ("cooldown",), f"cooldown {card.cooldown} on a once-only card never applies;"
                                             " set once: false to let the card come back", at="key")
         if draft.format >= 2:
-            check_texts(item, ("text",), card.text, drawers, "draw the card", names, sink)
+            check_texts(item, ("text",), card.text, drawers, N_("draw the card"), names, sink)
             placeholders(item, ("title",), card.title, exprs, sink)
             placeholders(item, ("text",), card.text, exprs, sink)
         if card.event:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 
 from game.engine.expr import Expr, ExprError, names, parse
+from game.i18n import _
 
 from .located import Item, Sink
 from .fields import AllTest, AnyTest, FlagTest, MeterTest, NotTest
@@ -97,14 +98,15 @@ class Expressions:
         parts = tuple(("cmp", op, subject, ("num", getattr(test, key)))
                       for key, op in _COMPARISONS.items() if getattr(test, key) is not None)
         if not parts:
-            self.sink.error(item, sub, f"a meter test needs one of {', '.join(_COMPARISONS)}", at="key")
+            self.sink.error(item, sub, _("a meter test needs one of {comparisons}").format(
+                comparisons=', '.join(_COMPARISONS)), at="key")
             return None
         return parts[0] if len(parts) == 1 else ("and", parts)
 
     def _unknown(self, item: Item, sub: tuple, kind: str, name: str, known: set[str]) -> None:
         near = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-        hint = f"; did you mean '{near[0]}'?" if near else ""
-        self.sink.error(item, sub, f"unknown {kind} '{name}'{hint}")
+        hint = _("; did you mean '{name}'?").format(name=near[0]) if near else ""
+        self.sink.error(item, sub, _("unknown {kind} '{name}'{hint}").format(kind=_(kind), name=name, hint=hint))
 
     def _located(self, item: Item, sub: tuple, text: str, offset: int, message: str) -> None:
         locate(self.sink, item, sub, text, offset, message)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.i18n import N_, _
+
 from .cardcheck import check_cards
 from .conditions import Expressions
 from .located import Item, Sink
@@ -44,7 +46,7 @@ def crosscheck(draft: Draft, sink: Sink) -> Checked:
     cards = draft.sections["cards"]
     if len(cards) + len(draft.broken["cards"]) > MAX_CARDS and cards:
         sink.error(cards[min(MAX_CARDS, len(cards) - 1)], ("id",),
-                   f"too many cards: a scenario may have at most {MAX_CARDS}")
+                   _("too many cards: a scenario may have at most {limit}").format(limit=MAX_CARDS))
     return Checked(names, exprs)
 
 
@@ -61,7 +63,8 @@ def _manifest(draft: Draft, names: Names, sink: Sink) -> None:
         return
     roles = len(draft.sections["roles"]) + len(draft.broken["roles"])
     if roles < 2 and sink.spot(draft.manifest, ("roles",)) is not None:
-        sink.add("error", draft.manifest, ("roles",), f"a scenario needs at least two roles, found {roles}",
+        sink.add("error", draft.manifest, ("roles",), _("a scenario needs at least two roles, found {roles}").format(
+            roles=roles),
                  at="key")
     if draft.calendar is not None:
         names.check(draft.calendar, ("timeout",), "endings", draft.calendar.model.timeout)
@@ -74,14 +77,17 @@ def _calendar_limits(item: Item, sink: Sink) -> None:
 
     cal = item.model
     if cal.max_turns > MAX_TURNS:
-        sink.error(item, ("max_turns",), f"max_turns {cal.max_turns:,} is too many: a game has at most"
-                                         f" {MAX_TURNS:,} turns")
+        sink.error(item, ("max_turns",), _("max_turns {max_turns:,} is too many: a game has at most"
+                                           " {limit:,} turns").format(
+                                               max_turns=cal.max_turns, limit=MAX_TURNS))
         return
     try:
         cal.start + dt.timedelta(days=cal.days_per_turn * (cal.max_turns + 1))
     except OverflowError:
-        sink.error(item, ("days_per_turn",), f"the calendar runs past the year 9999: {cal.max_turns:,} turns of"
-                                             f" {cal.days_per_turn:,} days from {cal.start.isoformat()}")
+        sink.error(item, ("days_per_turn",), _("the calendar runs past the year 9999: {max_turns:,} turns of"
+                                               " {days_per_turn:,} days from {start}").format(
+                                                   max_turns=cal.max_turns, days_per_turn=cal.days_per_turn,
+                                                   start=cal.start.isoformat()))
 
 
 def _turns(draft: Draft, names: Names, exprs: Expressions, sink: Sink) -> None:
@@ -92,16 +98,19 @@ def _turns(draft: Draft, names: Names, exprs: Expressions, sink: Sink) -> None:
     seen: set[str] = set()
     for i, role in enumerate(turns.order):
         if role in seen:
-            sink.error(item, ("order", i), f"role '{role}' is already in the order; each role acts once a turn")
+            sink.error(item, ("order", i), _("role '{role}' is already in the order; each role acts once a turn").format(
+                role=role))
         elif names.check(item, ("order", i), "roles", role):
             seen.add(role)
     missing = [r.model.id for r in draft.sections["roles"] if r.model.id not in seen]
     if missing:
         listed = ", ".join(f"'{r}'" for r in missing)
-        sink.error(item, ("order",), f"the order leaves out role {listed}; every role acts once a turn", at="key")
+        sink.error(item, ("order",), _("the order leaves out role {listed}; every role acts once a turn").format(
+            listed=listed), at="key")
     chance = exprs.number(item, ("events",), turns.events)
     if chance is not None and chance.const is not None and not 0 <= float(chance.const) <= 1:
-        sink.error(item, ("events",), f"events: a chance of {float(chance.const):g} must lie between 0 and 1")
+        sink.error(item, ("events",), _("events: a chance of {chance:g} must lie between 0 and 1").format(
+            chance=float(chance.const)))
 
 
 def _meters(draft: Draft, names: Names, sink: Sink) -> None:
@@ -110,14 +119,16 @@ def _meters(draft: Draft, names: Names, sink: Sink) -> None:
         for i, role in enumerate(m.hidden_from):
             names.check(item, ("hidden_from", i), "roles", role)
         if m.min >= m.max:
-            sink.error(item, ("max",), f"max ({m.max}) must be greater than min ({m.min})")
+            sink.error(item, ("max",), _("max ({max}) must be greater than min ({min})").format(max=m.max, min=m.min))
             continue
         if not m.min <= m.start <= m.max:
-            sink.error(item, ("start",), f"start {m.start} is outside the meter's range [{m.min}, {m.max}]")
+            sink.error(item, ("start",), _("start {start} is outside the meter's range [{min}, {max}]").format(
+                start=m.start, min=m.min, max=m.max))
         for role, value in m.start_by_role.items():
             if names.check(item, ("start_by_role", role), "roles", role, at="key") and not m.min <= value <= m.max:
                 sink.error(item, ("start_by_role", role),
-                           f"start {value} for role '{role}' is outside the meter's range [{m.min}, {m.max}]")
+                           _("start {value} for role '{role}' is outside the meter's range [{min}, {max}]").format(
+                               value=value, role=role, min=m.min, max=m.max))
 
 
 def _factions(draft: Draft, names: Names, sink: Sink) -> None:
@@ -127,8 +138,9 @@ def _factions(draft: Draft, names: Names, sink: Sink) -> None:
             if not names.check(item, ("meters", i), "meters", meter):
                 continue
             if meter in owner:
-                sink.error(item, ("meters", i), f"meter '{meter}' already belongs to faction"
-                                                f" '{owner[meter].model.id}'; a meter has at most one faction")
+                sink.error(item, ("meters", i), _("meter '{meter}' already belongs to faction"
+                                                  " '{faction}'; a meter has at most one faction").format(
+                                                      meter=meter, faction=owner[meter].model.id))
             else:
                 owner[meter] = item
 
@@ -142,8 +154,9 @@ def _roles(draft: Draft, names: Names, exprs: Expressions, sink: Sink) -> None:
             ending = names.get("endings", goal)
             result = ending.model.results.get(role.id) if ending else "win"
             if result != "win":
-                sink.error(item, ("goals", i), f"goal '{goal}' does not give role '{role.id}' a win (its"
-                                               f" result is {result or 'missing'}); goals are winning endings")
+                sink.error(item, ("goals", i), _("goal '{goal}' does not give role '{role}' a win (its"
+                                                 " result is {result}); goals are winning endings").format(
+                                                     goal=goal, role=role.id, result=_(result) if result else _("missing")))
         exprs.number(item, ("score",), role.score)
 
 
@@ -154,12 +167,12 @@ def _endings(draft: Draft, names: Names, exprs: Expressions, sink: Sink) -> None
         missing = [r for r in roles if r not in ending.results]
         if missing:
             listed = ", ".join(f"'{r}'" for r in missing)
-            sink.error(item, ("results",), f"results has no entry for role {listed}; give each role win,"
-                                           " loss or draw", at="key")
+            sink.error(item, ("results",), _("results has no entry for role {listed}; give each role win,"
+                                             " loss or draw").format(listed=listed), at="key")
         for role in ending.results:
             names.check(item, ("results", role), "roles", role, at="key")
         exprs.condition(item, ("when",), ending.when)
         if draft.format >= 2:
-            check_texts(item, ("text",), ending.text, roles, "read the ending", names, sink)
+            check_texts(item, ("text",), ending.text, roles, N_("read the ending"), names, sink)
             placeholders(item, ("title",), ending.title, exprs, sink)
             placeholders(item, ("text",), ending.text, exprs, sink)

@@ -7,6 +7,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from game.i18n import _
+
 from .fields import ID_PATTERN, SCENARIO_ID_PATTERN
 from .loader import check
 from .names import RESERVED
@@ -25,21 +27,22 @@ def scenario_id(folder: Path) -> str:
     """The id a folder's name gives: lower case, runs of anything else made one '-'."""
     ident = re.sub(r"[^a-z0-9]+", "-", folder.name.lower()).strip("-")
     if not re.fullmatch(SCENARIO_ID_PATTERN, ident):
-        raise NewError(f"cannot make a scenario id from the folder name '{folder.name}': use letters and digits")
+        raise NewError(_("cannot make a scenario id from the folder name '{name}': use letters and digits").format(
+            name=folder.name))
     return ident
 
 
 def role_ids(spec: str) -> list[str]:
     roles = [r.strip() for r in spec.split(",") if r.strip()]
     if len(roles) != 2:
-        raise NewError(f"--roles: give two role ids, as in --roles mayor,union (got {len(roles)}); add more"
-                       " roles by hand afterwards")
+        raise NewError(_("--roles: give two role ids, as in --roles mayor,union (got {count}); add more"
+                         " roles by hand afterwards").format(count=len(roles)))
     for role in roles:
         if not re.fullmatch(ID_PATTERN, role) or len(role) > 64 or role in RESERVED:
-            raise NewError(f"--roles: '{role}' is not a role id: lower-case letters, digits and _, starting"
-                           " with a letter (and not a word expressions use, like 'turn')")
+            raise NewError(_("--roles: '{role}' is not a role id: lower-case letters, digits and _, starting"
+                             " with a letter (and not a word expressions use, like 'turn')").format(role=role))
     if roles[0] == roles[1]:
-        raise NewError("--roles: the two roles need different ids")
+        raise NewError(_("--roles: the two roles need different ids"))
     return roles
 
 
@@ -67,7 +70,7 @@ def write_new(path: Path, roles: str = "leader,rival", title: str | None = None)
     if "\n" in title or not title.strip():
         raise NewError("--title: give one line of text")
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
-        raise NewError(f"{path} already exists and is not an empty folder: pick a new path")
+        raise NewError(_("{path} already exists and is not an empty folder: pick a new path").format(path=path))
     texts = render(ident, title.strip(), ids)
     path.mkdir(parents=True, exist_ok=True)
     for name, text in texts.items():
@@ -81,18 +84,19 @@ def run_new(path: str, roles: str = "leader,rival", title: str | None = None) ->
     try:
         folder = write_new(Path(path).expanduser(), roles, title)
     except NewError as err:
-        print(f"crisis new: {err}", file=sys.stderr)
+        print(_("crisis new: {err}").format(err=err), file=sys.stderr)
         return 2
     report = check(folder)
     if not report.ok or report.warnings:  # the starter must always be clean: a bug if not
         print(report, file=sys.stderr)
         return 1
-    print(f"wrote {report.scenario.id}, a two-sided scenario of {len(report.scenario.cards)} cards, to {folder}:")
+    print(_("wrote {id}, a two-sided scenario of {count} cards, to {folder}:").format(
+        id=report.scenario.id, count=len(report.scenario.cards), folder=folder))
     for name in FILES + (SCHEMA_FILE,):
         print(f"  {folder / name}")
-    print("next:\n"
-          f"  crisis validate --watch {folder}     # check it each time you save\n"
-          f"  crisis play --scenario {folder}      # play it\n"
-          f"  crisis simulate {folder}             # bot games: is every card and ending reached?\n"
-          "The guide to every key: scenarios/README.md.")
+    print(_("next:\n"
+            "  crisis validate --watch {folder}     # check it each time you save\n"
+            "  crisis play --scenario {folder}      # play it\n"
+            "  crisis simulate {folder}             # bot games: is every card and ending reached?\n"
+            "The guide to every key: scenarios/README.md.").format(folder=folder))
     return 0

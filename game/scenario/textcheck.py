@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.engine.text import problems
+from game.i18n import _
 
 from .conditions import Expressions, locate
 from .located import Item, Sink
@@ -28,10 +29,11 @@ def check_texts(item: Item, sub: tuple, text: str | dict, readers: list[str], re
         return
     for role in text:
         if names.check(item, sub + (role,), "roles", role, at="key") and role not in readers:
-            sink.error(item, sub + (role,), f"role '{role}' cannot {reading}, so this text is never read",
+            sink.error(item, sub + (role,), _("role '{role}' cannot {reading}, so this text is never read").format(
+                role=role, reading=_(reading)),
                        at="key")
     missing = [r for r in readers if r not in text]
     if missing:
         listed = ", ".join(f"'{r}'" for r in missing)
-        sink.error(item, sub, f"text has no entry for role {listed}; with a text per role, every role that may"
-                              f" {reading} needs one", at="key")
+        sink.error(item, sub, _("text has no entry for role {listed}; with a text per role, every role that may"
+                                " {reading} needs one").format(listed=listed, reading=_(reading)), at="key")
