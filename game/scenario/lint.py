@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine.expr import names as read_by
 from game.engine.reach import Reach, dead_content
+from game.i18n import _
 
 from .crosscheck import Checked
 from .located import Sink
@@ -52,16 +53,18 @@ def lint(draft: Draft, checked: Checked, sink: Sink) -> None:
     for item in draft.sections["flags"]:
         flag = item.model.id
         if flag in exprs.tested_flags and flag not in names.set_flags:
-            sink.warn(item, ("id",), f"flag '{flag}' is tested but no effect sets it, so it is never true")
+            sink.warn(item, ("id",), _("flag '{flag}' is tested but no effect sets it, so it is never true").format(
+                flag=flag))
         elif unused and flag in names.set_flags and flag not in exprs.tested_flags:
-            sink.warn(item, ("id",), f"flag '{flag}' is set but no condition, chance or weight tests it: it"
-                                     " changes nothing but the story log's 'Now true' line")
+            sink.warn(item, ("id",), _("flag '{flag}' is set but no condition, chance or weight tests it: it"
+                                       " changes nothing but the story log's 'Now true' line").format(flag=flag))
     for item in draft.sections["factions"]:
         name = item.model.name
         if len(name) > FACTION_NAME_WIDTH:
-            sink.warn(item, ("name",), f"faction '{item.model.id}''s name is {len(name)} characters and is cut on"
-                                       f" the meter panel after {FACTION_NAME_WIDTH}: give it a short name (the"
-                                       " description, its tooltip, can say more)")
+            sink.warn(item, ("name",), _("faction '{id}''s name is {count} characters and is cut on"
+                                         " the meter panel after {faction_name_width}: give it a short name (the"
+                                         " description, its tooltip, can say more)").format(
+                                             id=item.model.id, count=len(name), faction_name_width=FACTION_NAME_WIDTH))
     if unused:
         _unread_meters(draft, checked, sink)
         _uncited_sources(draft, sink)
@@ -73,13 +76,13 @@ def lint(draft: Draft, checked: Checked, sink: Sink) -> None:
                                                               " 'when' does not hold, and this option has no 'when'")
         weight = exprs.get(item, ("weight",))
         if unused and weight is not None and weight.const == 0 and card.id not in names.queued_cards:
-            sink.warn(item, ("weight",), f"card '{card.id}' has weight 0 and no queue effect names it: it can"
-                                         " never come up")
+            sink.warn(item, ("weight",), _("card '{id}' has weight 0 and no queue effect names it: it can"
+                                           " never come up").format(id=card.id))
     for item in draft.sections["endings"]:
         ending = item.model
         if ending.when is None and ending.id not in names.named_endings:
-            sink.warn(item, ("id",), f"ending '{ending.id}' has no 'when', and no end effect or calendar"
-                                     " timeout names it: it can never be reached")
+            sink.warn(item, ("id",), _("ending '{id}' has no 'when', and no end effect or calendar"
+                                       " timeout names it: it can never be reached").format(id=ending.id))
 
 
 def _unread_meters(draft: Draft, checked: Checked, sink: Sink) -> None:
@@ -92,8 +95,9 @@ def _unread_meters(draft: Draft, checked: Checked, sink: Sink) -> None:
             read |= read_by(expr.tree)[0]
     for item in draft.sections["meters"]:
         if item.model.id not in read:
-            sink.warn(item, ("id",), f"meter '{item.model.id}' is read by no condition, chance, weight, amount"
-                                     " or ending: it changes nothing in the game, only the meter panel")
+            sink.warn(item, ("id",), _("meter '{id}' is read by no condition, chance, weight, amount"
+                                       " or ending: it changes nothing in the game, only the meter panel").format(
+                                           id=item.model.id))
 
 
 def _uncited_sources(draft: Draft, sink: Sink) -> None:
@@ -101,8 +105,8 @@ def _uncited_sources(draft: Draft, sink: Sink) -> None:
              for item in draft.sections[section] for c in item.model.sources}
     for item in draft.sections["sources"]:
         if item.model.id not in cited:
-            sink.warn(item, ("id",), f"source '{item.model.id}' is cited by no card, ending or glossary entry:"
-                                     " cite it (sources: [" + item.model.id + "]) or remove it")
+            sink.warn(item, ("id",), _("source '{id}' is cited by no card, ending or glossary entry: cite it (sources: [{id}]) or remove"
+                                       " it").format(id=item.model.id))
 
 
 class _OwnMoves(Reach):
@@ -136,9 +140,9 @@ def _cross_role(draft: Draft, scenario, sink: Sink) -> None:
             where = "when" if item.model.when is not None else "id"
             listed = ", ".join(f"'{r}'" for r in waiting)
             sink.add("note", item.file, item.path + (where,),
-                     f"card '{card.id}' comes to role {listed} only after another role's move (a follow-up that"
-                     " role queues, or a change only it makes): its own moves and the world's events never make"
-                     " the card drawable")
+                     _("card '{id}' comes to role {listed} only after another role's move (a follow-up that"
+                       " role queues, or a change only it makes): its own moves and the world's events never make"
+                       " the card drawable").format(id=card.id, listed=listed))
 
 
 def lint_reach(draft: Draft, checked: Checked, scenario, sink: Sink) -> None:
@@ -157,13 +161,16 @@ def lint_reach(draft: Draft, checked: Checked, scenario, sink: Sink) -> None:
             if frozen.first_turn > scenario.calendar.max_turns or frozen.last_turn < 1:
                 continue  # its dates fall outside the calendar: cardcheck says so at its 'from' or 'until'
             where = "when" if card.when is not None else "id"
-            sink.warn(item, (where,), f"card '{dead.id}' can never be drawn: {dead.reason}")
+            sink.warn(item, (where,), _("card '{id}' can never be drawn: {reason}").format(
+                id=dead.id, reason=dead.reason))
         elif dead.kind == "option" and dead.id in cards:
-            sink.warn(cards[dead.id], ("options", dead.option, "when"), f"in card '{dead.id}', {dead.reason}")
+            sink.warn(cards[dead.id], ("options", dead.option, "when"), _("in card '{id}', {reason}").format(
+                id=dead.id, reason=dead.reason))
         elif dead.kind == "ending" and dead.id in endings:
             item = endings[dead.id]
             if item.model.when is None:
                 continue  # already reported by lint() above
-            sink.warn(item, ("when",), f"ending '{dead.id}' can never be reached: {dead.reason}")
+            sink.warn(item, ("when",), _("ending '{id}' can never be reached: {reason}").format(
+                id=dead.id, reason=dead.reason))
     if scenario.two_sided:
         _cross_role(draft, scenario, sink)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 import yaml
 from yaml.constructor import SafeConstructor
 
+from game.i18n import _
+
 from .problems import Problem
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -99,17 +101,18 @@ def scan_document(data: bytes, display: str, budget: CardBudget | None = None
     """The cheap first stage: decode and walk the events (no node built). The text, or None and why not."""
     if b"\0" in data:
         line, col = _offset_to_position(data, data.index(b"\0"))
-        return None, [Problem(display, line, col, "binary file (it holds a NUL byte); scenario files are"
-                                                  " UTF-8 text")]
+        return None, [Problem(display, line, col, _("binary file (it holds a NUL byte); scenario files are"
+                                                    " UTF-8 text"))]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line, col = _offset_to_position(data, err.start)
-        return None, [Problem(display, line, col, f"not UTF-8 text (byte 0x{data[err.start]:02x} cannot be"
-                                                  " decoded); save the file as UTF-8")]
+        return None, [Problem(display, line, col, _("not UTF-8 text (byte 0x{byte:02x} cannot be"
+                                                    " decoded); save the file as UTF-8").format(
+                                                        byte=data[err.start]))]
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        return None, [Problem(display, 1, 1, "empty file; expected sections such as 'cards:' or 'meters:'")]
+        return None, [Problem(display, 1, 1, _("empty file; expected sections such as 'cards:' or 'meters:'"))]
     problems = _scan(text, display, budget)
     return (None if problems else text), problems
 
@@ -121,17 +124,17 @@ def build_document(text: str, display: str) -> tuple[Document | None, list[Probl
     except yaml.YAMLError as err:
         return None, [_yaml_problem(err, display)]
     except (RecursionError, ValueError) as err:  # belt and braces: the scan should have caught it
-        return None, [Problem(display, 1, 1, f"cannot read the YAML: {err}")]
+        return None, [Problem(display, 1, 1, _("cannot read the YAML: {err}").format(err=err))]
     if node is None:
-        return None, [Problem(display, 1, 1, "empty file (only comments); expected sections such as"
-                                             " 'cards:' or 'meters:'")]
+        return None, [Problem(display, 1, 1, _("empty file (only comments); expected sections such as"
+                                               " 'cards:' or 'meters:'"))]
     line, col = node.start_mark.line + 1, node.start_mark.column + 1
     if isinstance(node, yaml.SequenceNode):
-        return None, [Problem(display, line, col, "the file is a list at the top level; it must be a"
-                                                  " mapping of sections, e.g. 'cards:' followed by the list")]
+        return None, [Problem(display, line, col, _("the file is a list at the top level; it must be a"
+                                                    " mapping of sections, e.g. 'cards:' followed by the list"))]
     if not isinstance(node, yaml.MappingNode):
-        return None, [Problem(display, line, col, "the file is a single value; it must be a mapping of"
-                                                  " sections, e.g. 'cards:' followed by the list")]
+        return None, [Problem(display, line, col, _("the file is a single value; it must be a mapping of"
+                                                    " sections, e.g. 'cards:' followed by the list"))]
     positions = Positions(lines=text.splitlines())
     problems = []
     value = _convert(node, (), None, positions, problems, display)
@@ -154,7 +157,8 @@ def _scan(text: str, display: str, budget: CardBudget | None = None) -> list[Pro
             if isinstance(event, _NODE_STARTS) and items and items[-1] >= 0:
                 items[-1] += 1
                 if items[-1] > MAX_ITEMS:
-                    problems.append(Problem(*here, f"a list of more than {MAX_ITEMS:,} items"))
+                    problems.append(Problem(*here, _("a list of more than {max_items:,} items").format(
+                        max_items=MAX_ITEMS)))
                     break
             if budget is not None and isinstance(event, _NODE_STARTS):
                 if depth == 1:
@@ -166,25 +170,28 @@ def _scan(text: str, display: str, budget: CardBudget | None = None) -> list[Pro
                 elif depth == 2 and in_cards:
                     budget.left -= 1
                     if budget.left < 0:
-                        problems.append(Problem(*here, f"too many cards: a scenario may have at most"
-                                                       f" {budget.cards}"))
+                        problems.append(Problem(*here, _("too many cards: a scenario may have at most"
+                                                         " {cards}").format(cards=budget.cards)))
                         break
             if isinstance(event, yaml.AliasEvent):
-                problems.append(Problem(*here, f"alias '*{event.anchor}' is not allowed; anchors and"
-                                               " aliases are refused in scenario files: write the value out"))
+                problems.append(Problem(*here, _("alias '*{anchor}' is not allowed; anchors and"
+                                                 " aliases are refused in scenario files: write the value out").format(
+                                                     anchor=event.anchor)))
             elif getattr(event, "anchor", None):
-                problems.append(Problem(*here, f"anchor '&{event.anchor}' is not allowed; anchors and"
-                                               " aliases are refused in scenario files: write the value out"))
+                problems.append(Problem(*here, _("anchor '&{anchor}' is not allowed; anchors and"
+                                                 " aliases are refused in scenario files: write the value out").format(
+                                                     anchor=event.anchor)))
             tag = getattr(event, "tag", None)
             if tag is not None and tag not in _ALLOWED_TAGS:
                 shown = tag.replace(_CORE, "!!")
-                problems.append(Problem(*here, f"tag '{shown}' is not allowed; scenario files hold plain"
-                                               " values only"))
+                problems.append(Problem(*here, _("tag '{shown}' is not allowed; scenario files hold plain"
+                                                 " values only").format(shown=shown)))
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 items.append(0 if isinstance(event, yaml.SequenceStartEvent) else -1)
                 if depth > MAX_DEPTH:
-                    problems.append(Problem(*here, f"nested more than {MAX_DEPTH} levels deep"))
+                    problems.append(Problem(*here, _("nested more than {max_depth} levels deep").format(
+                        max_depth=MAX_DEPTH)))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
                 items.pop()
@@ -202,12 +209,12 @@ def _yaml_problem(err: yaml.YAMLError, display: str) -> Problem:
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = getattr(err, "problem", None)
     context = getattr(err, "context", None)
-    message = f"invalid YAML: {problem or err}"
+    message = _("invalid YAML: {problem}").format(problem=problem or err)
     if problem and "mapping values are not allowed" in problem:
-        message += "; text that contains ': ' must be put in quotes"
+        message += _("; text that contains ': ' must be put in quotes")
     context_mark = getattr(err, "context_mark", None)
     if context and context_mark is not None:
-        message += f" ({context} at line {context_mark.line + 1})"
+        message += _(" ({context} at line {line})").format(context=context, line=context_mark.line + 1)
     return Problem(display, line, col, message)
 
 
@@ -227,14 +234,15 @@ def _convert(node: yaml.Node, path: Path, key: tuple[int, int] | None, positions
         for key_node, value_node in node.value:
             kl, kc = key_node.start_mark.line, key_node.start_mark.column
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(Problem(display, kl + 1, kc + 1, "a key must be a plain word, not a list"
-                                                                 " or mapping"))
+                problems.append(Problem(display, kl + 1, kc + 1, _("a key must be a plain word, not a list"
+                                                                   " or mapping")))
                 continue
             # The key's text as written: `yes:` or `1:` stay the strings "yes" and "1".
             name = key_node.value
             if name in first_line:
-                problems.append(Problem(display, kl + 1, kc + 1, f"duplicate key '{name}' (first at line"
-                                                                 f" {first_line[name]})"))
+                problems.append(Problem(display, kl + 1, kc + 1, _("duplicate key '{name}' (first at line"
+                                                                   " {line})").format(
+                                                                       name=name, line=first_line[name])))
                 continue
             first_line[name] = kl + 1
             out[name] = _convert(value_node, path + (name,), (kl, kc), positions, problems, display)
@@ -250,8 +258,8 @@ def _convert(node: yaml.Node, path: Path, key: tuple[int, int] | None, positions
         if control:
             # Written as "\e]0;..." in double quotes: text that would be a terminal command when shown.
             problems.append(Problem(display, node.start_mark.line + 1, node.start_mark.column + 1,
-                                    f"control character U+{ord(control.group()):04X} in the text; scenario text is"
-                                    " plain text (a new line or a tab at most)"))
+                                    _("control character U+{ord:04X} in the text; scenario text is"
+                                      " plain text (a new line or a tab at most)").format(ord=ord(control.group()))))
         return node.value
     try:
         value = construct(node)
@@ -269,5 +277,5 @@ def _convert(node: yaml.Node, path: Path, key: tuple[int, int] | None, positions
 def _number_problem(display: str, node: yaml.Node, written: str) -> Problem:
     shown = written if len(written) <= 24 else written[:20] + "..."
     return Problem(display, node.start_mark.line + 1, node.start_mark.column + 1,
-                   f"the number {shown} is out of range: numbers in a scenario are finite and lie between"
-                   f" -{MAX_NUMBER:,} and {MAX_NUMBER:,}")
+                   _("the number {shown} is out of range: numbers in a scenario are finite and lie between"
+                     " -{max_number:,} and {max_number:,}").format(shown=shown, max_number=MAX_NUMBER))
