@@ -19,7 +19,7 @@ from game.tui.screens.help import HelpScreen
 from game.tui.screens.save import SaveScreen
 from game.tui.screens.title import TitleScreen
 
-from .play import SIZE, play_turn, screen_text
+from .play import SIZE, opened, play_turn, screen_text
 
 FIRST_LINE = "You lead one side"  # the first line of assets/help.md, under its heading
 LAST_WORD = "replay."  # the last word of assets/help.md
@@ -141,6 +141,21 @@ async def test_escape_on_the_title_asks_before_quitting_and_says_the_game_is_sav
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("escape")
         assert "Your game is saved" in flat(screen_text(app))
+
+
+async def test_q_in_a_game_asks_before_quitting_and_says_the_game_is_saved():
+    # As on the title screen: a q pressed by mistake (or for 'question') must not end the game unasked.
+    app = build_app(scenario="strike", role="mayor", seed=3)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_turn(pilot)
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmScreen) and "Quit crisis?" in screen_text(app)
+        assert "Your game is saved" in flat(screen_text(app))
+        await pilot.press("escape")
+        assert isinstance(app.screen, GameScreen) and app.return_code is None
+        await pilot.press("q", "enter")  # Quit has the focus
+    assert app.return_code == 0
+    assert len(saves.latest_autosave().log.choices) == 1  # the turn played is in the save
 
 
 async def test_loading_a_save_keeps_the_unfinished_autosave_and_says_where():

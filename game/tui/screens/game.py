@@ -67,7 +67,7 @@ class GameScreen(Screen):
         Binding("g", "glossary", N_("Who's who")),
         Binding("r", "sources", N_("Sources")),
         Binding("escape", "title", N_("Title"), show=False),
-        Binding("q", "app.quit", N_("Quit"), show=False),
+        Binding("q", "quit", N_("Quit"), show=False),
     ]
     """Numbers choose, Space (or Enter on the button) moves on; the rest open panels and dialogs. The
     descriptions are marked for translation and translated by the footer as it shows them."""
@@ -404,6 +404,15 @@ class GameScreen(Screen):
             self.notify(_("Your game is saved: Continue (c) on the title screen picks it up."), title=_("Saved"),
                         timeout=6)
         self.post_message(self.Left())
+
+    def action_quit(self) -> None:
+        """q: asks first and says the game is saved, as the title screen does (ctrl+q quits at once)."""
+        from .confirm import ConfirmScreen
+
+        saved = not self.record.state.over and self._autosave()
+        message = _("Your game is saved: Continue picks it up where you left off.") if saved else ""
+        self.app.push_screen(ConfirmScreen(_("Quit crisis?"), message, yes=_("Quit")),
+                             lambda quit_: self.app.exit() if quit_ else None)
 
     def system_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand(_("Who's who"), _("The scenario's glossary, searchable"), self.action_glossary)
