@@ -17,6 +17,7 @@ from pydantic import Discriminator, Field, Tag
 
 from game.engine.effects import End, Effect, Queue, SetFlag, SetMeter, Shift, whole
 from game.engine.expr import Expr
+from game.i18n import _
 
 from .fields import Condition, Day, Ref, Strict, WholeOrExpr, forms, since
 
@@ -61,8 +62,8 @@ class Checking:
             return None
         turn = self.turn_of(date)
         if not 1 <= turn <= self.max_turns:
-            self.sink.error(self.item, sub, f"{what} {date} is outside the calendar (turns 1 to"
-                                            f" {self.max_turns})")
+            self.sink.error(self.item, sub, _("{what} {date} is outside the calendar (turns 1 to"
+                                              " {max_turns})").format(what=what, date=date, max_turns=self.max_turns))
             return None
         return turn
 
@@ -134,8 +135,9 @@ class SetEffect(EffectModel):
         if ctx.names.check(ctx.item, sub + ("set",), "meters", self.set_) and self.set_ in meters:
             meter = meters[self.set_].model
             if to is not None and not meter.min <= to <= meter.max:
-                ctx.sink.error(ctx.item, sub + ("to",), f"{to} is outside meter '{meter.id}''s range"
-                                                        f" [{meter.min}, {meter.max}]")
+                ctx.sink.error(ctx.item, sub + ("to",), _("{to} is outside meter '{meter}''s range"
+                                                          " [{min}, {max}]").format(
+                                                              to=to, meter=meter.id, min=meter.min, max=meter.max))
         ctx.condition(sub + ("when",), self.when)
 
     def freeze(self, ctx: Freezing, sub: tuple) -> Effect:
@@ -188,7 +190,7 @@ class QueueEffect(EffectModel):
         at = None
         if self.on is not None:
             if self.after is not None:
-                ctx.sink.error(ctx.item, sub + ("on",), "give 'after' or 'on', not both", at="key")
+                ctx.sink.error(ctx.item, sub + ("on",), _("give 'after' or 'on', not both"), at="key")
                 return
             at = ctx.date_turn(sub + ("on",), self.on)
             if at is None:
@@ -204,8 +206,9 @@ class QueueEffect(EffectModel):
         lo, hi = ctx.window[0] + after, min(ctx.window[1], ctx.max_turns) + after
         opens, closes = ctx.windows[self.queue]
         if lo <= min(hi, ctx.max_turns) and (lo < opens or min(hi, ctx.max_turns) > closes):
-            ctx.sink.warn(ctx.item, sub, f"card '{self.queue}' may be due outside its date window (turns {opens}"
-                                         f" to {closes}): in format 1 a follow-up comes whatever its dates")
+            ctx.sink.warn(ctx.item, sub, _("card '{queue}' may be due outside its date window (turns {opens}"
+                                           " to {closes}): in format 1 a follow-up comes whatever its dates").format(
+                                               queue=self.queue, opens=opens, closes=closes))
 
     def _warn_window(self, ctx: Checking, sub: tuple, at: int | None) -> None:
         """Format 2: a follow-up keeps to its own window; say when it may fall outside it."""
@@ -220,14 +223,17 @@ class QueueEffect(EffectModel):
         if lo > hi:
             return  # due after the last turn: the game is over by then
         if lo > closes:
-            ctx.sink.warn(ctx.item, sub, f"card '{self.queue}' is due on turn {lo} or later, after its window"
-                                         f" closes (turn {closes}): it will never come")
+            ctx.sink.warn(ctx.item, sub, _("card '{queue}' is due on turn {turn} or later, after its window"
+                                           " closes (turn {closes}): it will never come").format(
+                                               queue=self.queue, turn=lo, closes=closes))
         elif hi > closes:
-            ctx.sink.warn(ctx.item, sub, f"card '{self.queue}' may be due after its window closes (turn"
-                                         f" {closes}): then it will never come")
+            ctx.sink.warn(ctx.item, sub, _("card '{queue}' may be due after its window closes (turn"
+                                           " {closes}): then it will never come").format(
+                                               queue=self.queue, closes=closes))
         elif lo < opens:
-            ctx.sink.warn(ctx.item, sub, f"card '{self.queue}' may be due before its window opens (turn"
-                                         f" {opens}): it will wait for the window")
+            ctx.sink.warn(ctx.item, sub, _("card '{queue}' may be due before its window opens (turn"
+                                           " {opens}): it will wait for the window").format(
+                                               queue=self.queue, opens=opens))
 
     def freeze(self, ctx: Freezing, sub: tuple) -> Effect:
         at = ctx.turn_of(self.on) if self.on is not None else 0

@@ -9,6 +9,8 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Fie
                       StringConstraints, Tag, WithJsonSchema)
 from pydantic.fields import FieldInfo
 
+from game.i18n import N_, _
+
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 SCENARIO_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 SOURCE_ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
@@ -58,8 +60,10 @@ def allowed_in(info: FieldInfo, fmt: int) -> bool:
 def key_message(key: str, info: FieldInfo, fmt: int) -> str:
     marked = _extra(info)[FORMATS]
     if WHY in _extra(info):
-        return f"'{key}' is for format {marked[0]} only: {_extra(info)[WHY]}"
-    return f"'{key}' needs format: {min(marked)} (this scenario is format {fmt})"  # type: ignore[arg-type]
+        return _("'{key}' is for format {format} only: {why}").format(
+            key=key, format=marked[0], why=_(_extra(info)[WHY]))
+    return _("'{key}' needs format: {min} (this scenario is format {fmt})").format(
+        key=key, min=min(marked), fmt=fmt)  # type: ignore[arg-type]
 
 
 def form_message(key: str, info: FieldInfo, form: str, fmt: int) -> str | None:
@@ -67,8 +71,9 @@ def form_message(key: str, info: FieldInfo, form: str, fmt: int) -> str | None:
     marked = _extra(info).get(FORMS, {}).get(form)  # type: ignore[union-attr]
     if not marked or fmt >= min(marked):
         return None
-    shown = {"mapping": "a mapping {role: text}", "expression": "an expression"}.get(form, form)
-    return f"'{key}' as {shown} needs format: {min(marked)} (this scenario is format {fmt})"
+    shown = {"mapping": _("a mapping {role: text}"), "expression": _("an expression")}.get(form, form)
+    return _("'{key}' as {shown} needs format: {min} (this scenario is format {fmt})").format(
+        key=key, shown=shown, min=min(marked), fmt=fmt)
 
 
 def keys_in(model: type[BaseModel], fmt: int) -> list[str]:
@@ -78,15 +83,15 @@ def keys_in(model: type[BaseModel], fmt: int) -> list[str]:
 
 def _date(value: object) -> _dt.date:
     if isinstance(value, _dt.datetime):
-        raise ValueError("expected a date (YYYY-MM-DD) without a time")
+        raise ValueError(_("expected a date (YYYY-MM-DD) without a time"))
     if isinstance(value, _dt.date):
         return value
     if isinstance(value, str):
         try:
             return _dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"'{value}' is not a valid date; write YYYY-MM-DD") from None
-    raise ValueError("expected a date, YYYY-MM-DD")
+            raise ValueError(_("'{value}' is not a valid date; write YYYY-MM-DD").format(value=value)) from None
+    raise ValueError(_("expected a date, YYYY-MM-DD"))
 
 
 Day = Annotated[_dt.date, PlainValidator(_date),
@@ -121,7 +126,7 @@ def _number_kind(value: object) -> str | None:
 NumberOrExpr = Annotated[
     Union[Annotated[float, Tag("number")], Annotated[str, Tag("expression")]],
     Discriminator(_number_kind, custom_error_type="number_or_expression",
-                  custom_error_message="expected a number or an expression in quotes"),
+                  custom_error_message=N_("expected a number or an expression in quotes")),
 ]
 
 
@@ -193,8 +198,8 @@ Condition = Annotated[
           Annotated[FlagTest, Tag("flag test")], Annotated[NotTest, Tag("not test")],
           Annotated[AllTest, Tag("all test")], Annotated[AnyTest, Tag("any test")]],
     Discriminator(_condition_kind, custom_error_type="unknown_condition",
-                  custom_error_message="a condition is an expression in quotes, or a mapping with one of"
-                                       " meter, flag, not, all, any"),
+                  custom_error_message=N_("a condition is an expression in quotes, or a mapping with one of"
+                                          " meter, flag, not, all, any")),
 ]
 
 for _model in (NotTest, AllTest, AnyTest):

@@ -6,6 +6,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Discriminator, Field, StringConstraints, Tag
 
+from game.i18n import N_
+
 from .effect_models import EFFECT_KEYS, EFFECT_MODELS, EFFECT_TAGS, EffectEntry
 from .effect_models import ClearEffect, EndEffect, FlagEffect, QueueEffect, SetEffect, ShiftEffect
 from .fields import (CONDITION_KEYS, CONDITION_TAGS, ID_PATTERN, SCENARIO_ID_PATTERN, SOURCE_ID_PATTERN,
@@ -150,8 +152,8 @@ class Meter(Strict):
     max: int = Field(100, description="highest value (default 100)")
     start: int = Field(description="value at the start of a game")
     start_by_role: dict[Ref, int] = Field({}, description="format 1: {role_id: value}: a role's own start value",
-                                          json_schema_extra=only_in(1, "one shared world: a meter has one start"
-                                                                       " value"))
+                                          json_schema_extra=only_in(1, N_("one shared world: a meter has one start"
+                                                                          " value")))
     hidden_from: list[Ref] = Field([], description="format 2: the roles that may not see this meter",
                                    json_schema_extra=since(2))
 

@@ -10,6 +10,8 @@ from typing import Annotated, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from game.i18n import N_, _
+
 from .fields import keys_in
 from .formats import unwrap, format_of, format_problems
 from .located import Item, Sink
@@ -23,9 +25,9 @@ _HEAD_TYPES = {key: TypeAdapter(Annotated[(info.annotation, *info.metadata)] if 
 _EFFECT_MODELS = set(EFFECT_MODELS)
 _CONDITION_MODELS = {TAGS[f"{k} test"] for k in CONDITION_KEYS}
 _PATTERNS = {
-    ID_PATTERN: "an id is lower-case letters, digits and _, starting with a letter",
-    SCENARIO_ID_PATTERN: "a scenario id is lower-case letters, digits and -",
-    SOURCE_ID_PATTERN: "a source id is letters, digits, _, - and .",
+    ID_PATTERN: N_("an id is lower-case letters, digits and _, starting with a letter"),
+    SCENARIO_ID_PATTERN: N_("a scenario id is lower-case letters, digits and -"),
+    SOURCE_ID_PATTERN: N_("a source id is letters, digits, _, - and ."),
 }
 
 
@@ -110,12 +112,13 @@ def translate(error: dict, root: type[BaseModel], fmt: int = 1) -> tuple[tuple, 
     if kind == "extra_forbidden":
         return path + (last,), "key", _unknown_key(str(last), model, fmt)
     if kind == "missing":
-        return path, "key", f"missing required key '{last}'"
-    full, _ = _walk(root, error["loc"])
+        return path, "key", _("missing required key '{last}'").format(last=last)
+    full, _found = _walk(root, error["loc"])
     name = next((step for step in reversed(full) if isinstance(step, str)), None)
     message = describe(error)
     at = "key" if kind in ("too_short", "too_long") else "value"  # about the list as a whole
-    return full, at, (f"'{name}': {message}" if name and kind not in _OWN_MESSAGE else message)
+    return full, at, (_("'{name}': {message}").format(
+        name=name, message=message) if name and kind not in _OWN_MESSAGE else message)
 
 
 _OWN_MESSAGE = {"unknown_effect", "unknown_condition", "citation"}
@@ -123,19 +126,20 @@ _OWN_MESSAGE = {"unknown_effect", "unknown_condition", "citation"}
 
 def _unknown_key(key: str, model: object, fmt: int) -> str:
     if model is ContentFile and key in MANIFEST_KEYS:
-        return f"'{key}' belongs in scenario.yaml, the manifest"
+        return _("'{key}' belongs in scenario.yaml, the manifest").format(key=key)
     if not (isinstance(model, type) and issubclass(model, BaseModel)):
-        return f"unknown key '{key}'"
+        return _("unknown key '{key}'").format(key=key)
     if model in _EFFECT_MODELS and key in EFFECT_KEYS:
-        return f"an effect does one thing: this one has both '{_first_key(model)}' and '{key}'; split it in two"
+        return _("an effect does one thing: this one has both '{first_key}' and '{key}'; split it in two").format(
+            first_key=_first_key(model), key=key)
     if model in _CONDITION_MODELS and key in CONDITION_KEYS:
-        return (f"a condition mapping has one of {', '.join(CONDITION_KEYS)}: this one also has '{key}';"
-                " combine them with all: [...]")
+        return (_("a condition mapping has one of {condition_keys}: this one also has '{key}';"
+                  " combine them with all: [...]").format(condition_keys=', '.join(CONDITION_KEYS), key=key))
     names = keys_in(model, fmt)  # a format-1 file is offered format-1 keys only
     near = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
     if near:
-        return f"unknown key '{key}'; did you mean '{near[0]}'?"
-    return f"unknown key '{key}'; expected one of: {', '.join(names)}"
+        return _("unknown key '{key}'; did you mean '{name}'?").format(key=key, name=near[0])
+    return _("unknown key '{key}'; expected one of: {names}").format(key=key, names=', '.join(names))
 
 
 def _first_key(model: type[BaseModel]) -> str:
@@ -180,13 +184,13 @@ def _step(tp: object, step: object) -> object:
 def show(value: object) -> str:
     """A value as a message quotes it, shortened."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
@@ -197,40 +201,46 @@ def describe(error: dict) -> str:
     if kind == "unknown_effect" and isinstance(value, dict) and value:
         key = str(next(iter(value)))
         near = difflib.get_close_matches(key, EFFECT_KEYS, n=1, cutoff=0.6)
-        hint = f"; did you mean '{near[0]}'?" if near else ""
-        return f"unknown effect '{key}'{hint} (effects: {', '.join(EFFECT_KEYS)})"
+        hint = _("; did you mean '{name}'?").format(name=near[0]) if near else ""
+        return _("unknown effect '{key}'{hint} (effects: {effect_keys})").format(
+            key=key, hint=hint, effect_keys=', '.join(EFFECT_KEYS))
     if kind == "string_type":
         # YAML reads 1.10, yes and 2026-01-05 as a number, true and a date: quoted, each is the text written.
-        hint = "; put it in quotes" if isinstance(value, (int, float, bool, _dt.date)) else ""
-        return f"expected text, got {show(value)}{hint}"
+        hint = _("; put it in quotes") if isinstance(value, (int, float, bool, _dt.date)) else ""
+        return _("expected text, got {got}{hint}").format(got=show(value), hint=hint)
     if kind in ("int_type", "int_from_float", "int_parsing"):
-        return f"expected a whole number, got {show(value)}"
+        return _("expected a whole number, got {got}").format(got=show(value))
     if kind in ("float_type", "float_parsing"):
-        return f"expected a number, got {show(value)}"
+        return _("expected a number, got {got}").format(got=show(value))
     if kind == "number_or_expression":
-        return f"expected a number or an expression in quotes, got {show(value)}"
+        return _("expected a number or an expression in quotes, got {got}").format(got=show(value))
     if kind == "bool_type":
-        return f"expected true or false, got {show(value)}"
+        return _("expected true or false, got {got}").format(got=show(value))
     if kind == "list_type":
-        return f"expected a list, got {show(value)}"
+        return _("expected a list, got {got}").format(got=show(value))
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"expected a mapping (key: value lines), got {show(value)}"
+        return _("expected a mapping (key: value lines), got {got}").format(got=show(value))
     if kind == "literal_error":
         if error["loc"] == ("format",):
-            return f"unsupported format {show(value)}: this version of crisis reads formats 1 and 2"
-        return f"expected {ctx.get('expected')}, got {show(value)}"
+            return _("unsupported format {got}: this version of crisis reads formats 1 and 2").format(
+                got=show(value))
+        return _("expected {expected}, got {got}").format(expected=ctx.get("expected"), got=show(value))
     if kind == "string_pattern_mismatch":
-        rule = _PATTERNS.get(ctx.get("pattern", ""), f"expected the pattern {ctx.get('pattern')}")
-        return f"{show(value)} is not a valid id: {rule}"
+        pattern = ctx.get("pattern", "")
+        rule = _(_PATTERNS[pattern]) if pattern in _PATTERNS else \
+            _("expected the pattern {pattern}").format(pattern=pattern)
+        return _("{got} is not a valid id: {rule}").format(got=show(value), rule=rule)
     if kind == "string_too_long":
-        return f"too long: at most {ctx.get('max_length')} characters"
+        return _("too long: at most {limit} characters").format(limit=ctx.get("max_length"))
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length')}, found {ctx.get('actual_length', len(value or []))}"
+        return _("needs at least {least}, found {found}").format(
+            least=ctx.get("min_length"), found=ctx.get("actual_length", len(value or [])))
     if kind == "too_long":
-        return f"allows at most {ctx.get('max_length')}, found {ctx.get('actual_length')}"
+        return _("allows at most {most}, found {found}").format(
+            most=ctx.get("max_length"), found=ctx.get("actual_length"))
     if kind == "greater_than_equal":
-        return f"must be at least {ctx.get('ge')}, got {show(value)}"
+        return _("must be at least {least}, got {got}").format(least=ctx.get("ge"), got=show(value))
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
-    message = str(error["msg"])
+    message = _(str(error["msg"]))  # a custom message, marked with N_ where the type declares it
     return message[:1].lower() + message[1:]
