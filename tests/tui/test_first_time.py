@@ -14,7 +14,8 @@ from game.tui.screens.game import GameScreen
 from game.tui.widgets.meter_bar import MeterBar
 from game.tui.widgets.meter_panel import MeterPanel
 
-from .play import first_available, header_text, play_turn, screen_text
+from .play import first_available, header_text, opened, play_turn, screen_text
+from .test_dialogs import wheel
 
 SIZES = [(80, 24), (100, 30), (120, 40)]
 
@@ -72,6 +73,36 @@ async def test_every_option_and_the_next_button_stay_in_view(role, size):
                 assert "(Enter)" in screen_text(app), "Next is below the fold"
                 await pilot.press("space")
             await pilot.pause()
+
+
+async def test_a_long_outcome_page_scrolls_with_the_keys_at_once_and_next_stays_in_reach():
+    # At 80x24 an outcome with its changes and the opponent's move runs past the fold: the arrows, PageDown
+    # and End must scroll it without a Tab first, and Enter must still move on.
+    app = build_app(scenario="venezuela-2019", role="guaido", opponent="adaptive", seed=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        body = screen.query_one("#outcome-body")
+        for _ in range(30):  # to the first page that does not fit
+            if screen.outcome is not None and body.max_scroll_y > 0:
+                break
+            await pilot.press("space" if screen.outcome is not None else str(first_available(screen.record)))
+            await pilot.pause()
+        else:
+            pytest.fail("no outcome page ran past the fold at 80x24")
+        page = screen.outcome
+        await pilot.press("down")
+        assert body.scroll_y == 1, "Down did not scroll the page"
+        await pilot.press("end")
+        assert body.scroll_y == body.max_scroll_y, "End did not reach the page's end"
+        await pilot.press("home", "pagedown")
+        assert body.scroll_y > 1, "PageDown did not scroll the page"
+        await pilot.press("home")
+        await wheel(pilot, down=True)
+        assert body.scroll_y > 0, "the mouse wheel did not scroll the page"
+        assert "(Enter)" in screen_text(app).splitlines()[-2], "Next is not in view"
+        await pilot.press("enter")
+        assert screen.outcome is not page, "Enter did not move on"
 
 
 async def test_the_story_log_opens_on_the_latest_entry():

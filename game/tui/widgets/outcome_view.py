@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -22,6 +23,17 @@ class OutcomeView(Vertical):
 
     class Continue(Message):
         """The player has read the outcome."""
+
+    BINDINGS = [
+        Binding("up", "scroll_body('up')", show=False),
+        Binding("down", "scroll_body('down')", show=False),
+        Binding("pageup", "scroll_body('page_up')", show=False),
+        Binding("pagedown", "scroll_body('page_down')", show=False),
+        Binding("home", "scroll_body('home')", show=False),
+        Binding("end", "scroll_body('end')", show=False),
+    ]
+    """The keyboard stays on the button (Enter moves on), and the keys that scroll scroll the text above it: a
+    long page (the changes, the opponent's move) reads at once, without a Tab to the text first."""
 
     # Vars: the view draws nothing of its own, its children redraw what changes (a repaint would draw them all).
     shown: var[OutcomeShown | None] = var(None)
@@ -71,6 +83,11 @@ class OutcomeView(Vertical):
     def _continue(self, event: Button.Pressed) -> None:
         event.stop()
         self.post_message(self.Continue())
+
+    def action_scroll_body(self, where: str) -> None:
+        body = self.query_one("#outcome-body", VerticalScroll)
+        {"up": body.scroll_up, "down": body.scroll_down, "page_up": body.scroll_page_up,
+         "page_down": body.scroll_page_down, "home": body.scroll_home, "end": body.scroll_end}[where](animate=False)
 
     def focus_continue(self) -> None:
         self.query_one("#continue", Button).focus()
