@@ -16,6 +16,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from game import paths
+from game.i18n import N_, _, format_percent, ngettext
 
 from ..record import Record
 from ..turning import CONTINUATIONS, Stopped, games_ending_alike, key_steps, turning_points
@@ -23,7 +24,8 @@ from ..views import date_text, option_odds, role_name, shown
 from ..widgets.key_footer import KeyFooter
 from ..widgets.meter_chart import ChartShown, Mark, MeterChart, Series
 
-VERDICT = {"win": "You win.", "loss": "You lose.", "draw": "A draw."}
+VERDICT = {"win": N_("You win."), "loss": N_("You lose."), "draw": N_("A draw.")}
+RESULT = {"win": N_("win"), "loss": N_("loss"), "draw": N_("draw")}
 PER_PAGE = 4  # meters on one page of the chart: more lines than this no longer read apart at 80 columns
 
 
@@ -45,18 +47,19 @@ def chart_pages(record: Record, reader: str | None) -> tuple[ChartShown, ...]:
     marks = []
     for number, n in enumerate(turning_points(record, reader), start=1):
         step = record.steps[n]
-        who = f", {role_name(sc, step.role)}" if sc.two_sided else ""
+        said = _("Turn {turn}, {role}: {choice}") if sc.two_sided else _("Turn {turn}: {choice}")
         marks.append(Mark(n + 1, number, sc.order.index(step.role) if sc.two_sided else 0,
-                          f"Turn {step.before.turn}{who}: {shown(step.chosen.label, step.before, reader)}"))
+                          said.format(turn=step.before.turn, role=role_name(sc, step.role),
+                                      choice=shown(step.chosen.label, step.before, reader))))
     turns = (record.first.turn, *(s.before.turn for s in record.steps))
     pages = []
     for k, group in enumerate(groups):
         if len(groups) == 1:
-            title = "Every meter, decision by decision" if reader is None else "Every meter you can see"
+            title = _("Every meter, decision by decision") if reader is None else _("Every meter you can see")
         elif k == 0:
-            title = f"The meters that moved most (page 1 of {len(groups)}; m for the next)"
+            title = _("The meters that moved most (page 1 of {pages}; m for the next)").format(pages=len(groups))
         else:
-            title = f"More meters (page {k + 1} of {len(groups)})"
+            title = _("More meters (page {page} of {pages})").format(page=k + 1, pages=len(groups))
         pages.append(ChartShown(title, tuple(Series(m.label, m.lo, m.hi, tuple(series[m.id])) for m in group),
                                 tuple(marks), turns))
     return tuple(pages)
@@ -70,34 +73,38 @@ def decisions(record: Record, turning: list[int], reader: str | None, counts: di
     lines = []
     for n, step in enumerate(record.steps):
         card = step.before.current_card
-        mark = f"  ◆{number[n]} turning point" if n in number else "  ■ the last decision" if n == last else ""
+        mark = ("  " + _("◆{number} turning point").format(number=number[n]) if n in number
+                else "  " + _("■ the last decision") if n == last else "")
         if counts and n in counts:
-            mark += f": from here, {counts[n]} of {CONTINUATIONS} games end this way"
+            mark += ngettext(": from here, {count} of {games} games end this way",
+                             ": from here, {count} of {games} games end this way", counts[n]).format(
+                count=counts[n], games=CONTINUATIONS)
         who = f"  {role_name(sc, step.role)}" if sc.two_sided else ""
-        history = "  (history's choice)" if step.view.historical else ""
+        history = "  " + _("(history's choice)") if step.view.historical else ""
+        odds = _("(odds {odds}, got {chance})").format(odds=option_odds(step.view, sc),
+                                                       chance=format_percent(step.rolled.probability))
         lines.append(Content.assemble(
-            (f"Turn {step.before.turn:>2}", "bold"), (who, "$text-accent"),
+            (_("Turn {turn}").format(turn=f"{step.before.turn:>2}"), "bold"), (who, "$text-accent"),
             f"  {shown(card.title, step.before, reader)}: ", (shown(step.chosen.label, step.before, reader), "italic"),
-            (history, "$text-muted"),
-            (f"  (odds {option_odds(step.view, sc)}, got {step.rolled.probability:.0%})", "$text-muted"),
-            (mark, "bold $text-accent")))
-    return Content("\n").join(lines) if lines else Content("No decisions were made.")
+            (history, "$text-muted"), ("  " + odds, "$text-muted"), (mark, "bold $text-accent")))
+    return Content("\n").join(lines) if lines else Content(_("No decisions were made."))
 
 
 def verdict(result: str, role_name: str) -> str:
-    wanted = "this ending is one of your goals" if result == "win" else "you wanted another ending"
-    return f"  {VERDICT[result]} As {role_name}, {wanted}."
+    wanted = (_("As {role}, this ending is one of your goals.") if result == "win"
+              else _("As {role}, you wanted another ending."))
+    return f"  {_(VERDICT[result])} {wanted.format(role=role_name)}"
 
 
 class EndingScreen(Screen):
     """Reads the finished record it is given; the debrief is written on request and its path shown."""
 
     BINDINGS = [
-        Binding("e", "export", "Export debrief"),
-        Binding("m", "more_meters", "Meters"),
-        Binding("n", "new", "New game"),
-        Binding("t,escape", "title", "Title", key_display="t"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("e", "export", N_("Export debrief")),
+        Binding("m", "more_meters", N_("Meters")),
+        Binding("n", "new", N_("New game")),
+        Binding("t,escape", "title", N_("Title"), key_display="t"),
+        Binding("q", "app.quit", N_("Quit")),
     ]
     """The ending's actions: export, page through the meters, play again, or leave."""
 
@@ -136,14 +143,16 @@ class EndingScreen(Screen):
         people = record.seats.people if record.seats and sc.two_sided else (record.player,)
         names = " & ".join(sc.role(r).name for r in people)
         yield Static(Content.assemble((sc.title, "bold"), "  ", (names, "$text-accent"),
-                                      (f"  seed {state.seed}", "dim")), id="ending-header")
+                                      ("  " + _("seed {seed}").format(seed=state.seed), "dim")), id="ending-header")
         with VerticalScroll(id="ending-body"):
             yield Static(Content.assemble((shown(ending.title, state, None), "bold"),
-                                          f"   {date_text(state.date)}, turn {state.turn}"), id="ending-title")
+                                          "   " + _("{date}, turn {turn}").format(date=date_text(state.date), turn=state.turn)),
+                         id="ending-title")
             texts = []
             for role in people:
                 result = ending.result_for(role)
-                yield Static(Content.assemble((f" {result.upper()} ", "reverse bold"), verdict(result, sc.role(role).name)),
+                yield Static(Content.assemble((f" {_(RESULT[result]).upper()} ", "reverse bold"),
+                                              verdict(result, sc.role(role).name)),
                              classes=f"verdict result-{result}")
                 text = shown(ending.text_for(role), state, role) if sc.two_sided else ending.text
                 if text not in texts:
@@ -151,11 +160,11 @@ class EndingScreen(Screen):
             for text in texts:
                 yield Static(text, classes="ending-text", markup=False)
             if ending.history:
-                yield Static(Content.assemble(("In reality: ", "bold"), ending.history), id="ending-history")
+                yield Static(Content.assemble((_("In reality: "), "bold"), ending.history), id="ending-history")
             # The decisions first, their turning points numbered; the chart below marks them with the same numbers.
-            yield Static("Every decision" if sc.two_sided else "Your decisions", classes="section")
+            yield Static(_("Every decision") if sc.two_sided else _("Your decisions"), classes="section")
             yield Static(decisions(record, self.turning, self.reader), id="decisions")
-            yield Static("The meters, turn by turn", classes="section")
+            yield Static(_("The meters, turn by turn"), classes="section")
             yield MeterChart(id="meter-chart").data_bind(shown=EndingScreen.chart)
             yield Static(id="export-path")
         yield KeyFooter(compact=True)
@@ -199,15 +208,17 @@ class EndingScreen(Screen):
             found = already_written(self.record, folder)
             md, data = found or export(self.record, folder)
         except OSError as err:
-            self.notify(f"Could not write the debrief: {err.strerror or err}", severity="error", timeout=10)
+            self.notify(_("Could not write the debrief: {error}").format(error=err.strerror or err), severity="error",
+                        timeout=10)
             return
         # The folder on a line of its own and each file name on its own, so a long path never breaks a
         # name across lines (a player copies these).
-        said = "This game's debrief is already in " if found else "Debrief written to "
+        said = _("This game's debrief is already in ") if found else _("Debrief written to ")
         self.query_one("#export-path", Static).update(Content.assemble(
             (said, "bold"), f"{md.parent}{os.sep}", "\n  ", md.name, "\n  ", data.name))
         self.query_one("#ending-body", VerticalScroll).scroll_end(animate=False)
-        self.notify(f"In {md.parent}{os.sep}", title="Already written" if found else "Debrief written")
+        self.notify(_("In {folder}").format(folder=f"{md.parent}{os.sep}"),
+                    title=_("Already written") if found else _("Debrief written"))
 
     def action_new(self) -> None:
         self.app.new_game(self.record.scenario.id, odds=True)

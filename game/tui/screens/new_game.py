@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine import Scenario
+from game.i18n import N_, _, language
 
 from .. import loading
 from ..loading import ScenarioChoice, new_game
@@ -23,8 +24,36 @@ from ..seats import FRIEND, bot_policies, default_opponent
 from ..widgets.key_footer import KeyFooter
 
 
+def language_in_words(code: str) -> str:
+    """A language's name in the player's language: "Spanish", "inglés"."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).get_display_name(language()) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def fallback_note(scenario: Scenario) -> str:
+    """'This scenario has no Spanish translation; it is shown in English.' when the player's language is not
+    among the scenario's, else ''."""
+    try:
+        from game.scenario.translations import falls_back, shown_language
+    except ImportError:  # before scenarios could carry translations: every scenario is shown as written
+        return ""
+    wanted = language()
+    if not falls_back(scenario, wanted):
+        return ""
+    return _("This scenario has no {wanted} translation; it is shown in {shown}.").format(
+        wanted=language_in_words(wanted), shown=language_in_words(shown_language(scenario, wanted)))
+
+
 def briefing(scenario: Scenario, role_id: str | None) -> Content:
-    parts: list = [(scenario.title, "bold"), f"  v{scenario.version}\n", scenario.description.strip(), "\n\n"]
+    parts: list = [(scenario.title, "bold"), f"  v{scenario.version}\n"]
+    note = fallback_note(scenario)
+    if note:
+        parts += [(note, "italic $text-warning"), "\n"]
+    parts += [scenario.description.strip(), "\n\n"]
     if role_id is not None:
         role = scenario.role(role_id)
         parts += [(role.name, "bold $text-accent")]
@@ -33,9 +62,9 @@ def briefing(scenario: Scenario, role_id: str | None) -> Content:
         parts += ["\n\n", role.briefing.strip()]
         wins = [scenario.ending(e).title for e in role.goals]
         if wins:
-            parts += ["\n\n", ("You win with: ", "italic"), "; ".join(wins)]
+            parts += ["\n\n", (_("You win with: "), "italic"), "; ".join(wins)]
         meters = "\n".join(f"  {m.label}: {m.description}" for m in scenario.meters if m.visible_to(role_id))
-        parts += ["\n\n", ("The meters\n", "bold"), meters]
+        parts += ["\n\n", (_("The meters") + "\n", "bold"), meters]
     return Content.assemble(*parts)
 
 
@@ -56,8 +85,8 @@ class NewGameScreen(Screen):
         """The player went back to the title."""
 
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("ctrl+s", "start", "Start"),
+        Binding("escape", "back", N_("Back")),
+        Binding("ctrl+s", "start", N_("Start")),
     ]
     """Escape returns to the title; ctrl+s starts from anywhere on the form (so does Enter on Start)."""
 
@@ -69,27 +98,28 @@ class NewGameScreen(Screen):
         self.choices: list[ScenarioChoice] = []
 
     def compose(self) -> ComposeResult:
-        yield Static("New game: pick a scenario and a role, then Start", id="new-heading")
+        yield Static(_("New game: pick a scenario and a role, then Start"), id="new-heading")
         with Horizontal(id="new-body"):
             with VerticalScroll(id="new-form"):
-                yield Static("Scenario", classes="form-label")
-                yield OptionList(Option("Reading the scenarios…", disabled=True), id="scenarios")
-                yield Static("Role", classes="form-label")
+                yield Static(_("Scenario"), classes="form-label")
+                yield OptionList(Option(_("Reading the scenarios…"), disabled=True), id="scenarios")
+                yield Static(_("Role"), classes="form-label")
                 yield OptionList(id="roles")
-                yield Static("Opponent", classes="form-label", id="opponent-label")
+                yield Static(_("Opponent"), classes="form-label", id="opponent-label")
                 yield OptionList(id="opponents")
-                yield Checkbox("Show the odds", self.odds, id="odds", compact=True)
+                yield Checkbox(_("Show the odds"), self.odds, id="odds", compact=True)
                 with Horizontal(id="seed-row"):
-                    yield Static("Seed ", classes="form-label")
+                    yield Static(_("Seed") + " ", classes="form-label")
                     yield Input(str(self.seed), id="seed", type="integer", compact=True)
-                yield Button("Start", id="start", variant="primary", compact=True)
+                yield Button(_("Start"), id="start", variant="primary", compact=True)
             yield VerticalScroll(Static(id="briefing", markup=False), id="briefing-pane")
         yield KeyFooter(compact=True)
 
     @staticmethod
     def _scenario_option(i: int, choice: ScenarioChoice) -> Option:
         if choice.scenario is None:
-            return Option(Content.assemble(choice.path.name, ("  (cannot be loaded)", "italic")), id=str(i), disabled=True)
+            return Option(Content.assemble(choice.path.name, ("  " + _("(cannot be loaded)"), "italic")), id=str(i),
+                          disabled=True)
         return Option(choice.scenario.title, id=str(i))
 
     def on_mount(self) -> None:
@@ -140,7 +170,7 @@ class NewGameScreen(Screen):
         bots = bot_policies()
         opponents.add_options([Option(Content.assemble((name, "bold"), "  ", (about if about != name else "", "$text-muted")),
                                       id=name) for name, about in bots.items()])
-        opponents.add_option(Option(Content.assemble(("A friend", "bold"), "  ", ("on this keyboard", "$text-muted")),
+        opponents.add_option(Option(Content.assemble((_("A friend"), "bold"), "  ", (_("on this keyboard"), "$text-muted")),
                                     id=FRIEND))
         opponents.highlighted = list(bots).index(default_opponent())
 
@@ -155,7 +185,7 @@ class NewGameScreen(Screen):
             if index is None or index >= len(self.choices):
                 return  # still reading them
             error = self.choices[index].error
-            self.query_one("#briefing", Static).update(Content(f"This scenario cannot be loaded:\n{error}"))
+            self.query_one("#briefing", Static).update(Content(_("This scenario cannot be loaded:") + f"\n{error}"))
             return
         roles.add_options([Option(r.name, id=r.id) for r in scenario.roles])
         roles.highlighted = 0
@@ -169,15 +199,17 @@ class NewGameScreen(Screen):
     def _label_start(self) -> None:
         if self.scenario is not None and self.role is not None:
             self.query_one("#briefing", Static).update(briefing(self.scenario, self.role))
-            label = f"Start: {self.scenario.role(self.role).name}"
+            role = self.scenario.role(self.role).name
+            label = _("Start: {role}").format(role=role)
             opponent = self.opponent
             if opponent is not None:
-                against = " with a friend" if opponent == FRIEND else f" vs {opponent}"
+                whole = (_("Start: {role} with a friend") if opponent == FRIEND
+                         else _("Start: {role} vs {opponent}")).format(role=role, opponent=opponent)
                 # The opponent only when the whole label fits the form (the list above shows it anyway):
                 # a label cut short reads as a different button ("Start as The").
                 room = self.query_one("#new-form").scrollable_content_region.width - 2  # the button's padding
-                if room <= 0 or len(label) + len(against) <= room:
-                    label += against
+                if room <= 0 or len(whole) <= room:
+                    label = whole
             start = self.query_one("#start", Button)
             start.label = label
             start.refresh(layout=True)  # the button was sized to its first label: it grows (or shrinks) to this one
@@ -201,12 +233,12 @@ class NewGameScreen(Screen):
         scenario, role = self.scenario, self.role
         seed_text = self.query_one("#seed", Input).value.strip()
         if scenario is None or role is None:
-            self.notify("Pick a scenario and a role first.", severity="warning")
+            self.notify(_("Pick a scenario and a role first."), severity="warning")
             return
         try:
             seed = int(seed_text)
         except ValueError:
-            self.notify("The seed must be a whole number.", severity="error")
+            self.notify(_("The seed must be a whole number."), severity="error")
             self.query_one("#seed", Input).focus()
             return
         record = new_game(scenario, role, seed, self.opponent)
