@@ -19,6 +19,8 @@ import ast
 from dataclasses import dataclass
 from typing import Collection, Mapping
 
+from game.i18n import _
+
 from .closures import Fn, compile_tree, fold
 from .operators import BY_NODE
 MAX_LENGTH = 500
@@ -70,16 +72,17 @@ def _rebuild(text: str, tree: tuple) -> Expr:
 def parse(text: str, meters: Mapping[str, int], flags: Collection[str]) -> Expr:
     """Parse the one-line form, checking every name against the scenario's meters and flags."""
     if len(text) > MAX_LENGTH:
-        raise ExprError(f"expression is {len(text)} characters long; the limit is {MAX_LENGTH}")
+        raise ExprError(_("expression is {count} characters long; the limit is {limit}").format(
+            count=len(text), limit=MAX_LENGTH))
     if not text.strip():
-        raise ExprError("expression is empty")
+        raise ExprError(_("expression is empty"))
     try:
         node = ast.parse(text.strip() if "\n" in text else text, mode="eval")
     except SyntaxError as err:
         line = (err.lineno or 1) - 1
         # At the end of the input Python reports offset 0: point just past the text instead.
         col = (err.offset - 1) if err.offset else len(text.rstrip())
-        raise ExprError(f"not a valid expression ({err.msg})", line, col) from None
+        raise ExprError(_("not a valid expression ({msg})").format(msg=err.msg), line, col) from None
     return Expr.from_tree(_Reader(meters, flags).read(node.body, 0), text)
 
 
@@ -93,7 +96,7 @@ class _Reader:
 
     def read(self, node: ast.AST, depth: int) -> tuple:
         if depth > MAX_DEPTH:
-            raise self.fail(node, "expression is nested too deeply")
+            raise self.fail(node, _("expression is nested too deeply"))
         d = depth + 1
         if isinstance(node, ast.BoolOp):
             kind = "and" if isinstance(node.op, ast.And) else "or"
@@ -105,11 +108,11 @@ class _Reader:
                 return ("neg", self.read(node.operand, d))
             if isinstance(node.op, ast.UAdd):
                 return self.read(node.operand, d)
-            raise self.fail(node, "the operator '~' is not allowed; use not, and, or")
+            raise self.fail(node, _("the operator '~' is not allowed; use not, and, or"))
         if isinstance(node, ast.BinOp):
             op = BY_NODE.get(type(node.op))
             if op is None or op.kind != "arith":
-                raise self.fail(node, "only + - * / are allowed between numbers")
+                raise self.fail(node, _("only + - * / are allowed between numbers"))
             return ("arith", op.symbol, self.read(node.left, d), self.read(node.right, d))
         if isinstance(node, ast.Compare):
             parts = []
@@ -117,7 +120,7 @@ class _Reader:
             for op_node, right_node in zip(node.ops, node.comparators):
                 op = BY_NODE.get(type(op_node))
                 if op is None or op.kind != "cmp":
-                    raise self.fail(node, "only < <= > >= == != are allowed in comparisons")
+                    raise self.fail(node, _("only < <= > >= == != are allowed in comparisons"))
                 right = self.read(right_node, d)
                 parts.append(("cmp", op.symbol, left, right))
                 left = right
@@ -127,10 +130,11 @@ class _Reader:
                 return ("num", 1 if node.value else 0)
             if isinstance(node.value, (int, float)):
                 if not -MAX_NUMBER <= node.value <= MAX_NUMBER:  # NaN and infinities fail too
-                    raise self.fail(node, f"a number is out of range: numbers are finite and lie between"
-                                          f" -{MAX_NUMBER:,} and {MAX_NUMBER:,}")
+                    raise self.fail(node, _("a number is out of range: numbers are finite and lie between"
+                                            " -{max_number:,} and {max_number:,}").format(max_number=MAX_NUMBER))
                 return ("num", node.value)
-            raise self.fail(node, f"only numbers are allowed here, not {type(node.value).__name__}")
+            raise self.fail(node, _("only numbers are allowed here, not {kind}").format(
+                kind=type(node.value).__name__))
         if isinstance(node, ast.Name):
             name = node.id
             if name == "turn":
@@ -140,29 +144,31 @@ class _Reader:
             if name in self.meters:
                 return ("meter", self.meters[name], name)
             if name == "flag":
-                raise self.fail(node, "write flag.NAME to test a flag")
+                raise self.fail(node, _("write flag.NAME to test a flag"))
             hint = _near(name, list(self.meters) + ["turn"])
-            raise self.fail(node, f"unknown name '{name}'" + (f"; did you mean '{hint}'?" if hint else
-                                                              "; names are meters, flag.NAME or turn"))
+            raise self.fail(node, _("unknown name '{name}'").format(name=name)
+                            + (_("; did you mean '{name}'?").format(name=hint) if hint else
+                               _("; names are meters, flag.NAME or turn")))
         if isinstance(node, ast.Attribute):
             if isinstance(node.value, ast.Name) and node.value.id == "flag":
                 if node.attr not in self.flags:
                     hint = _near(node.attr, list(self.flags))
-                    raise self.fail(node, f"unknown flag '{node.attr}'"
-                                    + (f"; did you mean 'flag.{hint}'?" if hint else "; declare it under flags:"))
+                    raise self.fail(node, _("unknown flag '{flag}'").format(flag=node.attr)
+                                    + (_("; did you mean 'flag.{flag}'?").format(flag=hint) if hint else
+                                       _("; declare it under flags:")))
                 return ("flag", node.attr)
-            raise self.fail(node, "attributes are not allowed; only flag.NAME")
+            raise self.fail(node, _("attributes are not allowed; only flag.NAME"))
         if isinstance(node, ast.Call):
-            raise self.fail(node, "function calls are not allowed in expressions")
+            raise self.fail(node, _("function calls are not allowed in expressions"))
         if isinstance(node, ast.Subscript):
-            raise self.fail(node, "subscripts ([...]) are not allowed in expressions")
+            raise self.fail(node, _("subscripts ([...]) are not allowed in expressions"))
         if isinstance(node, ast.Lambda):
-            raise self.fail(node, "lambdas are not allowed in expressions")
+            raise self.fail(node, _("lambdas are not allowed in expressions"))
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-            raise self.fail(node, "comprehensions are not allowed in expressions")
+            raise self.fail(node, _("comprehensions are not allowed in expressions"))
         if isinstance(node, ast.IfExp):
-            raise self.fail(node, "'x if c else y' is not allowed in expressions")
-        raise self.fail(node, f"'{type(node).__name__}' is not allowed in expressions")
+            raise self.fail(node, _("'x if c else y' is not allowed in expressions"))
+        raise self.fail(node, _("'{kind}' is not allowed in expressions").format(kind=type(node).__name__))
 
 
 def _near(name: str, candidates: list[str]) -> str | None:

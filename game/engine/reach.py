@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.i18n import _
+
 from .expr import Expr, names
 from .model import Scenario
 from .operators import FALSE, MAYBE, OPERATORS, TRUE
@@ -118,12 +120,14 @@ class Reach:
         parts = []
         for m in sorted(meters):
             lo, hi = self.meters[self.scenario.meter_index(m)]
-            parts.append(f"{m} is always {_num(lo)}" if lo == hi else f"{m} stays within {_num(lo)}..{_num(hi)}")
-        parts += [f"flag.{f} is never set" for f in sorted(flags) if f not in self.flags]
+            parts.append(_("{meter} is always {value}").format(meter=m, value=_num(lo)) if lo == hi else
+                         _("{meter} stays within {low}..{high}").format(meter=m, low=_num(lo), high=_num(hi)))
+        parts += [_("flag.{flag} is never set").format(flag=f) for f in sorted(flags) if f not in self.flags]
         if _reads_turn(tree):
             lo, hi = turns or (1, self.scenario.calendar.max_turns)
-            parts.append(f"turn is always {lo}" if lo == hi else f"turn runs from {lo} to {hi}")
-        return "; ".join(parts) or "it is false whatever the meters, flags and turn"
+            parts.append(_("turn is always {turn}").format(turn=lo) if lo == hi else
+                         _("turn runs from {low} to {high}").format(low=lo, high=hi))
+        return "; ".join(parts) or _("it is false whatever the meters, flags and turn")
 
 
 def possible_outcomes(reach: Reach, option, turns: tuple[int, int]) -> list:
@@ -166,36 +170,41 @@ def dead_content(scenario: Scenario) -> list[DeadItem]:
             if not any(any(o is opt for o in r.open_options(card)) for r in live_in):
                 continue  # an option no role that draws the card may take is an error of its own
             if opt.condition is not None and not any(r.may_hold(opt.condition, r.window(card)) for r in live_in):
-                dead.append(DeadItem("option", card.id, f"option {k + 1} ('{opt.label}') is never available: "
-                                     f"its condition '{opt.condition.text}' can never hold "
-                                     f"({live_in[0].ranges(opt.condition.tree, live_in[0].window(card))})", k))
+                dead.append(DeadItem("option", card.id, _("option {number} ('{label}') is never available: its condition '{condition}' can never hold"
+                                       " ({ranges})").format(
+                                         number=k + 1, label=opt.label, condition=opt.condition.text,
+                                         ranges=live_in[0].ranges(opt.condition.tree, live_in[0].window(card))), k))
     for ending in scenario.endings:
         if ending.id == scenario.calendar.timeout_ending or any(ending.id in r.ends for r in reaches):
             continue
         if ending.condition is None:
-            dead.append(DeadItem("ending", ending.id, "no outcome ends the game with it, it has no condition, "
-                                 "and it is not the calendar's timeout"))
+            dead.append(DeadItem("ending", ending.id, _("no outcome ends the game with it, it has no condition, and it is not the"
+                                   " calendar's timeout")))
         elif not any(r.may_hold(ending.condition, (1, max_turns)) for r in reaches):
-            dead.append(DeadItem("ending", ending.id, f"no outcome ends the game with it and its condition "
-                                 f"'{ending.condition.text}' can never hold ({reaches[0].ranges(ending.condition.tree)})"))
+            dead.append(DeadItem("ending", ending.id, _("no outcome ends the game with it and its condition '{condition}' can never hold"
+                                   " ({ranges})").format(condition=ending.condition.text,
+                                                        ranges=reaches[0].ranges(ending.condition.tree))))
     return dead
 
 
 def _card_reason(reaches: list[Reach], i: int, card, max_turns: int) -> str:
     if card.first_turn > max_turns:
-        return f"its date window starts on turn {card.first_turn}, after the last turn ({max_turns})"
+        return _("its date window starts on turn {first_turn}, after the last turn ({max_turns})").format(
+            first_turn=card.first_turn, max_turns=max_turns)
     if card.last_turn < 1:
-        return "its date window ends before the game starts"
+        return _("its date window ends before the game starts")
     if card.weight is not None and card.weight.const is not None and card.weight.const <= 0:
-        return "it has weight 0 and no outcome that can happen queues it"
+        return _("it has weight 0 and no outcome that can happen queues it")
     if not any(card.event or r.drawers(card) for r in reaches):
-        return "no role of the scenario may draw it"
+        return _("no role of the scenario may draw it")
     r = next(r for r in reaches if card.event or r.drawers(card))
     if card.condition is not None and not r.may_hold(card.condition, r.window(card)):
-        return f"its condition '{card.condition.text}' can never hold ({r.ranges(card.condition.tree, r.window(card))})"
+        return _("its condition '{condition}' can never hold ({ranges})").format(
+            condition=card.condition.text, ranges=r.ranges(card.condition.tree, r.window(card)))
     if card.weight is not None:
-        return f"its weight '{card.weight.text}' is never above 0 ({r.ranges(card.weight.tree, r.window(card))})"
-    return "no follow-up can bring it while its date window is open"
+        return _("its weight '{weight}' is never above 0 ({ranges})").format(
+            weight=card.weight.text, ranges=r.ranges(card.weight.tree, r.window(card)))
+    return _("no follow-up can bring it while its date window is open")
 
 
 def truth(iv: tuple[float, float]) -> tuple[int, int]:
