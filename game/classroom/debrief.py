@@ -110,8 +110,9 @@ def as_markdown(data: dict) -> str:
            _("- Seed: {seed}; replay with `crisis play --resume` on this debrief's JSON").format(seed=data["seed"])]
     if b["ending"]:
         e = b["ending"]
+        result = e["result"] or ""
         out += [_("- Ending: **{title}** ({result} for {role})").format(
-            title=_md(e["title"]), result=_md(_(e["result"])), role=_md(b["role"]))]
+            title=_md(e["title"]), result=_md(_(result)), role=_md(b["role"]))]
         if e["history"]:
             out += ["", _("*In reality:* {history}").format(history=_md(e["history"]))]
     out += ["", _("## Decisions, both roles"), "",

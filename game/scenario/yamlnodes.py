@@ -258,8 +258,8 @@ def _convert(node: yaml.Node, path: Path, key: tuple[int, int] | None, positions
         if control:
             # Written as "\e]0;..." in double quotes: text that would be a terminal command when shown.
             problems.append(Problem(display, node.start_mark.line + 1, node.start_mark.column + 1,
-                                    _("control character U+{ord:04X} in the text; scenario text is"
-                                      " plain text (a new line or a tab at most)").format(ord=ord(control.group()))))
+                                    _("control character U+{code:04X} in the text; scenario text is"
+                                      " plain text (a new line or a tab at most)").format(code=ord(control.group()))))
         return node.value
     try:
         value = construct(node)

@@ -151,12 +151,13 @@ def render(summary: Summary) -> str:
         made = ngettext("{n} decision made", "{n} decisions made", d["from"]["choices"]).format(n=d["from"]["choices"])
         lines.append(_("Continuing a saved game from turn {turn} ({made})").format(turn=d["from"]["turn"], made=made)
                      + (_(" - the game was already over") if d["from"]["over"] else ""))
-    width = max(len(e.id) + len(_(d["results"][e.id])) + 3 for e in sc.endings)
+    results = {ending: _(result) for ending, result in d["results"].items()}  # "win" in the reader's language
+    width = max(len(e.id) + len(results[e.id]) + 3 for e in sc.endings)
     lines += ["", _("Endings                           runs    share   95% interval")]
     for e in sc.endings:
         count = d["endings"][e.id]
         lo, hi = d["endings_ci95"][e.id]
-        name = f"{e.id} ({_(d['results'][e.id])})"
+        name = f"{e.id} ({results[e.id]})"
         bar = "█" * round(20 * count / n)
         lines.append(f"  {name:<{max(width, 30)}} {format_number(count):>7} {format_percent(count / n, 1):>8}   "
                      f"{_span(lo, hi):<13} {bar}")
