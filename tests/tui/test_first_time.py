@@ -105,6 +105,34 @@ async def test_a_long_outcome_page_scrolls_with_the_keys_at_once_and_next_stays_
         assert screen.outcome is not page, "Enter did not move on"
 
 
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_notice_never_hides_the_options(size):
+    # The notices of a game's start (the unfinished game kept under a name) and of a save stay up for seconds:
+    # the options must read all the while.
+    async with build_app(scenario="venezuela-2019", role="guaido", opponent="adaptive", seed=3).run_test() as pilot:
+        await play_turn(pilot)
+    app = build_app(scenario="venezuela-2019", role="guaido", opponent="adaptive", seed=4)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await opened(pilot)
+        area = app.screen.query_one("#options").region
+
+        def options_shown() -> list[str]:
+            rows = screen_text(app).splitlines()
+            return [rows[y][area.x:area.right].rstrip() for y in range(area.y, area.bottom)]
+
+        assert "Autosave kept" in screen_text(app)
+        app.clear_notifications()
+        await pilot.pause()
+        alone = options_shown()
+        assert "".join(alone).strip()
+        app.notify("Your unfinished game was kept as 'guaido-seed3-turn2' (/home/player/.local/share/crisis/"
+                   "saves/guaido-seed3-turn2.json): Load opens it.", title="Autosave kept")
+        await pilot.press("s", "enter")  # and a save under the name offered
+        await pilot.pause()
+        assert "Saved as" in screen_text(app)
+        assert options_shown() == alone, "a notice covers the options"
+
+
 async def test_the_story_log_opens_on_the_latest_entry():
     from game.tui.views import log_entries
 
