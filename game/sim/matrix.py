@@ -64,7 +64,8 @@ def to_dict(scenario: Scenario, summaries: list[Summary], runs: int, seed: int, 
 def render(d: dict) -> str:
     """The matrix for people: for two roles a grid of win rates, then every cell in full."""
     roles = d["roles"]
-    lines = [_("Payoff matrix · {scenario} {version} · {games} a cell · seed {seed} · rates with 95% intervals").format(
+    lines = [_("Payoff matrix · {scenario} {version} · {games} a cell · seed {seed} · rates with {ci} intervals").format(
+        ci=format_percent(0.95),
         scenario=d["scenario"], version=d["scenario_version"], seed=d["seed"],
         games=ngettext("{n} game", "{n} games", d["runs"]).format(n=format_number(d["runs"])))]
     if not d["two_sided"]:
@@ -88,7 +89,7 @@ def render(d: dict) -> str:
                           for pb in d["policies"])
             lines.append(f"  {pa:<{width}}{row}")
     lines += [""] + lopsided_lines(d["lopsided"]) if d["lopsided"] else []
-    lines += ["", _("Every pairing: each role's win, loss and draw rates (95% interval)")]
+    lines += ["", _("Every pairing: each role's win, loss and draw rates ({ci} interval)").format(ci=format_percent(0.95))]
     width = max(len(r) for r in roles)
     for cell in d["cells"]:
         lines.append("  " + _(" vs ").join(f"{r} {p}" for r, p in cell["policies"].items()))

@@ -153,7 +153,7 @@ def render(summary: Summary) -> str:
                      + (_(" - the game was already over") if d["from"]["over"] else ""))
     results = {ending: _(result) for ending, result in d["results"].items()}  # "win" in the reader's language
     width = max(len(e.id) + len(results[e.id]) + 3 for e in sc.endings)
-    lines += ["", _("Endings                           runs    share   95% interval")]
+    lines += ["", _("Endings                           runs    share   {ci} interval").format(ci=format_percent(0.95))]
     for e in sc.endings:
         count = d["endings"][e.id]
         lo, hi = d["endings_ci95"][e.id]

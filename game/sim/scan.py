@@ -68,8 +68,8 @@ def render(d: dict) -> str:
     lines = [_("Dominant-strategy scan · {scenario} {version} · {games} a rule, {against} · seed {seed}").format(
                  scenario=d["scenario"], version=d["scenario_version"], against=against, seed=d["seed"],
                  games=ngettext("{n} game", "{n} games", d["runs"]).format(n=format_number(d["runs"]))),
-             _("A rule is flagged (!) when the lower end of the 95% interval of its win rate is above {share}.").format(
-                 share=format_percent(d["threshold"])), ""]
+             _("A rule is flagged (!) when the lower end of the {ci} interval of its win rate is above {share}.").format(
+                 ci=format_percent(0.95), share=format_percent(d["threshold"])), ""]
     width = max((len(r["rule"]) for r in d["rules"]), default=4)
     for r in d["rules"]:
         lo, hi = r["win_rate_ci95"]

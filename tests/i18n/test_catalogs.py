@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from string import Formatter
 
 import pytest
 from babel.messages.frontend import CommandLineInterface
@@ -17,7 +18,7 @@ LOCALE = i18n.LOCALE_DIR
 GAME = LOCALE.parent
 LANGUAGES = [code for code in i18n.available() if code != i18n.ENGLISH]
 CATALOGS = [(code, domain) for code in LANGUAGES for domain in i18n.DOMAINS]
-_FIELD = re.compile(r"\{([^{}]*)\}")
+_PERCENT = re.compile(r"%\((\w+)\)")
 
 
 def _po(code: str, domain: str):
@@ -44,15 +45,25 @@ def test_every_message_is_translated(code, domain):
     assert not missing, f"{len(missing)} untranslated or fuzzy in {code}/{domain}.po: {missing[:10]}"
 
 
+def _fields(text: str) -> tuple[set[str], set[str]]:
+    """The {placeholders} str.format fills (with their conversions and specs) and the %(name)s ones Jinja's fills."""
+    try:
+        braces = {f"{name}!{conv}:{spec}" for _lit, name, spec, conv in Formatter().parse(text) if name is not None}
+    except ValueError as err:
+        braces = {f"malformed: {err}"}
+    return braces, set(_PERCENT.findall(text))
+
+
 @pytest.mark.parametrize("code, domain", CATALOGS)
 def test_translations_keep_the_placeholders(code, domain):
+    """A translation fills the same placeholders as its English, or .format() fails (or shows a brace) at run time."""
     wrong = []
     for m in _po(code, domain):
         if not m.id:
             continue
-        wanted = {f for i in _ids(m) for f in _FIELD.findall(i)}
+        wanted = _fields(_ids(m)[-1])
         for string in _strings(m):
-            if string and set(_FIELD.findall(string)) != wanted:
+            if string and _fields(string) != wanted:
                 wrong.append((_ids(m)[0], string))
     assert not wrong, f"placeholders changed in {code}/{domain}.po: {wrong[:5]}"
 
