@@ -9,7 +9,7 @@ from pathlib import Path
 from game.plain import plain
 
 from game.engine.model import Scenario
-from game.i18n import _, format_number
+from game.i18n import _, format_number, language
 
 from .crosscheck import MAX_CARDS, MAX_EFFECTS, crosscheck
 from .files import MANIFEST, content_hash, display_base, read_files
@@ -20,8 +20,9 @@ from .problems import Problem, Report, ScenarioError, sort_problems
 from .shape import shape
 from .yamlnodes import CardBudget, build_document, scan_document
 
-# Keyed by the folder as given and as shown (messages name files that way) and by the files' hash.
-_CACHE: OrderedDict[tuple[str, str, str], Report] = OrderedDict()
+# Keyed by the folder as given and as shown (messages name files that way), by the files' hash, and by the
+# language the messages were written in.
+_CACHE: OrderedDict[tuple[str, str, str, str], Report] = OrderedDict()
 _CACHE_SIZE = 16
 
 
@@ -31,7 +32,7 @@ def check(path: str | Path) -> Report:
     shown = display_base(path)
     try:
         files, problems = read_files(folder, shown)
-        key = (str(folder), shown, content_hash(files))
+        key = (str(folder), shown, content_hash(files), language())
         if not problems and key in _CACHE:
             _CACHE.move_to_end(key)
             cached = _CACHE[key]

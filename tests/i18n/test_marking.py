@@ -67,3 +67,19 @@ def test_a_bots_description_follows_the_language():
     assert get_policy("historical").description == "como ocurrió"
     i18n.set_language("en")
     assert get_policy("historical").description == "as it happened"
+
+
+def test_a_scenario_checked_in_one_language_is_reported_in_the_next(tmp_path):
+    """The loader keeps recent reports; a report kept in Spanish must not come back to an English reader."""
+    from game.scenario.loader import check
+
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "scenario.yaml").write_text("format: 2\nid: broken\ntitle: T\nversion: '1'\ncolour: red\n")
+    (folder / "cards.yaml").write_text("cards: []\n")
+    i18n.set_language("es")
+    spanish = " ".join(p.message for p in check(folder).problems)
+    i18n.set_language("en")
+    english = " ".join(p.message for p in check(folder).problems)
+    assert "clave desconocida 'colour'" in spanish
+    assert "unknown key 'colour'" in english
