@@ -46,3 +46,9 @@ def test_installed_package_validates_its_bundled_scenarios_from_anywhere(tmp_pat
     assert lines[1:] == [f"OK tutorial: {len(source.cards)} cards, {len(source.endings)} endings"
                          " (2 notes: --notes lists them)"]
     assert (target / "game" / "scenario" / "starter" / "cards.yaml").is_file()  # what `crisis new` writes from
+    # The message catalogs ship compiled: the installed game speaks Spanish when asked.
+    assert (target / "game" / "locale" / "es" / "LC_MESSAGES" / "crisis.mo").is_file()
+    spanish = subprocess.run([sys.executable, "-c", "import sys; from game.cli import main; "
+                              "sys.exit(main(['--lang', 'es', 'validate', 'tutorial']))"],
+                             capture_output=True, text=True, cwd=elsewhere, env=env)
+    assert f"{len(source.cards)} cartas" in spanish.stdout, spanish.stdout + spanish.stderr
