@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     # Imported where used, after the first frame: a new game's first frame needs neither saves (nor platformdirs)
     # nor the reloader.
     from ..reload import ScenarioReloaded
+
+
+T = TypeVar("T")
 
 
 class GameScreen(Screen):
@@ -99,6 +102,7 @@ class GameScreen(Screen):
         # Per person, how many steps they have read: everything up to their own last decision.
         # -1: not even the world's opening events (shown before the first move when there are any).
         unread = -1 if record.prologue is not None else 0
+        self._computed: dict[str, tuple[tuple, object]] = {}
         self.read = {p: max((n + 1 for n, s in enumerate(record.steps) if s.role == p), default=unread) for p in people}
         # The first values, before anything is mounted to watch them (Textual's way to set them in a constructor).
         self.set_reactive(GameScreen.record, record)
@@ -200,13 +204,27 @@ class GameScreen(Screen):
                         timeout=20, markup=False)
         self._autosave()
 
-    # Derived values. Textual runs every compute method when any reactive of the screen changes.
+    # Derived values. Textual runs every compute method when any reactive of the screen changes, and again on
+    # every read of its value (each binding reads it): each is worked out once for its inputs (see _once).
+
+    def _once(self, name: str, inputs: tuple, make: Callable[[], T]) -> T:
+        """`make()`, or what it gave last time for the same inputs (the same record and outcome objects, equal
+        names and numbers): a compute ran a dozen times a key, a third of the time from a key to its outcome."""
+        last = self._computed.get(name)
+        if last is not None and all(a is b or (type(a) in (str, int, bool) and a == b) for a, b in zip(last[0], inputs)):
+            return last[1]
+        value = make()
+        self._computed[name] = (inputs, value)
+        return value
 
     @property
     def _two(self) -> bool:
         return self.record.scenario.two_sided
 
     def compute_header(self) -> HeaderLine:
+        return self._once("header", (self.record, self.outcome, self.reader), self._header)
+
+    def _header(self) -> HeaderLine:
         record, outcome, reader = self.record, self.outcome, self.reader
         state = record.state
         shown = outcome.before if outcome is not None else state
@@ -223,31 +241,42 @@ class GameScreen(Screen):
 
     def compute_readings(self) -> dict:
         two = self._two
-        return meter_readings(self.record, self.reader if two else None, self.outcome,
-                              aim_of=self.reader if two else self.record.player)
+        return self._once("readings", (self.record, self.outcome, self.reader), lambda: meter_readings(
+            self.record, self.reader if two else None, self.outcome, aim_of=self.reader if two else self.record.player))
 
     def compute_viewer(self) -> str:
         return _("{role}'s view").format(role=role_name(self.record.scenario, self.reader)) if self._two else ""
 
     def compute_card(self) -> CardShown | None:
-        return card_shown(self.record.state, self.reader if self._two else None)
+        # The card hidden under an outcome stays as it was until it shows: the next one is filled in then, off
+        # the path from a key to its outcome.
+        record = self.record if self.outcome is None or "card" not in self._computed else self._computed["card"][0][0]
+        return self._once("card", (record, self.reader),
+                          lambda: card_shown(record.state, self.reader if self._two else None))
 
     def compute_choices(self) -> tuple[ChoiceShown, ...]:
-        return choices_shown(self.record.options(), self.record.state, self.reader if self._two else None)
+        record = self.record if self.outcome is None or "choices" not in self._computed \
+            else self._computed["choices"][0][0]
+        return self._once("choices", (record, self.reader), lambda: choices_shown(
+            record.options(), record.state, self.reader if self._two else None))
 
     def compute_page(self) -> OutcomeShown | None:
         if self.outcome is None:
             return None
+        return self._once("page", (self.record, self.outcome, self.reader, self.odds), self._page)
+
+    def _page(self) -> OutcomeShown:
         page = outcome_shown(self.record, self.outcome, self.reader if self._two else None)
         # Without the odds, the roll is not told either: its band and chance are the odds by another name.
         return page if self.odds else replace(page, odds="", roll="")
 
     def compute_button(self) -> str:
-        return self._button_label()
+        return self._once("button", (self.record, self.reader, self.read[self.reader]), self._button_label)
 
     def compute_entries(self) -> tuple[tuple[str, str], ...]:
         # The story as far as the reader has read it: no move shows in the log before its own page.
-        return tuple(log_entries(self.record, self.reader if self._two else None, self.read[self.reader]))
+        return self._once("entries", (self.record, self.reader, self.read[self.reader]), lambda: tuple(
+            log_entries(self.record, self.reader if self._two else None, self.read[self.reader])))
 
     def watch_outcome(self) -> None:
         self.show_page()
