@@ -25,8 +25,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"crisis: {err}", file=sys.stderr)
         return 1
     if not _has_terminal():
-        print("crisis: the game needs a terminal to draw in (standard input and output are not one);"
-              " to play games without a screen, use crisis simulate", file=sys.stderr)
+        from game.i18n import _
+
+        print("crisis: " + _("the game needs a terminal to draw in (standard input and output are not one);"
+                             " to play games without a screen, use crisis simulate"), file=sys.stderr)
         return 2
     result = app.run()
     return result if isinstance(result, int) else 0

@@ -10,6 +10,8 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
 
+from game.i18n import N_, _
+
 from .opening import Opening, plan
 from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, too_small
 
@@ -17,6 +19,15 @@ if TYPE_CHECKING:
     from .record import Record
 
 DEFAULT_THEME = "textual-dark"
+
+TEXTUAL_COMMANDS = (
+    N_("Bell"), N_("Ring the bell"), N_("Theme"), N_("Change the current theme"), N_("Quit"),
+    N_("Quit the application as soon as possible"), N_("Keys"), N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"), N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"), N_("Maximize"), N_("Maximize the focused widget"),
+    N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""Textual's own commands in the palette, for the catalog to hold: shown translated (an unknown one as written)."""
 
 
 class CrisisApp(App[int]):
@@ -28,7 +39,7 @@ class CrisisApp(App[int]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-medium"), (110, "-wide")]
     """Below 110 columns the story log folds away behind a key; from 110 it has its own column."""
     BINDINGS = [
-        Binding("f2", "toggle_contrast", "Contrast", show=False),
+        Binding("f2", "toggle_contrast", N_("Contrast"), show=False),
     ]
     """Keys that work on every screen: F2 for high contrast (listed in the help and the palette, kept out of
     the footer to leave room at 80 columns); ctrl+q and ctrl+p, as in any Textual app."""
@@ -155,7 +166,7 @@ class CrisisApp(App[int]):
         except LoadError as err:
             from .screens.notice import NoticeScreen
 
-            self.push_screen(NoticeScreen("This save cannot be opened", str(err)))
+            self.push_screen(NoticeScreen(_("This save cannot be opened"), str(err)))
             return
         self.play(record, bool(save.meta.get("odds", True)))
 
@@ -173,9 +184,10 @@ class CrisisApp(App[int]):
         self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("High contrast", "Switch the high-contrast theme on or off", self.action_toggle_contrast)
-        yield SystemCommand("How to play", "Keys, meters, odds and the rules of a turn", self.action_help)
+        for command in super().get_system_commands(screen):
+            yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
+        yield SystemCommand(_("High contrast"), _("Switch the high-contrast theme on or off"), self.action_toggle_contrast)
+        yield SystemCommand(_("How to play"), _("Keys, meters, odds and the rules of a turn"), self.action_help)
         yield from getattr(screen, "system_commands", lambda: ())()
 
 

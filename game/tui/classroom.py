@@ -9,6 +9,8 @@ import secrets
 import sys
 from dataclasses import dataclass, field
 
+from game.i18n import _
+
 from .app import CrisisApp
 from .opening import LoadError, Opening
 from .record import Record
@@ -104,7 +106,7 @@ def run_class(args: argparse.Namespace) -> int:
         if args.room:
             if student is None:
                 user = getpass.getuser()
-                student = link.student = user if student_problem(user) is None else "Player"
+                student = link.student = user if student_problem(user) is None else _("Player")
             link.room, opening = _room(args, klass, student, Rooms)
         else:
             from .opening import plan
@@ -130,17 +132,17 @@ def _room(args, klass, student: str, Rooms):
     if args.room.strip().lower() == "new":
         scenario = room_scenario(args.scenario)
         if scenario is None:
-            raise RoomError("pair play needs a two-sided scenario, and none is installed")
+            raise RoomError(_("pair play needs a two-sided scenario, and none is installed"))
         role = args.role or scenario.order[0]
         seat = rooms.create(scenario, args.seed if args.seed is not None else secrets.randbelow(100_000), role,
                             student, odds=args.odds is not False)
-        print(f"Room {seat.room}: your classmate runs  crisis play --room {seat.room}", file=sys.stderr)
+        print(_("Room {code}: your classmate runs  crisis play --room {code}").format(code=seat.room), file=sys.stderr)
     else:
         info = rooms.info(args.room)
         scenario = scenario_for(info["scenario"], info["scenario_hash"])
         if scenario is None:
-            raise RoomError(f"room {info['code']} plays '{info['scenario']}', which is not installed here in the"
-                            " same version")
+            raise RoomError(_("room {code} plays '{scenario}', which is not installed here in the same version").format(
+                code=info["code"], scenario=info["scenario"]))
         seat = rooms.rejoin(info["code"], student, args.role)
     info = rooms.info(seat.room)
     record = Record.restore(scenario, rooms.log(seat.room), Seats(tuple((r, PERSON) for r in scenario.order)))

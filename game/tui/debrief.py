@@ -9,6 +9,7 @@ from pathlib import Path
 
 from game.atomic import write_atomically
 from game.engine import MeterChanged, TurnPassed
+from game.i18n import _
 
 from .record import Record, Step, WorldEvent
 from .seats import PERSON
@@ -80,7 +81,7 @@ def _language(sc) -> str:
 
 
 def _seat(step: Step) -> str:
-    return "a person" if step.seat == PERSON else f"a bot ({step.seat})"
+    return _("a person") if step.seat == PERSON else _("a bot ({bot})").format(bot=step.seat)
 
 
 def scenario_arg(sc) -> str:
@@ -109,40 +110,44 @@ def as_markdown(record: Record) -> str:
     labels = {m.id: m.label for m in sc.meters}
     opponent = record.seats.opponent_of(player) if two and record.seats else ""
     replay = f"--role {player}" + (f" --opponent {opponent}" if opponent else "")
-    out = [f"# Debrief: {sc.title}", "",
-           f"- Role: {role.name}" + (f", {role.title}" if role.title else ""),
-           f"- Language: {_language(sc)}",
-           f"- Seed: {state.seed} (replay with `crisis play --scenario {scenario_arg(sc)} {replay} --seed {state.seed}`)",
-           (f"- Decisions: {len(record.steps)}" if two else f"- Turns played: {len(record.steps)}")]
+    command = f"crisis play --scenario {scenario_arg(sc)} {replay} --seed {state.seed}"
+    out = [_("# Debrief: {title}").format(title=sc.title), "",
+           _("- Role: {role}").format(role=f"{role.name}, {role.title}" if role.title else role.name),
+           _("- Language: {language}").format(language=_language(sc)),
+           _("- Seed: {seed} (replay with `{command}`)").format(seed=state.seed, command=command),
+           (_("- Decisions: {n}") if two else _("- Turns played: {n}")).format(n=len(record.steps))]
     if opponent:
-        out.insert(3, f"- Opponent: {opponent}")
+        out.insert(3, _("- Opponent: {opponent}").format(opponent=opponent))
     if state.ending:
         ending = sc.ending(state.ending)
         reader = player if two and not record.seats.hot_seat else None
-        out += [f"- Ending: **{ending.title}**: " + results_text(record, state.ending, reader), "",
+        out += [_("- Ending: **{ending}**: ").format(ending=ending.title) + results_text(record, state.ending, reader), "",
                 ending.text_for(player) if two else ending.text]
         if ending.history:
-            out += ["", f"*In reality:* {ending.history}"]
+            out += ["", _("*In reality:* {history}").format(history=ending.history)]
     if record.prologue is not None:
-        out += ["", f"## Before the first move, {date_text(record.first.date)}", ""]
+        out += ["", _("## Before the first move, {date}").format(date=date_text(record.first.date)), ""]
         out += _world_lines(record.prologue.happened, sc, labels)
     turning = set(turning_points(record))
-    out += ["", "## Turn by turn"]
+    out += ["", _("## Turn by turn")]
     for n, step in enumerate(record.steps):
         before = step.before
         card = before.current_card
-        tag = "historical" if card.historical else "what if"
-        mark = " (a turning point)" if n in turning else ""
+        tag = _("historical") if card.historical else _("what if")
+        mark = " " + _("(a turning point)") if n in turning else ""
         reader = step.role if two else None
-        who = f"{sc.role(step.role).name}, " if two else ""
-        seat = f"; played by {_seat(step)}" if two else ""
         day = card_day(before)
-        out += ["", f"### Turn {before.turn}, {date_text(day)}: {who}{shown(card.title, before, reader, day)}{mark}",
-                "", f"*{tag}*{seat}" + (f"; sources: {citations_text(sc, card.sources)}" if card.sources else ""), "",
-                shown(card.text_for(reader), before, reader, day), "", "| # | option | odds | |", "|---|---|---|---|"]
+        title = shown(card.title, before, reader, day)
+        heading = (_("### Turn {turn}, {date}: {role}, {title}") if two else _("### Turn {turn}, {date}: {title}")).format(
+            turn=before.turn, date=date_text(day), role=sc.role(step.role).name, title=title)
+        seat = "; " + _("played by {who}").format(who=_seat(step)) if two else ""
+        sources = "; " + _("sources: {sources}").format(sources=citations_text(sc, card.sources)) if card.sources else ""
+        out += ["", heading + mark, "", f"*{tag}*{seat}{sources}", "",
+                shown(card.text_for(reader), before, reader, day), "",
+                "| # | " + _("option") + " | " + _("odds") + " | |", "|---|---|---|---|"]
         for k, v in enumerate(step.views, start=1):
-            tags = ["**chosen**"] if v.index == step.chosen.option else ["unavailable"] if not v.available else []
-            tags += ["history's"] if v.historical else []
+            tags = ["**" + _("chosen") + "**"] if v.index == step.chosen.option else [_("unavailable")] if not v.available else []
+            tags += [_("history's")] if v.historical else []
             out.append(f"| {k} | {_cell(shown(v.label, before, reader))} | {_cell(option_odds(v, sc))} | {', '.join(tags)} |")
         out += ["", f"{roll_text(step)} {shown(step.rolled.text, step.after, reader)}"]
         for c in merged_changes(step.own):
@@ -150,8 +155,8 @@ def as_markdown(record: Record) -> str:
                 out.append(f"- {labels.get(c.meter, c.meter)}: {c.before} → {c.after} ({delta_text(c.after - c.before)})")
         out += _world_lines(step.happened, sc, labels)
         if card.note:
-            out += ["", f"> Why these odds: {card.note}"]
-    out += ["", "## Meters", "", "| meter | start | end | lowest | highest | over the game |", "|---|---|---|---|---|---|"]
+            out += ["", _("> Why these odds: {note}").format(note=card.note)]
+    out += ["", _("## Meters"), "", _("| meter | start | end | lowest | highest | over the game |"), "|---|---|---|---|---|---|"]
     meters = {m.id: m for m in sc.meters}
     for mid, values in record.series().items():
         m = meters[mid]
@@ -167,8 +172,8 @@ def _world_lines(events: tuple[WorldEvent | TurnPassed, ...], sc, labels: dict[s
             out.append(f"- {passed_text(sc, w)}")
             continue
         day = date_text(event_day(sc, w.drawn.card, w.drawn.turn))
-        out.append(f"- The world, turn {w.drawn.turn}, {day}: {sc.card(w.drawn.card).title}"
-                   f" — {w.rolled.label or w.rolled.text}")
+        out.append(_("- The world, turn {turn}, {date}: {event}").format(
+            turn=w.drawn.turn, date=day, event=f"{sc.card(w.drawn.card).title} — {w.rolled.label or w.rolled.text}"))
         out += [f"  - {labels.get(e.meter, e.meter)}: {e.before} → {e.after} ({delta_text(e.after - e.before)})"
                 for e in merged_changes(w.events) if isinstance(e, MeterChanged)]
     return out

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.engine import ReplayError, Scenario
+from game.i18n import _
 
 from .opening import LoadError
 from .record import Record
@@ -58,7 +59,7 @@ def scenario_choices() -> list[ScenarioChoice]:
             # In the player's language where the scenario has it (translations.falls_back says when it has not).
             choices.append(ScenarioChoice(path, translated(load(path), player_language())))
         except ScenarioError as err:
-            first = str(err).strip().splitlines()[0] if str(err).strip() else "cannot be loaded"
+            first = str(err).strip().splitlines()[0] if str(err).strip() else _("cannot be loaded")
             choices.append(ScenarioChoice(path, None, first))
     choices.sort(key=lambda c: (c.path.resolve() != default, c.scenario is None))
     return choices
@@ -68,7 +69,8 @@ def new_game(scenario: Scenario, role: str | None, seed: int, opponent: str | No
     """A new game as `role`; in a two-sided scenario against `opponent` (a bot's name, or "friend")."""
     if role not in {r.id for r in scenario.roles}:
         known = ", ".join(r.id for r in scenario.roles)
-        raise LoadError(f"scenario '{scenario.id}' has no role '{role}' (its roles: {known})")
+        raise LoadError(_("scenario '{scenario}' has no role '{role}' (its roles: {roles})").format(
+            scenario=scenario.id, role=role, roles=known))
     try:
         seats = Seats.against(scenario, role, opponent)
     except SeatError as err:
@@ -84,7 +86,7 @@ def find_save(name: str | None) -> saves.Save:
         if not name:
             found = saves.latest_autosave()
             if found is None:
-                raise LoadError("there is no autosave to resume yet: start a game with --role, or name a save")
+                raise LoadError(_("there is no autosave to resume yet: start a game with --role, or name a save"))
             return found
         return saves.read_save(saves.slot_path(name))
     except saves.SaveError as err:
@@ -99,7 +101,8 @@ def restore(save: saves.Save) -> Record:
         scenario = load_scenario(ref)
     except LoadError:
         if not (isinstance(hint, str) and Path(hint).is_dir()):
-            raise LoadError(f"{save.path.name}: the scenario '{ref}' it was played on is not installed") from None
+            raise LoadError(_("{save}: the scenario '{scenario}' it was played on is not installed").format(
+                save=save.path.name, scenario=ref)) from None
         scenario = load_scenario(hint)
     try:
         return Record.restore(scenario, save.log, Seats.from_meta(scenario, save.log.role, save.meta))

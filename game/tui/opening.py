@@ -38,7 +38,9 @@ def plan(scenario: str | None = None, role: str | None = None, seed: int | None 
          watch: bool = False) -> Opening:
     """Raises LoadError, worded for the player, when the command line names something unusable."""
     if opponent is not None and role is None:
-        raise LoadError("--opponent needs --role: the role you play against it")
+        from game.i18n import _
+
+        raise LoadError(_("--opponent needs --role: the role you play against it"))
     if watch:
         return replace(plan(scenario, role, seed, odds, resume, opponent), watch=_watched(scenario, resume))
     if resume is None and role is None and scenario is None and seed is None and odds is None:
@@ -61,6 +63,8 @@ def plan(scenario: str | None = None, role: str | None = None, seed: int | None 
 def _watched(scenario: str | None, resume: str | None) -> str:
     """The folder `--watch` follows: the `--scenario` given, which must be a folder (a scenario being written)."""
     if resume is not None or scenario is None or not Path(scenario).expanduser().is_dir():
-        raise LoadError("--watch follows a scenario you are writing: give its folder with --scenario PATH"
-                        " (and no --resume)")
+        from game.i18n import _
+
+        raise LoadError(_("--watch follows a scenario you are writing: give its folder with --scenario PATH"
+                          " (and no --resume)"))
     return str(Path(scenario).expanduser().resolve())

@@ -16,6 +16,7 @@ from textual.message import Message
 from game.engine.model import Scenario
 from game.engine.rules import resolve, start
 from game.engine.state import State
+from game.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,35 +32,37 @@ def carry_over(old: State, new: Scenario) -> Carried:
     is the option with the same label. The first place where that fails is the reason, said plainly."""
     before = old.scenario
     if new.two_sided != before.two_sided:
-        return Carried(None, f"the scenario's format changed (from {before.format} to {new.format})")
+        return Carried(None, _("the scenario's format changed (from {old} to {new})").format(
+            old=before.format, new=new.format))
     if new.two_sided and new.order != before.order:
-        return Carried(None, f"the roles or their turn order changed (was {', '.join(before.order)};"
-                             f" now {', '.join(new.order) or 'none'})")
+        return Carried(None, _("the roles or their turn order changed (was {old}; now {new})").format(
+            old=", ".join(before.order), new=", ".join(new.order) or _("none")))
     role = None if before.two_sided else old.role
     if role is not None and role not in {r.id for r in new.roles}:
-        return Carried(None, f"role '{role}' is no longer in the scenario")
+        return Carried(None, _("role '{role}' is no longer in the scenario").format(role=role))
     ids = {c.id for c in new.cards}
     try:
         was, now = start(before, role, old.seed), start(new, role, old.seed)
         for choice in old.choices:
             card = was.current_card
-            who = f"{was.role} " if before.two_sided else ""
             if now.over:
-                return Carried(None, f"with the new content the game ends on turn {now.turn}"
-                                     f" ({new.ending(now.ending).title}), before the turn you were on")
+                return Carried(None, _("with the new content the game ends on turn {turn} ({ending}), before the"
+                                       " turn you were on").format(turn=now.turn, ending=new.ending(now.ending).title))
             if card.id not in ids:
-                return Carried(None, f"card '{card.id}' (turn {was.turn}) is no longer in the scenario")
+                return Carried(None, _("card '{card}' (turn {turn}) is no longer in the scenario").format(
+                    card=card.id, turn=was.turn))
             if now.current_card.id != card.id:
-                return Carried(None, f"on turn {was.turn} {who}now draws '{now.current_card.id}', where the game"
-                                     f" drew '{card.id}'")
+                said = (_("on turn {turn} {role} now draws '{new}', where the game drew '{old}'") if before.two_sided
+                        else _("on turn {turn} now draws '{new}', where the game drew '{old}'"))
+                return Carried(None, said.format(turn=was.turn, role=was.role, new=now.current_card.id, old=card.id))
             label = card.options[choice].label
             index = next((k for k, o in enumerate(now.current_card.options) if o.label == label), None)
             if index is None:
-                return Carried(None, f"card '{card.id}' no longer has the option '{label}' chosen on turn"
-                                     f" {was.turn}")
+                return Carried(None, _("card '{card}' no longer has the option '{option}' chosen on turn {turn}").format(
+                    card=card.id, option=label, turn=was.turn))
             was, now = resolve(was, choice).state, resolve(now, index).state
     except ValueError as err:  # an option no longer available, a role that cannot act: the engine says which
-        return Carried(None, f"the game's moves do not replay on the new content: {err}")
+        return Carried(None, _("the game's moves do not replay on the new content: {error}").format(error=err))
     return Carried(now)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from game.engine import Scenario, State, options
+from game.i18n import _
 
 PERSON = "person"
 FRIEND = "friend"  # what --opponent and the new-game screen call a second person on this keyboard
@@ -58,14 +59,17 @@ class Seats:
         or FRIEND for a person; None: the default bot). A format-1 game takes no opponent."""
         roles = {r.id for r in scenario.roles}
         if role not in roles:
-            raise SeatError(f"scenario '{scenario.id}' has no role '{role}' (its roles: {', '.join(sorted(roles))})")
+            raise SeatError(_("scenario '{scenario}' has no role '{role}' (its roles: {roles})").format(
+                scenario=scenario.id, role=role, roles=", ".join(sorted(roles))))
         if not scenario.two_sided:
             if opponent is not None:
-                raise SeatError(f"scenario '{scenario.id}' is played by one role: it has no opponent")
+                raise SeatError(_("scenario '{scenario}' is played by one role: it has no opponent").format(
+                    scenario=scenario.id))
             return cls.solo(role)
         other = default_opponent() if opponent is None else PERSON if opponent == FRIEND else opponent
         if other != PERSON and other not in bot_policies():
-            raise SeatError(f"no opponent '{opponent}' (opponents: {', '.join([*bot_policies(), FRIEND])})")
+            raise SeatError(_("no opponent '{opponent}' (opponents: {opponents})").format(
+                opponent=opponent, opponents=", ".join([*bot_policies(), FRIEND])))
         return cls(tuple((r, PERSON if r == role else other) for r in scenario.order))
 
     @classmethod
@@ -75,11 +79,12 @@ class Seats:
             return cls.solo(log_role)
         raw = meta.get("seats")
         if not isinstance(raw, dict) or set(raw) != set(scenario.order):
-            raise SeatError("the save does not say who plays each role")
+            raise SeatError(_("the save does not say who plays each role"))
         known = bot_policies()
         for role, seat in raw.items():
             if seat != PERSON and seat not in known:
-                raise SeatError(f"the save's {role} is played by '{seat}', a bot this version does not have")
+                raise SeatError(_("the save's {role} is played by '{bot}', a bot this version does not have").format(
+                    role=role, bot=seat))
         return cls(tuple((r, raw[r]) for r in scenario.order))
 
     def to_meta(self) -> dict[str, str]:
