@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Discriminator, Field, StringConstraints, Tag
 
-from game.i18n import N_
+from game.i18n import N_, _
 
 from .effect_models import EFFECT_KEYS, EFFECT_MODELS, EFFECT_TAGS, EffectEntry
 from .effect_models import ClearEffect, EndEffect, FlagEffect, QueueEffect, SetEffect, ShiftEffect
@@ -34,7 +34,7 @@ def _citation_kind(value: object) -> str | None:
 CitationRef = Annotated[
     Union[Annotated[Ref, Tag("source id")], Annotated[Citation, Tag("citation")]],
     Discriminator(_citation_kind, custom_error_type="citation",
-                  custom_error_message="a citation is a source id, or {id: ..., note: ...}"),
+                  custom_error_message=N_("a citation is a source id, or {id: ..., note: ...}")),
 ]
 Citations = list[CitationRef]
 
@@ -99,33 +99,33 @@ class Card(Strict):
         """(path, at, message) for what the card's shape lacks: a missing key's path locates its parent.
         A card has options, or is an event with outcomes or effects; a card fixed to a date has no window."""
         given = {key for key, value in raw.items() if value is not None}
-        found = [((key,), "value", f"'{key}': expected a list, got nothing")
+        found = [((key,), "value", _("'{key}': expected a list, got nothing").format(key=key))
                  for key in ("options", "outcomes", "effects") if key in raw and raw[key] is None]
         if fmt < 2:
-            return found or ([] if "options" in given else [(("options",), "key", "missing required key 'options'")])
+            return found or ([] if "options" in given else [(("options",), "key", _("missing required key 'options'"))])
         if raw.get("event") is True:
-            for key, why in (("options", "nobody decides it: give 'outcomes', or 'effects' for a certain"
-                                         " result"), ("roles", "it happens in the one world every role shares")):
+            for key, why in (("options", _("nobody decides it: give 'outcomes', or 'effects' for a certain"
+                                           " result")), ("roles", _("it happens in the one world every role shares"))):
                 if key in raw:
-                    found.append(((key,), "key", f"an event has no '{key}': {why}"))
+                    found.append(((key,), "key", _("an event has no '{key}': {why}").format(key=key, why=why)))
             if {"outcomes", "effects"} <= given:
-                found.append((("effects",), "key", "give an event either 'outcomes' or 'effects', not both"))
+                found.append((("effects",), "key", _("give an event either 'outcomes' or 'effects', not both")))
             elif not {"outcomes", "effects"} & set(raw):
-                found.append((("outcomes",), "key", "an event needs 'outcomes', or 'effects' for a certain"
-                                                    " result"))
+                found.append((("outcomes",), "key", _("an event needs 'outcomes', or 'effects' for a certain"
+                                                      " result")))
         else:
             if "options" not in raw:
-                found.append((("options",), "key", "missing required key 'options' (or event: true for a world"
-                                                   " event)"))
+                found.append((("options",), "key", _("missing required key 'options' (or event: true for a world"
+                                                     " event)")))
             for key in ("outcomes", "effects"):
                 if key in raw:
-                    found.append(((key,), "key", f"'{key}' is for a world event (event: true); a card's"
-                                                 " results belong in its options"))
+                    found.append(((key,), "key", _("'{key}' is for a world event (event: true); a card's"
+                                                   " results belong in its options").format(key=key)))
         if "on" in raw:
             for key in ("from", "until", "weight"):
                 if key in raw:
-                    found.append(((key,), "key", f"'on' fixes the card to one turn: '{key}' does not apply"
-                                                 " to it; leave it out"))
+                    found.append(((key,), "key", _("'on' fixes the card to one turn: '{key}' does not apply"
+                                                   " to it; leave it out").format(key=key)))
         return found
 
 
@@ -247,8 +247,8 @@ class Manifest(ContentFile):
     @classmethod
     def shape_rules(cls, raw: dict, fmt: int) -> list[tuple[tuple, str, str]]:
         if fmt >= 2 and raw.get("turns") is None:
-            return [(("turns",), "key", "missing required key 'turns': format 2 needs the roles' turn order"
-                                " (turns: {order: [role ids]})")]
+            return [(("turns",), "key", _("missing required key 'turns': format 2 needs the roles' turn order"
+                                  " (turns: {order: [role ids]})"))]
         return []
 
 

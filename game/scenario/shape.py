@@ -224,7 +224,8 @@ def describe(error: dict) -> str:
         if error["loc"] == ("format",):
             return _("unsupported format {got}: this version of crisis reads formats 1 and 2").format(
                 got=show(value))
-        return _("expected {expected}, got {got}").format(expected=ctx.get("expected"), got=show(value))
+        expected = str(ctx.get("expected")).replace("' or '", "' " + _("or") + " '")  # pydantic's "'a', 'b' or 'c'"
+        return _("expected {expected}, got {got}").format(expected=expected, got=show(value))
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         rule = _(_PATTERNS[pattern]) if pattern in _PATTERNS else \
