@@ -186,11 +186,13 @@ def render(summary: Summary) -> str:
     cells = [f"{cid} {format_percent(c / n)}" for cid, c in d["cards_drawn"].items()]
     lines += _columns(cells)
     never = d["unreached_cards"]
-    none = _("none")
-    lines += ["", _("Never drawn: {cards}").format(cards=", ".join(never) if never else none)]
+    lines += ["", _("Never drawn: {cards}").format(cards=", ".join(never)) if never else _("Never drawn: none")]
     opts = [f"{o['card']} > {o['label']}" for o in d["unreached_options"]]
-    lines.append(_("Options never chosen: {options}").format(options="; ".join(opts) if opts else none))
-    lines.append(_("Endings never reached: {endings}").format(endings=", ".join(d["unreached_endings"]) or none))
+    lines.append(_("Options never chosen: {options}").format(options="; ".join(opts)) if opts else
+                 _("Options never chosen: none"))
+    unreached = d["unreached_endings"]
+    lines.append(_("Endings never reached: {endings}").format(endings=", ".join(unreached)) if unreached else
+                 _("Endings never reached: none"))
     if d["losses"]:
         lines += ["", _("Commonest causes of a loss ({losses}): the ending, and the decision that led to it").format(
             losses=ngettext("{n} loss", "{n} losses", d["losses"]).format(n=format_number(d["losses"])))]
@@ -264,9 +266,14 @@ def _chart(label: str, lo: int, hi: int, series: dict[str, list]) -> list[str]:
         out.append(f"    {axis[CHART_HEIGHT - 1 - r]:>{pad}} ┤{''.join(grid[r])}")
     marks = sorted({0, turns // 2, turns - 1})
     figures = "   ".join(_("turn {turn}: {p10}/{median}/{p90}").format(
-        turn=first + t + 1, p10=series["p10"][t], median=series["median"][t], p90=series["p90"][t]) for t in marks)
+        turn=first + t + 1, p10=_figure(series["p10"][t]), median=_figure(series["median"][t]),
+        p90=_figure(series["p90"][t])) for t in marks)
     out.append(f"    {'':>{pad}}  " + _("p10/median/p90") + f"  {figures}")
     return out
+
+
+def _figure(value: float | None) -> str:
+    return str(value) if value is None else format_number(value)
 
 
 def _columns(cells: list[str], width: int = 96) -> list[str]:
