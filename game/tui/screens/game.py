@@ -120,7 +120,7 @@ class GameScreen(Screen):
     def compose(self) -> ComposeResult:
         yield GameHeader(id="game-header").data_bind(line=GameScreen.header)
         with Horizontal(id="game-body"):
-            yield MeterPanel(meter_groups(self.record.scenario), id="meters").data_bind(
+            yield MeterPanel(meter_groups(self.record.scenario), self.readings, self.viewer, id="meters").data_bind(
                 GameScreen.readings, GameScreen.viewer)
             with Vertical(id="play"):
                 yield CardView(id="card").data_bind(GameScreen.card, GameScreen.choices, GameScreen.odds)

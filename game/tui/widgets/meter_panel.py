@@ -26,17 +26,25 @@ class MeterPanel(VerticalScroll, can_focus=False):
     """Whose view the panel shows, in a two-sided game ("" in a one-role game)."""
     compact = reactive(False, toggle_class="-compact")
 
-    def __init__(self, groups: list[tuple[str, str, tuple[str, ...]]], **kwargs) -> None:
+    def __init__(self, groups: list[tuple[str, str, tuple[str, ...]]],
+                 first: dict[str, MeterReading] | None = None, viewer: str = "", **kwargs) -> None:
+        """`first` and `viewer`: what the panel opens on (bound to it after), so that it is laid out for them as
+        it is built: a class toggled once its fifteen bars are mounted restyles every one of them."""
         super().__init__(**kwargs)
         self.groups = groups
+        self.first = first
+        self.set_reactive(MeterPanel.viewer, viewer)
 
     def compose(self) -> ComposeResult:
         # Kept by meter and by group, so each turn's readings reach them without a query of the DOM.
         self._bars: dict[str, MeterBar] = {}
         self._headings: list[tuple[Static, tuple[str, ...]]] = []
-        yield Static(id="viewer", markup=False)
-        yield Static(Content.assemble(("↑", "bold $text-accent"), " " + _("you want it up") + "  ",
-                                      ("↓", "bold $text-accent"), " " + _("down")), id="aims")
+        self._aims = Static(Content.assemble(("↑", "bold $text-accent"), " " + _("you want it up") + "  ",
+                                             ("↓", "bold $text-accent"), " " + _("down")), id="aims")
+        viewer = Static(self.viewer, id="viewer", markup=False)
+        viewer.display = bool(self.viewer)
+        yield viewer
+        yield self._aims
         for n, (heading, description, meter_ids) in enumerate(self.groups):
             if heading:
                 static = Static(heading, id=f"faction-{n}", classes="faction", markup=False)
@@ -45,14 +53,19 @@ class MeterPanel(VerticalScroll, can_focus=False):
             for meter_id in meter_ids:
                 bar = self._bars[meter_id] = MeterBar(id=f"meter-{meter_id}")
                 yield bar
+        if self.first is not None:
+            self._show(self.first)
 
     def watch_readings(self, readings: dict[str, MeterReading]) -> None:
+        self._show(readings)
+
+    def _show(self, readings: dict[str, MeterReading]) -> None:
         for meter_id, bar in self._bars.items():
             bar.reading = readings.get(meter_id)
             bar.display = bar.reading is not None
         for heading, meter_ids in self._headings:
             heading.display = any(m in readings for m in meter_ids)
-        self.query_one("#aims").display = any(r.aim for r in readings.values())
+        self._aims.display = any(r.aim for r in readings.values())
         self._fit()
 
     def watch_viewer(self, viewer: str) -> None:
@@ -66,7 +79,7 @@ class MeterPanel(VerticalScroll, can_focus=False):
     def _fit(self) -> None:
         # Two rows a meter when they all fit, one row when the panel is short: a layout choice, not game state.
         bars = [bar for bar in self._bars.values() if bar.display]
-        headings = len(self._headings) + bool(self.viewer) + self.query_one("#aims").display
+        headings = len(self._headings) + bool(self.viewer) + self._aims.display
         rows = self.scrollable_content_region.height
         if not rows:
             # Not laid out yet (the readings come at mount): guess from the screen, less its header and footer,
