@@ -28,6 +28,8 @@ TEXTUAL_COMMANDS = (
     N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
 )
 """Textual's own commands in the palette, for the catalog to hold: shown translated (an unknown one as written)."""
+KEY_NAMES = (N_("space"),)
+"""Keys shown by name in the footer, translated there; the others are symbols or keys' own labels (esc, Enter)."""
 
 
 class CrisisApp(App[int]):
@@ -174,6 +176,10 @@ class CrisisApp(App[int]):
         from .screens.ending import EndingScreen
 
         self._show(EndingScreen(record))
+
+    def get_key_display(self, binding: Binding) -> str:
+        shown = super().get_key_display(binding)
+        return _(shown) if shown in KEY_NAMES else shown
 
     def action_toggle_contrast(self) -> None:
         self.theme = DEFAULT_THEME if self.theme == "crisis-high-contrast" else "crisis-high-contrast"

@@ -12,14 +12,29 @@ TEXTUAL_WORDS = (N_("palette"),)
 """Textual's own words in the footer (the command palette's key), for the catalog to hold: the screens' key
 descriptions are marked where they are declared (`N_` in BINDINGS) and all are translated here, as shown."""
 
+PALETTE_EDGE = 3  # the palette key's border and padding, beside its key and description
+
+
+def _width(key) -> int:
+    """The columns a key of the footer takes: its key, a space, its description, and the gap after it."""
+    return len(getattr(key, "key_display", "")) + 1 + len(getattr(key, "description", "")) + 1
+
 
 class KeyFooter(Footer):
-    """Textual's footer recomposes whenever focus moves; on the game screen that doubled key-to-outcome time."""
+    """Textual's footer recomposes whenever focus moves; on the game screen that doubled key-to-outcome time.
+
+    When the screen's keys and the command palette's do not all fit on the line (a longer language at 80
+    columns), the palette's gives way: it is listed in the help, and ctrl+p still opens it."""
 
     built_for: tuple | None = None
     """The keys (key, description, enabled) the footer last showed; None until it has shown any."""
+    palette_fits: bool | None = None
+    """Whether the palette's key had room the last time the footer was built."""
+    _widths: tuple[int, int] = (0, 0)
+    """The columns the screen's keys take, and the palette's (0: none), as last built."""
 
     def compose(self) -> ComposeResult:
+        keys, palette = [], None
         for widget in super().compose():
             # A key's description is declared in English (class-level BINDINGS are made before a language is
             # chosen): it is translated as it is shown, and so is its tooltip.
@@ -27,7 +42,24 @@ class KeyFooter(Footer):
                 widget.description = _(widget.description)
             if isinstance(widget.tooltip, str):
                 widget.tooltip = _(widget.tooltip)
-            yield widget
+            if widget.has_class("-command-palette"):
+                palette = widget
+            else:
+                keys.append(widget)
+        yield from keys
+        self._widths = (sum(_width(k) for k in keys), _width(palette) + PALETTE_EDGE if palette is not None else 0)
+        self.palette_fits = palette is not None and self._palette_has_room()
+        if self.palette_fits:
+            yield palette
+
+    def _palette_has_room(self) -> bool:
+        keys, palette = self._widths
+        return palette > 0 and keys + palette <= self.app.size.width
+
+    def on_resize(self) -> None:
+        # A wider or narrower terminal may give the palette's key room, or take it away.
+        if self.palette_fits is not None and self._palette_has_room() != self.palette_fits:
+            self.refresh(recompose=True)
 
     def bindings_changed(self, screen: Screen) -> None:
         shown = tuple((b.key, b.description, enabled) for _n, b, enabled, _t in screen.active_bindings.values()
