@@ -20,15 +20,15 @@ def tutorial_ok(notes: bool = False) -> str:
 
 
 def tutorial_out() -> str:
-    """Everything `crisis validate tutorial` prints: no problem to show, then its line."""
-    return tutorial_ok() + "\n"
+    """Everything `crisis validate tutorial` prints: no problem to show, then its line and its Spanish's."""
+    return tutorial_ok() + "\n" + "es: complete\n"
 
 
 def test_notes_are_counted_and_listed_only_when_asked_for(capsys):
     assert main(["validate", "--notes", "tutorial"]) == 0
     out = capsys.readouterr().out
     notes = [p for p in check(bundled_scenarios() / "tutorial").problems if p.severity == "note"]
-    assert notes and out == "".join(f"{p}\n" for p in notes) + tutorial_ok(notes=True) + "\n"
+    assert notes and out == "".join(f"{p}\n" for p in notes) + tutorial_ok(notes=True) + "\n" + "es: complete\n"
     assert main(["validate", "tutorial"]) == 0
     assert "note:" not in capsys.readouterr().out
 
