@@ -62,6 +62,40 @@ class Option(Strict):
                                                       " role that draws the card)", json_schema_extra=since(2))
 
 
+MAX_ROLE_OPTIONS = 5  # what one player chooses from on one card (keys 1-5)
+MAX_CARD_OPTIONS = 20  # a shared card holds each role's options; a bound on what an untrusted file may hold
+
+
+def _too_many_options(options: object, fmt: int) -> list[tuple[tuple, str, str]]:
+    """At most MAX_ROLE_OPTIONS options before one player: on a format-1 card all of them; on a format-2 card
+    those open to each role (an option without `roles` is open to every role that draws the card)."""
+    if not isinstance(options, list):
+        return []
+    if fmt < 2:
+        if len(options) <= MAX_ROLE_OPTIONS:
+            return []
+        return [(("options",), "key", "'options': " + _("allows at most {most}, found {found}").format(
+            most=MAX_ROLE_OPTIONS, found=len(options)))]
+    every = sum(1 for o in options if not (isinstance(o, dict) and isinstance(o.get("roles"), list)))
+    named: dict[str, int] = {}
+    for o in options:
+        if isinstance(o, dict) and isinstance(o.get("roles"), list):
+            for role in {r for r in o["roles"] if isinstance(r, str)}:
+                named[role] = named.get(role, 0) + 1
+    counts = {role: every + n for role, n in named.items()}
+    worst = max(counts.items(), key=lambda kv: kv[1], default=("", every))
+    if worst[1] <= MAX_ROLE_OPTIONS:
+        return []
+    if worst[0]:
+        message = _("'options': a player chooses from at most {most} options on one card; role '{role}' has"
+                    " {found} here").format(most=MAX_ROLE_OPTIONS, role=worst[0], found=worst[1])
+    else:
+        message = _("'options': a player chooses from at most {most} options on one card; every role has"
+                    " {found} here (give options 'roles' to share a card)").format(most=MAX_ROLE_OPTIONS,
+                                                                                   found=worst[1])
+    return [(("options",), "key", message)]
+
+
 class Card(Strict):
     id: Id = Field(description="unique card id")
     title: str = Field(description="the card's heading")
@@ -79,8 +113,9 @@ class Card(Strict):
     sources: Citations = Field([], description="source ids, or {id, note}")
     historical: bool = Field(False, description="did this happen?")
     note: str = Field("", description="the reasoning behind the odds, for teachers")
-    options: list[Option] | None = Field(None, min_length=1, max_length=5,
-                                         description="1 to 5 options (required, except on an event)")
+    options: list[Option] | None = Field(None, min_length=1, max_length=MAX_CARD_OPTIONS,
+                                         description="1 to 5 options for each role that draws the card (format 1:"
+                                                     " 1 to 5); required, except on an event")
     event: bool = Field(False, description="format 2: a world event, which nobody decides: no options and no"
                                            " roles, but outcomes (or effects) rolled for everyone",
                         json_schema_extra=since(2))
@@ -101,6 +136,7 @@ class Card(Strict):
         given = {key for key, value in raw.items() if value is not None}
         found = [((key,), "value", _("'{key}': expected a list, got nothing").format(key=key))
                  for key in ("options", "outcomes", "effects") if key in raw and raw[key] is None]
+        found.extend(_too_many_options(raw.get("options"), fmt))
         if fmt < 2:
             return found or ([] if "options" in given else [(("options",), "key", _("missing required key 'options'"))])
         if raw.get("event") is True:
