@@ -515,7 +515,8 @@ def _check_listing(folder: Path, shown: str, english: English, folders: list[str
     """The languages in translations/ and in the manifest's `languages` agree; nothing else is in the folder."""
     manifest = english.manifest
     listed = english.languages
-    at = ("languages",) if ("languages",) in english.positions.get(manifest, _NoSpots).spots else ("id",)
+    spots = english.positions[manifest].spots if manifest in english.positions else {}
+    at = ("languages",) if ("languages",) in spots else ("id",)  # where a missing listing would go
     for code in folders:
         there = str(Path(shown) / TRANSLATIONS / code)
         if not LANGUAGE.fullmatch(code):
@@ -538,10 +539,6 @@ def _check_listing(folder: Path, shown: str, english: English, folders: list[str
     for path in sorted(strays):
         sink.add("error", str(Path(shown) / TRANSLATIONS / path.name), (),
                  "a translation file belongs in a folder named by its language: translations/<language>/")
-
-
-class _NoSpots:
-    spots: dict = {}
 
 
 # --- the scenario in a language ------------------------------------------------------------------------------
