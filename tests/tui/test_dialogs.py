@@ -196,7 +196,7 @@ async def test_loading_the_autosave_itself_keeps_no_copy():
 
 # The keys are written in three places: the help page, the README and the screens' BINDINGS. They must agree.
 
-SPOKEN = {"?": "question_mark", "space": "space", "enter": "enter", "escape": "escape", "f2": "f2"}
+SPOKEN = {"?": "question_mark", "space": "space", "espacio": "space", "enter": "enter", "escape": "escape", "f2": "f2"}
 WIDGET_KEYS = {"enter"}  # taken by the focused option or button, not by a screen's binding
 
 
@@ -212,7 +212,7 @@ def documented_keys(markdown: str, heading: str) -> set[str]:
     keys: set[str] = set()
     for cell in table:
         spans = re.findall(r"`([^`]+)`", cell)
-        if re.search(r"`1`\s*(?:-|to)\s*`9`", cell):
+        if re.search(r"`1`\s*(?:-|to|a)\s*`9`", cell):
             spans = [s for s in spans if s not in ("1", "9")] + [str(n) for n in range(1, 10)]
         keys.update(SPOKEN.get(s.lower(), s.lower()) for s in spans)
     return keys
@@ -232,8 +232,9 @@ def game_keys() -> set[str]:
 
 
 @pytest.mark.parametrize("document, heading", [(paths.assets() / "help.md", "## Keys"),
+                                               (paths.assets() / "help.es.md", "## Teclas"),
                                                (Path(__file__).parents[2] / "README.md", "## Playing")],
-                         ids=["help", "readme"])
+                         ids=["help", "help-es", "readme"])
 def test_the_keys_the_docs_list_are_the_keys_the_game_binds(document, heading):
     text = document.read_text(encoding="utf-8")
     listed = documented_keys(text, heading)
