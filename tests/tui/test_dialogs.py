@@ -196,7 +196,7 @@ async def test_loading_the_autosave_itself_keeps_no_copy():
 
 # The keys are written in three places: the help page, the README and the screens' BINDINGS. They must agree.
 
-SPOKEN = {"?": "question_mark", "space": "space", "espacio": "space", "enter": "enter", "escape": "escape", "f2": "f2"}
+SPOKEN = {"?": "question_mark", "space": "space", "espacio": "space", "esc": "escape", "enter": "enter", "escape": "escape", "f2": "f2"}
 WIDGET_KEYS = {"enter"}  # taken by the focused option or button, not by a screen's binding
 
 
