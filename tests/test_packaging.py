@@ -43,8 +43,9 @@ def test_installed_package_validates_its_bundled_scenarios_from_anywhere(tmp_pat
     assert lines[0] == f"bundled at {target / 'game' / '_bundled' / 'scenarios'}"
     source = load(ROOT / "scenarios" / "tutorial")  # the installed copy must hold the same scenario
     # The tutorial's notes (its cards that answer the other side's move) are counted, listed with --notes.
+    # Its Spanish ships with it, complete.
     assert lines[1:] == [f"OK tutorial: {len(source.cards)} cards, {len(source.endings)} endings"
-                         " (2 notes: --notes lists them)"]
+                         " (2 notes: --notes lists them)", "es: complete"]
     assert (target / "game" / "scenario" / "starter" / "cards.yaml").is_file()  # what `crisis new` writes from
     # The message catalogs ship compiled: the installed game speaks Spanish when asked.
     assert (target / "game" / "locale" / "es" / "LC_MESSAGES" / "crisis.mo").is_file()
