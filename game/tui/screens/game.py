@@ -399,7 +399,8 @@ class GameScreen(Screen):
 
         state = self.record.state
         name = save_name(self.record.player)
-        self.app.push_screen(SaveScreen(f"{name}-seed{state.seed}-turn{state.turn}"), self._save_as)
+        suggestion = _("{role}-seed{seed}-turn{turn}").format(role=name, seed=state.seed, turn=state.turn)
+        self.app.push_screen(SaveScreen(suggestion), self._save_as)
 
     def _save_as(self, name: str | None) -> None:
         if name is None:
