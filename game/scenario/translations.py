@@ -86,6 +86,8 @@ class EndingText(Strict):
     text: TextOrRoles | None = Field(None, description="what the player reads: text, or {role id: text} where the"
                                                        " scenario gives a text per role")
     history: Text | None = Field(None, description="what happened in reality")
+    sources: dict[str, Text] = Field({}, description="{source id: the note on this citation}, where the scenario"
+                                                     " cites the source with a note")
 
 
 class OutcomeText(Strict):
@@ -109,6 +111,8 @@ class CardText(Strict):
     note: Text | None = Field(None, description="the reasoning behind the odds, for teachers")
     options: list[OptionText] | None = Field(None, description="the options, in the scenario's order")
     outcomes: list[OutcomeText] | None = Field(None, description="a world event's outcomes, in the scenario's order")
+    sources: dict[str, Text] = Field({}, description="{source id: the note on this citation}, where the scenario"
+                                                     " cites the source with a note")
 
 
 class TranslationFile(Strict):
@@ -236,6 +240,9 @@ FIELDS = {"roles": ("name", "title", "briefing"), "meters": ("label", "short", "
 def _english_value(section: str, model) -> dict:
     """An item's texts in the translation file's shape (options and outcomes as lists)."""
     out = {name: getattr(model, name) for name in FIELDS[section] if getattr(model, name, None)}
+    notes = {c.id: c.note for c in getattr(model, "sources", None) or () if not isinstance(c, str) and c.note}
+    if notes and section in ("cards", "endings"):
+        out["sources"] = notes  # a citation's note: (cards, id, "sources", source id)
     if section == "cards":
         if model.options:
             out["options"] = [_option(o) for o in model.options]
@@ -434,6 +441,8 @@ def describe_key(key: tuple) -> str:
     if key[0] == "scenario":
         return f"the scenario's {key[1]}"
     parts = [f"{_noun(key[0])} '{key[1]}'"]
+    if len(key) == 4 and key[2] == "sources":
+        return f"{parts[0]}: the note on its citation of '{key[3]}'"
     rest = list(key[2:])
     names = []
     while rest:
@@ -655,7 +664,10 @@ def apply(sc: "Scenario", texts: dict[tuple, str]) -> "Scenario":
         else:
             options = tuple(_option(key + ("options", o), opt) for o, opt in enumerate(c.options))
         return replace(c, title=t(key + ("title",), c.title), note=t(key + ("note",), c.note), options=options,
-                       **own)
+                       sources=citations(key, c.sources), **own)
+
+    def citations(key: tuple, cited: tuple) -> tuple:
+        return tuple(replace(c, note=t(key + ("sources", c.source), c.note)) for c in cited)
 
     def _option(key: tuple, opt):
         if key + ("text",) in texts and len(opt.outcomes) == 1:
@@ -676,7 +688,7 @@ def apply(sc: "Scenario", texts: dict[tuple, str]) -> "Scenario":
         flags=tuple(fields("flags", f, ("description",)) for f in sc.flags),
         glossary=tuple(fields("glossary", g, ("name", "kind", "description")) for g in sc.glossary),
         sources=tuple(fields("sources", s, ("summary",)) for s in sc.sources),
-        endings=tuple(replace(fields("endings", e, ("title", "history")), **read(("endings", e.id), e.text, e.texts))
-                      for e in sc.endings),
+        endings=tuple(replace(fields("endings", e, ("title", "history")), sources=citations(("endings", e.id), e.sources),
+                              **read(("endings", e.id), e.text, e.texts)) for e in sc.endings),
         cards=tuple(card(c) for c in sc.cards),
     )

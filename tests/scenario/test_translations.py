@@ -82,6 +82,15 @@ def test_the_spanish_tutorial_plays_to_an_ending_in_spanish():
         assert again.ending == state.ending and again.meters == state.meters
 
 
+def test_a_citations_note_is_translated_where_the_card_shows_its_sources():
+    english, spanish = load(TUTORIAL), translated(load(TUTORIAL), "es")
+    noted = [(c.id, i) for c in english.cards for i, cite in enumerate(c.sources) if cite.note]
+    assert noted, "the tutorial cites a source with a note"
+    for card_id, i in noted:
+        before, after = english.card(card_id).sources[i], spanish.card(card_id).sources[i]
+        assert after.source == before.source and after.note and after.note != before.note
+
+
 def test_a_translation_changes_text_only():
     english = load(TUTORIAL)
     spanish = translated(english, "es")
