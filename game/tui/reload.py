@@ -78,9 +78,11 @@ class ScenarioReloaded(Message):
 def watch_scenario(target, folder: str | Path, stop: Event) -> None:
     """Run in a thread worker: post a ScenarioReloaded to `target` (a screen) each time the folder changes."""
     from game.scenario import check
+    from game.scenario.translations import player_language, translated
     from game.scenario.watch import changes
 
     for _changed in changes(folder, stop):
         report = check(folder)
-        target.post_message(ScenarioReloaded(report.scenario if report.ok else None,
+        shown = translated(report.scenario, player_language(), folder) if report.ok else None  # as it was shown
+        target.post_message(ScenarioReloaded(shown,
                                              report.errors if not report.ok else report.problems))

@@ -86,3 +86,19 @@ async def test_an_edit_the_game_cannot_survive_says_why_and_offers_a_restart(dra
 def test_watch_needs_a_scenario_folder():
     with pytest.raises(LoadError, match="--watch"):
         build_app(scenario="tutorial", role="mayor", watch=True)
+
+
+async def test_a_reload_keeps_the_players_language(draft):
+    from game import i18n
+
+    i18n.set_language("es")
+    try:
+        app = build_app(scenario=str(draft), role="mayor", seed=4, opponent="historical", watch=True)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await play_turn(pilot)
+            assert app.screen.record.state.scenario.title == "Tutorial: La huelga del puerto"
+            edit(draft, "title: Another week without ships", "title: Yet another week without ships")
+            await until(pilot, lambda: app.screen.record.state.scenario.content_hash == load(draft).content_hash)
+            assert app.screen.record.state.scenario.title == "Tutorial: La huelga del puerto"
+    finally:
+        i18n.set_language("en")
