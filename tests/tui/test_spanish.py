@@ -1,0 +1,223 @@
+"""The terminal game in Spanish (`crisis --lang es play`): every screen walked at 80x24 and 120x40, each failing
+if a word of the game's own English is left on it or a line of its own is cut off."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+
+from game import i18n, paths
+from game.i18n import _
+from game.tui.app import build_app
+from game.tui.screens.ending import EndingScreen
+from game.tui.screens.game import GameScreen
+from game.tui.screens.hand_over import HandOverScreen
+from game.tui.screens.new_game import NewGameScreen
+from game.tui.seats import bot_policies
+from game.tui.views import citations_text
+from game.tui.widgets.key_footer import KeyFooter
+
+from .play import all_text, opened, screen_text, settle
+
+SIZES = [(80, 24), (120, 40)]
+IDS = [f"{w}x{h}" for w, h in SIZES]
+WORD = re.compile(r"[A-Za-z][A-Za-z']+")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+@pytest.fixture(autouse=True)
+def spanish(monkeypatch):
+    monkeypatch.setenv("CRISIS_LANG", "es")
+    i18n.set_language("es")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(PLACEHOLDER.sub(" ", text))}
+
+
+def english_words() -> set[str]:
+    """The words of the interface's own English messages (the crisis-tui catalog) that no Spanish message uses:
+    any of them on a Spanish screen is a message left in English. Short words (a, of, to) are left out, since
+    the scenario's Spanish may use them too."""
+    with (i18n.LOCALE_DIR / "es" / "LC_MESSAGES" / "crisis-tui.po").open("rb") as handle:
+        catalog = read_po(handle, locale="es")
+    english, spanish = set(), set()
+    for m in catalog:
+        if not m.id:
+            continue
+        for text in (m.id if isinstance(m.id, tuple) else (m.id,)):
+            english |= _words(text)
+        for text in (m.string if isinstance(m.string, tuple) else (m.string,)):
+            spanish |= _words(text)
+    return {w for w in english - spanish if len(w) >= 4}
+
+
+ENGLISH = english_words()
+
+
+def published(scenario) -> set[str]:
+    """Words a scenario quotes as published (its sources' outlets and titles, its cards' citations): English by
+    design, in any language."""
+    texts = [f"{s.outlet} {s.title} {s.url}" for s in scenario.sources]
+    texts += [citations_text(scenario, c.sources) for c in scenario.cards]
+    return _words(" ".join(texts))
+
+
+EDGES = re.compile(r"[\u2500-\u259f]+")  # box drawing and block elements: borders, bars, rules
+
+
+def flat(text: str) -> str:
+    """The words in order, wrapped lines joined."""
+    return " ".join(text.split())
+
+
+def readings(text: str) -> list[str]:
+    """The screen read whole, then column by column (panels side by side, a dialog inside its border): a text
+    wrapped in its own column reads on in that column."""
+    columns: dict[int, list[str]] = {}
+    for line in text.splitlines():
+        for k, part in enumerate(EDGES.split(line)):
+            columns.setdefault(k, []).append(part)
+    return [flat(text)] + [flat("\n".join(lines)) for lines in columns.values()]
+
+
+def check(app, *whole: str, text: str | None = None, english: bool = True) -> None:
+    """No English of the interface on the screen (or in `text`), each of `whole` shown in full (so not cut
+    off), and every key of the footer shown whole in Spanish. `english=False`: the screen also shows a
+    scenario's own English, so only the rest is checked."""
+    shown = screen_text(app) if text is None else text
+    scenario = getattr(app.screen, "record", None)
+    allowed = published(scenario.scenario) if scenario is not None else set()
+    allowed |= set(bot_policies())  # the bots' names are what --opponent takes, in any language
+    left = (_words(shown) & ENGLISH) - allowed if english else set()
+    assert not left, f"English left on the {type(app.screen).__name__}: {sorted(left)}\n{shown}"
+    read = readings(shown)
+    for part in whole:
+        assert any(flat(part) in r for r in read), f"{part!r} is not shown whole on the {type(app.screen).__name__}\n{shown}"
+    footers = app.screen.query(KeyFooter)
+    if text is None and footers:
+        last = shown.splitlines()[-1]
+        for _n, binding, _enabled, _tip in app.screen.active_bindings.values():
+            if binding.show:
+                assert f"{app.get_key_display(binding)} {_(binding.description)}" in last, (binding, last)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+async def test_the_title_help_load_and_quit_in_spanish(size):
+    app = build_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        check(app, _("New game"), _("Load a saved game"), _("How to play"), _("Quit"),
+              "Cada decisión es una apuesta.")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        check(app, "Cómo se juega", "Llevas las riendas de un bando", "Esc para cerrar")
+        await pilot.press("escape", "l")
+        await pilot.pause()
+        check(app, _("Load a saved game"), _("No saved games yet. The game saves itself after every turn."),
+              _("Back"))
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        check(app, _("Quit crisis?"), _("Quit"), _("Cancel"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+async def test_the_new_game_screen_in_spanish_says_when_a_scenario_has_no_spanish(size):
+    app = build_app(scenario="strike")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, NewGameScreen)
+        note = "Este escenario no tiene traducción al español; se muestra en inglés."
+        assert note in flat(all_text(app))
+        strike = app.screen.scenario
+        role = strike.role(app.screen.role).name
+        # The strike's own text is English (it has no translation): only the form's words are checked.
+        form = "\n".join(line.split("▏")[0] for line in screen_text(app).splitlines()[1:])  # left of the briefing
+        check(app, text=form)
+        check(app, _("New game: pick a scenario and a role, then Start"), _("Scenario"), _("Role"),
+              _("Start: {role}").format(role=role), english=False)
+        check(app, note, text=flat(all_text(app)), english=False)
+        scenarios = app.screen.query_one("#scenarios")
+        tutorial = next(k for k, c in enumerate(app.screen.choices) if c.scenario and c.scenario.id == "tutorial")
+        scenarios.highlighted = tutorial
+        await pilot.pause()
+        assert note not in flat(all_text(app))
+        check(app, _("Opponent"))
+        app.screen.query_one("#start").scroll_visible(animate=False)  # the form scrolls on a short terminal
+        await pilot.pause()
+        check(app, _("Show the odds"), _("Seed"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+async def test_a_game_against_a_bot_to_its_ending_in_spanish(size):
+    app = build_app(scenario="tutorial", role="union", opponent="random", seed=3)
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        sc = screen.record.scenario
+        mayor, union = sc.role("mayor").name, sc.role("union").name
+        # The mayor moves first: the game opens on the opponent's move.
+        check(app, _("{role}'s move").format(role=mayor), _("Next card  (Enter)"))
+        await pilot.press("space")
+        await pilot.pause()
+        check(app, _("{role}'s turn").format(role=union), _("{role}'s view").format(role=union))
+        assert {_("historical"), _("what if")} & set(screen_text(app).split())
+        await pilot.press("1")
+        await pilot.pause()
+        check(app, _("Your move, {role}").format(role=union))
+        for key, whole in (("s", (_("Save the game"), _("Save"), _("Cancel"))),
+                           ("g", (_("Who's who"), _("Search names and descriptions"))),
+                           ("r", (_("Sources: {title}").format(title=sc.title), _("Escape to close"))),
+                           ("l", (_("The story so far"),))):
+            if key == "l" and app.screen.has_class("-wide"):
+                check(app, *whole)  # the log has its own column: `l` would hide it
+                continue
+            await pilot.press(key)
+            await pilot.pause()
+            check(app, *whole)
+            await pilot.press("escape" if key != "l" else "l")
+            await pilot.pause()
+        while isinstance(app.screen, GameScreen):
+            screen = app.screen
+            if screen.outcome is None and screen.record.state.role == screen.reader:
+                await pilot.press(str(next(n for n, v in enumerate(screen.record.options(), 1) if v.available)))
+            else:
+                await pilot.press("space")
+            await pilot.pause()
+            check(app)
+        assert isinstance(app.screen, EndingScreen)
+        await settle(pilot)
+        check(app)
+        check(app, _("Every decision"), _("The meters, turn by turn"), text=all_text(app))
+        await pilot.press("m")
+        await pilot.pause()
+        check(app)
+        await pilot.press("e")
+        await pilot.pause()
+        [written] = paths.exports().glob("*.md")
+        # The folder and the files' names are names, not words: the same in any language.
+        names = (str(paths.exports()), written.name, written.with_suffix(".json").name)
+        shown = screen_text(app)
+        for name in names:
+            shown = shown.replace(name, "")
+        check(app, _("Debrief written to "), text=shown)
+        debrief = written.read_text(encoding="utf-8")
+        # The command that replays the game is a command: its options are the same in any language.
+        check(app, "# Informe: ", "## Turno a turno", text=re.sub(r"`[^`]*`", "", debrief))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+async def test_a_game_with_a_friend_hands_over_in_spanish(size):
+    app = build_app(scenario="tutorial", role="mayor", opponent="friend", seed=3)
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        union = app.screen.record.scenario.role("union").name
+        await pilot.press("1")
+        await pilot.pause()
+        check(app, _("Pass the keyboard  (Enter)"))
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, HandOverScreen)
+        check(app, _("{role}'s turn").format(role=union), _("Pass the keyboard, then press Enter."))
