@@ -163,6 +163,20 @@ async def test_the_header_names_the_role_whole_and_keeps_its_parts_apart(role, n
             await pilot.pause()
 
 
+@pytest.mark.parametrize("role", ["guaido", "maduro"])
+async def test_at_80x24_every_meter_the_role_sees_is_in_view_without_scrolling(role):
+    app = build_app(scenario="venezuela-2019", role=role, opponent="random", seed=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        panel = app.screen.query_one(MeterPanel)
+        shown = [bar for bar in panel.query(MeterBar) if bar.display]
+        assert len(shown) >= 12
+        assert panel.max_scroll_y == 0, "the meter panel scrolls: some meters are below the fold"
+        text = screen_text(app)
+        for bar in shown:
+            assert any(name and name[:8] in text for name in (bar.reading.label, bar.reading.short)), bar.reading.label
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_every_meter_shows_its_level_as_a_bar(size):
     app = build_app(scenario="venezuela-2019", role="guaido", opponent="random", seed=3)

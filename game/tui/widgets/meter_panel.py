@@ -63,8 +63,6 @@ class MeterPanel(VerticalScroll, can_focus=False):
         for meter_id, bar in self._bars.items():
             bar.reading = readings.get(meter_id)
             bar.display = bar.reading is not None
-        for heading, meter_ids in self._headings:
-            heading.display = any(m in readings for m in meter_ids)
         self._aims.display = any(r.aim for r in readings.values())
         self._fit()
 
@@ -77,14 +75,20 @@ class MeterPanel(VerticalScroll, can_focus=False):
         self._fit()
 
     def _fit(self) -> None:
-        # Two rows a meter when they all fit, one row when the panel is short: a layout choice, not game state.
+        # Two rows a meter when they all fit; one row when the panel is short; and when even that does not fit
+        # (80x24), a group of a single meter loses its heading, which the meter's own label names well enough:
+        # every meter stays in view. A layout choice, not game state.
         bars = [bar for bar in self._bars.values() if bar.display]
-        headings = len(self._headings) + bool(self.viewer) + self._aims.display
+        shown = [sum(1 for m in meter_ids if self._bars[m].display) for _heading, meter_ids in self._headings]
+        extra = bool(self.viewer) + self._aims.display
         rows = self.scrollable_content_region.height
         if not rows:
             # Not laid out yet (the readings come at mount): guess from the screen, less its header and footer,
             # so the first frame already has the right layout instead of the wrong one for a frame.
             rows = self.screen.size.height - 2
-        self.compact = 2 * len(bars) + 2 * headings > rows
+        self.compact = 2 * len(bars) + 2 * (len(self._headings) + extra) > rows
+        terse = self.compact and len(bars) + sum(1 for n in shown if n) + extra > rows
+        for (heading, _ids), n in zip(self._headings, shown):
+            heading.display = n > 1 or (n == 1 and not terse)
         for bar in bars:
             bar.compact = self.compact
