@@ -105,6 +105,22 @@ async def test_a_long_outcome_page_scrolls_with_the_keys_at_once_and_next_stays_
         assert screen.outcome is not page, "Enter did not move on"
 
 
+async def test_a_long_card_scrolls_with_pagedown_while_the_keyboard_is_on_its_options():
+    # At 80x24 the Venezuelan cards' text runs past the rows the options leave it: PageDown and PageUp read
+    # on, without the mouse, and pick no option.
+    app = build_app(scenario="venezuela-2019", role="guaido", opponent="random", seed=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        text = screen.query_one("#card-scroll")
+        assert text.max_scroll_y > 0, "the first card fits: pick a longer one"
+        await pilot.press("pagedown")
+        assert text.scroll_y > 0, "PageDown did not scroll the card's text"
+        assert screen.query_one("#options").highlighted is None and screen.outcome is None
+        await pilot.press("pageup")
+        assert text.scroll_y == 0
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_a_notice_never_hides_the_options(size):
     # The notices of a game's start (the unfinished game kept under a name) and of a save stay up for seconds:

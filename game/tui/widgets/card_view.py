@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -40,6 +41,13 @@ class CardView(Vertical):
         def __init__(self, index: int) -> None:
             super().__init__()
             self.index = index
+
+    BINDINGS = [
+        Binding("pagedown", "scroll_text(1)", show=False, priority=True),
+        Binding("pageup", "scroll_text(-1)", show=False, priority=True),
+    ]
+    """The keyboard is on the options (the arrows pick one), and PageDown/PageUp read on in a text longer than
+    the rows the options leave it (at 80x24 most cards), without the mouse."""
 
     # Vars: the view draws nothing of its own, its children redraw what changes (a repaint would draw them all).
     # Not run for their defaults at mount: the screen's bindings give them their values a moment later.
@@ -95,6 +103,10 @@ class CardView(Vertical):
     def _picked(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.post_message(self.OptionChosen(int(event.option_id)))
+
+    def action_scroll_text(self, pages: int) -> None:
+        text = self.query_one("#card-scroll", VerticalScroll)
+        (text.scroll_page_down if pages > 0 else text.scroll_page_up)(animate=False)
 
     def focus_options(self) -> None:
         """The keyboard on the options, none of them picked: a key pressed once too often plays nothing."""
