@@ -1,5 +1,6 @@
-"""The terminal game in Spanish (`crisis --lang es play`): every screen walked at 80x24 and 120x40, each failing
-if a word of the game's own English is left on it or a line of its own is cut off."""
+"""The terminal game in Spanish (`crisis --lang es play`), and in English: every screen walked at 80x24 and
+120x40, each failing if a word of the interface in the other language is on it (English left in the Spanish
+game) or a line of its own is cut off."""
 
 from __future__ import annotations
 
@@ -27,20 +28,30 @@ WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
-@pytest.fixture(autouse=True)
-def spanish(monkeypatch):
-    monkeypatch.setenv("CRISIS_LANG", "es")
-    i18n.set_language("es")
+# What each language's screens say in words of their own (the help page's and the debrief's first lines).
+SAID = {
+    "en": {"tagline": "Every choice is a gamble.", "help": ("How to play", "You lead one side of a crisis"),
+           "debrief": ("# Debrief: ", "## Turn by turn")},
+    "es": {"tagline": "Cada decisión es una apuesta.", "help": ("Cómo se juega", "Llevas las riendas de un bando"),
+           "debrief": ("# Informe: ", "## Turno a turno")},
+}
+
+
+@pytest.fixture(autouse=True, params=["es", "en"])
+def lang(request, monkeypatch) -> str:
+    monkeypatch.setenv("CRISIS_LANG", request.param)
+    i18n.set_language(request.param)
+    return request.param
 
 
 def _words(text: str) -> set[str]:
     return {w.lower() for w in WORD.findall(PLACEHOLDER.sub(" ", text))}
 
 
-def english_words() -> set[str]:
-    """The words of the interface's own English messages (the crisis-tui catalog) that no Spanish message uses:
-    any of them on a Spanish screen is a message left in English. Short words (a, of, to) are left out, since
-    the scenario's Spanish may use them too."""
+def foreign_words() -> dict[str, set[str]]:
+    """Per language, the words of the interface's messages (the crisis-tui catalog) in the other language that
+    its own never use: any of them on a Spanish screen is a message left in English, and the reverse. Short
+    words (a, of, to; de, la) are left out, since a scenario's text may use them too."""
     with (i18n.LOCALE_DIR / "es" / "LC_MESSAGES" / "crisis-tui.po").open("rb") as handle:
         catalog = read_po(handle, locale="es")
     english, spanish = set(), set()
@@ -51,10 +62,10 @@ def english_words() -> set[str]:
             english |= _words(text)
         for text in (m.string if isinstance(m.string, tuple) else (m.string,)):
             spanish |= _words(text)
-    return {w for w in english - spanish if len(w) >= 4}
+    return {"es": {w for w in english - spanish if len(w) >= 4}, "en": {w for w in spanish - english if len(w) >= 4}}
 
 
-ENGLISH = english_words()
+FOREIGN = foreign_words()
 
 
 def published(scenario) -> set[str]:
@@ -91,8 +102,8 @@ def check(app, *whole: str, text: str | None = None, english: bool = True) -> No
     scenario = getattr(app.screen, "record", None)
     allowed = published(scenario.scenario) if scenario is not None else set()
     allowed |= set(bot_policies())  # the bots' names are what --opponent takes, in any language
-    left = (_words(shown) & ENGLISH) - allowed if english else set()
-    assert not left, f"English left on the {type(app.screen).__name__}: {sorted(left)}\n{shown}"
+    left = (_words(shown) & FOREIGN[i18n.language()]) - allowed if english else set()
+    assert not left, f"Another language's words on the {type(app.screen).__name__}: {sorted(left)}\n{shown}"
     read = readings(shown)
     for part in whole:
         assert any(flat(part) in r for r in read), f"{part!r} is not shown whole on the {type(app.screen).__name__}\n{shown}"
@@ -105,15 +116,14 @@ def check(app, *whole: str, text: str | None = None, english: bool = True) -> No
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
-async def test_the_title_help_load_and_quit_in_spanish(size):
+async def test_the_title_help_load_and_quit(size, lang):
     app = build_app()
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        check(app, _("New game"), _("Load a saved game"), _("How to play"), _("Quit"),
-              "Cada decisión es una apuesta.")
+        check(app, _("New game"), _("Load a saved game"), _("How to play"), _("Quit"), SAID[lang]["tagline"])
         await pilot.press("question_mark")
         await pilot.pause()
-        check(app, "Cómo se juega", "Llevas las riendas de un bando", "Esc para cerrar")
+        check(app, *SAID[lang]["help"], _("Escape to close"))
         await pilot.press("escape", "l")
         await pilot.pause()
         check(app, _("Load a saved game"), _("No saved games yet. The game saves itself after every turn."),
@@ -124,7 +134,9 @@ async def test_the_title_help_load_and_quit_in_spanish(size):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
-async def test_the_new_game_screen_in_spanish_says_when_a_scenario_has_no_spanish(size):
+async def test_the_new_game_screen_in_spanish_says_when_a_scenario_has_no_spanish(size, lang):
+    if lang != "es":
+        pytest.skip("the note is for a language the scenario lacks")
     app = build_app(scenario="strike")
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
@@ -151,7 +163,7 @@ async def test_the_new_game_screen_in_spanish_says_when_a_scenario_has_no_spanis
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
-async def test_a_game_against_a_bot_to_its_ending_in_spanish(size):
+async def test_a_game_against_a_bot_to_its_ending(size, lang):
     app = build_app(scenario="tutorial", role="union", opponent="random", seed=3)
     async with app.run_test(size=size) as pilot:
         await opened(pilot)
@@ -205,11 +217,11 @@ async def test_a_game_against_a_bot_to_its_ending_in_spanish(size):
         check(app, _("Debrief written to "), text=shown)
         debrief = written.read_text(encoding="utf-8")
         # The command that replays the game is a command: its options are the same in any language.
-        check(app, "# Informe: ", "## Turno a turno", text=re.sub(r"`[^`]*`", "", debrief))
+        check(app, *SAID[lang]["debrief"], text=re.sub(r"`[^`]*`", "", debrief))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
-async def test_a_game_with_a_friend_hands_over_in_spanish(size):
+async def test_a_game_with_a_friend_hands_over(size):
     app = build_app(scenario="tutorial", role="mayor", opponent="friend", seed=3)
     async with app.run_test(size=size) as pilot:
         await opened(pilot)
