@@ -83,3 +83,27 @@ def test_a_scenario_checked_in_one_language_is_reported_in_the_next(tmp_path):
     english = " ".join(p.message for p in check(folder).problems)
     assert "clave desconocida 'colour'" in spanish
     assert "unknown key 'colour'" in english
+
+
+def _translated_at_import(path: Path) -> list[int]:
+    """Lines where `_()` or `ngettext()` runs when the module is imported (module level or a class body, outside
+    any function): the language is chosen after the imports, so such a string would be stuck in English."""
+    found: list[int] = []
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            return  # runs later, in the language of that moment
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "ngettext",
+                                                                                               "pgettext"):
+            found.append(node.lineno)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")))
+    return found
+
+
+def test_no_message_is_translated_when_its_module_is_imported():
+    found = {str(p.relative_to(GAME)): lines for p in sorted(GAME.rglob("*.py"))
+             if (lines := _translated_at_import(p))}
+    assert not found, f"_() at import time (mark the constant with N_ and translate it where shown): {found}"
