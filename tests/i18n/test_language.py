@@ -102,3 +102,12 @@ def test_crisis_lang_unknown_is_refused_too(monkeypatch, capsys):
 def test_lang_is_accepted_before_and_after_the_command(args, capsys):
     assert main(args) == 0
     assert i18n.language() == "es"
+
+
+def test_lang_is_passed_on_to_the_games_the_classroom_server_starts(monkeypatch, capsys):
+    """`crisis --lang es serve` starts a `crisis play` per browser tab: they read CRISIS_LANG."""
+    import os
+
+    monkeypatch.setenv("CRISIS_LANG", "en")
+    assert main(["--lang", "es", "schema"]) == 0
+    assert os.environ["CRISIS_LANG"] == "es"
