@@ -177,6 +177,13 @@ class CrisisApp(App[int]):
 
         self._show(EndingScreen(record))
 
+    def action_command_palette(self) -> None:
+        """As Textual's, with its search box's hint in the player's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
+
     def get_key_display(self, binding: Binding) -> str:
         shown = super().get_key_display(binding)
         return _(shown) if shown in KEY_NAMES else shown

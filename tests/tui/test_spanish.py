@@ -191,6 +191,11 @@ async def test_a_game_against_a_bot_to_its_ending(size, lang):
             check(app, *whole)
             await pilot.press("escape" if key != "l" else "l")
             await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        check(app, _("Search for commands…"), _("High contrast"), _("Story log"))
+        await pilot.press("escape")
+        await pilot.pause()
         while isinstance(app.screen, GameScreen):
             screen = app.screen
             if screen.outcome is None and screen.record.state.role == screen.reader:
