@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Annotated, Iterator, Union
 
 from pydantic import Discriminator, Field, StringConstraints, Tag, ValidationError
 
+from game.i18n import N_, _
+
 from .fields import Strict
 from .files import MANIFEST, MAX_FILES, TRANSLATIONS, ScenarioFile, display_base, list_files, read_files, read_one
 from .located import Sink
@@ -170,13 +172,14 @@ def _read_language(folder: Path, shown: str, code: str, sink: Sink) -> list[tupl
     rels = list_files(base, content=False)
     where = str(Path(shown) / TRANSLATIONS / code)
     if len(rels) > MAX_FILES or (rels and rels[-1] == "..."):
-        sink.extend([Problem(where, 0, 0, f"more than {MAX_FILES} YAML files; a translation may have at most"
-                                          f" {MAX_FILES}")])
+        sink.extend([Problem(where, 0, 0, _("more than {max_files} YAML files; a translation may have at most"
+                                            " {max_files}").format(max_files=MAX_FILES))])
         return []
     try:
         inside = folder.resolve()
     except (OSError, RuntimeError) as err:
-        sink.extend([Problem(where, 0, 0, f"cannot read the folder: {getattr(err, 'strerror', None) or err}")])
+        sink.extend([Problem(where, 0, 0, _("cannot read the folder: {reason}").format(
+            reason=getattr(err, "strerror", None) or err))])
         return []
     found = []
     for rel in rels:
@@ -205,7 +208,7 @@ def _validate_file(display: str, value: dict, sink: Sink) -> dict:
     for error in errors:
         path, at, message = translate(error, TranslationFile)
         if error["type"] == "string_too_short":
-            message = "empty text: leave the key out to show the scenario's own text"
+            message = _("empty text: leave the key out to show the scenario's own text")
         sink.add("error", display, path, message, at)
         _prune(value, path)
     try:
@@ -335,11 +338,11 @@ def placeholders(text: str) -> Counter:
 
 
 def _shown(tokens: Counter) -> str:
-    return ", ".join(sorted(tokens.elements())) or "none"
+    return ", ".join(sorted(tokens.elements())) or _("none")
 
 
 def _noun(section: str) -> str:
-    return "scenario" if section == "scenario" else NOUNS[section]
+    return _("scenario") if section == "scenario" else _(NOUNS[section])
 
 
 def check_language(english: English, code: str, files: list[tuple[str, dict]], sink: Sink) -> Language:
@@ -358,15 +361,18 @@ def check_language(english: English, code: str, files: list[tuple[str, dict]], s
             if key in first:
                 file, path = first[key]
                 line, col = sink.positions[file].find(path, "key")
-                what = "the scenario's text" if ident is None else f"{_noun(section)} '{ident}'"
-                sink.add("error", display, key, f"{what} is already translated at {file}:{line}:{col}; translate"
-                                                f" each in one file only", at="key")
+                what = _("the scenario's text") if ident is None else f"{_noun(section)} '{ident}'"
+                sink.add("error", display, key, _("{what} is already translated at {file}:{line}:{col}; translate"
+                                                  " each in one file only").format(
+                                                      what=what, file=file, line=line, col=col), at="key")
                 continue
             first[key] = (display, key)
             if ident is not None and ident not in english.ids[section]:
                 near = difflib.get_close_matches(ident, english.ids[section], n=1, cutoff=0.6)
-                hint = f"; did you mean '{near[0]}'?" if near else " (renamed or removed from the scenario?)"
-                sink.add("error", display, key, f"{_noun(section)} '{ident}' does not exist in the scenario{hint}",
+                hint = _("; did you mean '{name}'?").format(
+                    name=near[0]) if near else _(" (renamed or removed from the scenario?)")
+                sink.add("error", display, key, _("{noun} '{ident}' does not exist in the scenario{hint}").format(
+                    noun=_noun(section), ident=ident, hint=hint),
                          at="key")
                 continue
             _check_entry(english, lang, display, key, entry, sink)
@@ -374,7 +380,8 @@ def check_language(english: English, code: str, files: list[tuple[str, dict]], s
         if key not in lang.texts:
             file, path = english.where[key]
             line, col = english.positions[file].find(path) if file in english.positions else (0, 0)
-            lang.missing.append(Problem(file, line, col, f"no {code} translation of {describe_key(key)}", "note"))
+            lang.missing.append(Problem(file, line, col, _("no {code} translation of {what}").format(
+                code=code, what=describe_key(key)), "note"))
     lang.total = len(english.texts)
     return lang
 
@@ -386,12 +393,13 @@ def _check_entry(english: English, lang: Language, display: str, key: tuple, ent
         mapped = key + ("text",) in english.mapped
         if mapped and isinstance(entry["text"], str):
             roles = [k[-1] for k in english.texts if k[:-1] == key + ("text",)]
-            sink.add("error", display, key + ("text",), f"the scenario gives this text per role ({', '.join(roles)}):"
-                                                         " give {role id: text} for each", at="key")
+            sink.add("error", display, key + ("text",), _("the scenario gives this text per role ({roles}):"
+                                                           " give {{role id: text}} for each").format(
+                                                               roles=', '.join(roles)), at="key")
             wrong.append(("text",))
         elif not mapped and isinstance(entry["text"], dict):
-            sink.add("error", display, key + ("text",), "the scenario gives one text for every role here: give one"
-                                                         " text, not {role id: text}", at="key")
+            sink.add("error", display, key + ("text",), _("the scenario gives one text for every role here: give one"
+                                                           " text, not {role id: text}"), at="key")
             wrong.append(("text",))
     for sub, length in _lengths(entry, ()):
         theirs = english.lists.get(key + sub)
@@ -399,15 +407,18 @@ def _check_entry(english: English, lang: Language, display: str, key: tuple, ent
             continue
         name = sub[-1]
         if theirs is None:
-            why = {"options": "a world event has no options: its results are under 'outcomes'",
-                   "outcomes": "its result is certain: translate its 'text'"}.get(name, "")
-            sink.add("error", display, key + sub, f"the scenario has no {name} here; {why}" if why else
-                     f"the scenario has no {name} here", at="key")
+            why = {"options": _("a world event has no options: its results are under 'outcomes'"),
+                   "outcomes": _("its result is certain: translate its 'text'")}.get(name, "")
+            sink.add("error", display, key + sub, _("the scenario has no {name} here; {why}").format(
+                name=name, why=why) if why else
+                     _("the scenario has no {name} here").format(name=name), at="key")
             wrong.append(sub)
         elif theirs != length:
-            sink.add("error", display, key + sub, f"{length} {name[:-1] if length == 1 else name} here, but the"
-                                                  f" scenario has {theirs}: give one"
-                                                  f" for each, in its order ({{}} for one left untranslated)",
+            sink.add("error", display, key + sub, _("{count} {key} here, but the scenario has {theirs}: give one"
+                                                    " for each, in its order ({{}} for one left untranslated)").format(
+                                                        
+                                                        count=length, key=name[:-1] if length == 1 else name,
+                                                        theirs=theirs),
                      at="key")
             wrong.append(sub)
     for sub, text in _flatten(entry, ()):
@@ -417,16 +428,19 @@ def _check_entry(english: English, lang: Language, display: str, key: tuple, ent
         original = english.texts.get(full)
         if original is None:
             if full[:-1] in english.mapped or (len(sub) >= 2 and sub[-2] == "text"):
-                message = f"role '{sub[-1]}' has no text of its own here in the scenario; leave it out"
+                message = _("role '{role}' has no text of its own here in the scenario; leave it out").format(
+                    role=sub[-1])
             else:
-                message = f"the scenario has no {_field(sub)} here, so there is nothing to translate; leave it out"
+                message = _("the scenario has no {field} here, so there is nothing to translate; leave it out").format(
+                    field=_field(sub))
             sink.add("error", display, full, message, at="key")
             continue
         if english.format >= 2:
             ours, theirs = placeholders(text), placeholders(original)
             if ours != theirs:
-                sink.add("error", display, full, f"placeholders differ from the scenario's text: it has"
-                                                 f" {_shown(theirs)}; this has {_shown(ours)}")
+                sink.add("error", display, full, _("placeholders differ from the scenario's text: it has"
+                                                   " {theirs}; this has {ours}").format(
+                                                       theirs=_shown(theirs), ours=_shown(ours)))
                 continue
         lang.texts[full] = text
         lang.where[full] = (display, full)
@@ -436,22 +450,26 @@ def _field(sub: tuple) -> str:
     return next((s for s in reversed(sub) if isinstance(s, str)), "text")
 
 
+# The list steps of a key as a message names them ("option 1, outcome 2").
+STEPS = {"options": N_("option"), "outcomes": N_("outcome")}
+
+
 def describe_key(key: tuple) -> str:
     """("cards", "walkout", "options", 0, "outcomes", 1, "text") -> "card 'walkout', option 1, outcome 2: text"."""
     if key[0] == "scenario":
-        return f"the scenario's {key[1]}"
+        return _("the scenario's {field}").format(field=key[1])
     parts = [f"{_noun(key[0])} '{key[1]}'"]
     if len(key) == 4 and key[2] == "sources":
-        return f"{parts[0]}: the note on its citation of '{key[3]}'"
+        return _("{item}: the note on its citation of '{source}'").format(item=parts[0], source=key[3])
     rest = list(key[2:])
     names = []
     while rest:
         step = rest.pop(0)
         if rest and isinstance(rest[0], int):
-            parts.append(f"{str(step).rstrip('s')} {rest.pop(0) + 1}")
+            parts.append(f"{_(STEPS.get(str(step), str(step)))} {rest.pop(0) + 1}")
         else:
             names.append(str(step))
-    name = " for ".join(names)  # "text for mayor": a role's own text
+    name = _(" for ").join(names)  # "text for mayor": a role's own text
     return ", ".join(parts) + f": {name}"
 
 
@@ -529,25 +547,28 @@ def _check_listing(folder: Path, shown: str, english: English, folders: list[str
     for code in folders:
         there = str(Path(shown) / TRANSLATIONS / code)
         if not LANGUAGE.fullmatch(code):
-            sink.add("error", there, (), f"'{code}' is not a language code: name each translation's folder by its"
-                                         " language (es, fr, pt-BR)")
+            sink.add("error", there, (), _("'{code}' is not a language code: name each translation's folder by its"
+                                           " language (es, fr, pt-BR)").format(code=code))
         elif code == english.language:
-            sink.add("error", there, (), f"'{code}' is the scenario's own language (the first of its 'languages'):"
-                                         " its text is in the scenario's files, not in a translation")
+            sink.add("error", there, (), _("'{code}' is the scenario's own language (the first of its 'languages'):"
+                                           " its text is in the scenario's files, not in a translation").format(
+                                               code=code))
         elif code not in listed:
-            sink.add("error", manifest, at, f"translations/{code}/ holds a translation, but 'languages' does not"
-                                            f" list '{code}': add it (languages: [{', '.join(listed + [code])}])")
+            sink.add("error", manifest, at, _("translations/{code}/ holds a translation, but 'languages' does not"
+                                              " list '{code}': add it (languages: [{languages}])").format(
+                                                  code=code, languages=", ".join(listed + [code])))
     for i, code in enumerate(listed[1:], start=1):
         if code not in folders:
-            sink.add("error", manifest, ("languages", i), f"'languages' lists '{code}', but there is no"
-                                                          f" translations/{code}/ folder with its translation")
+            sink.add("error", manifest, ("languages", i), _("'languages' lists '{code}', but there is no"
+                                                            " translations/{code}/ folder with its translation").format(
+                                                                code=code))
     try:
         strays = [p for p in (folder / TRANSLATIONS).iterdir() if p.is_file() and p.name.endswith((".yaml", ".yml"))]
     except OSError:
         strays = []
     for path in sorted(strays):
         sink.add("error", str(Path(shown) / TRANSLATIONS / path.name), (),
-                 "a translation file belongs in a folder named by its language: translations/<language>/")
+                 _("a translation file belongs in a folder named by its language: translations/<language>/"))
 
 
 # --- the scenario in a language ------------------------------------------------------------------------------
