@@ -15,15 +15,19 @@ from .record import Record, Step, WorldEvent
 from .seats import PERSON
 from .turning import turning_points
 from .views import (
-    card_day, citations_text, date_text, delta_text, event_day, merged_changes, option_odds, passed_text,
+    card_day, citations_text, happenings_shown, date_text, delta_text, event_day, merged_changes, option_odds,
     results_text, roll_text, shown,
 )
 
 
-def _world(sc, events: tuple[WorldEvent, ...]) -> list[dict]:
-    return [{"turn": w.drawn.turn, "date": event_day(sc, w.drawn.card, w.drawn.turn).isoformat(),
-             "card": w.drawn.card, "title": sc.card(w.drawn.card).title,
-             "outcome": w.rolled.outcome, "label": w.rolled.label, "text": w.rolled.text,
+def _world(sc, events: tuple[WorldEvent, ...], after) -> list[dict]:
+    """The world's events as data, their text as it was read ({date} and meters filled in)."""
+    def day(w):
+        return event_day(sc, w.drawn.card, w.drawn.turn)
+
+    return [{"turn": w.drawn.turn, "date": day(w).isoformat(),
+             "card": w.drawn.card, "title": shown(sc.card(w.drawn.card).title, after, None, day(w)),
+             "outcome": w.rolled.outcome, "label": w.rolled.label, "text": shown(w.rolled.text, after, None, day(w)),
              "meters": [{"meter": e.meter, "before": e.before, "after": e.after}
                         for e in w.events if isinstance(e, MeterChanged)]} for w in events]
 
@@ -54,7 +58,7 @@ def as_data(record: Record) -> dict:
             "outcome": {"index": rolled.outcome, "probability": rolled.probability, "roll": rolled.roll,
                         "band": list(step.band()), "text": rolled.text},
             "meters": [{"meter": c.meter, "before": c.before, "after": c.after} for c in step.changes],
-            "world": _world(sc, step.world),
+            "world": _world(sc, step.world, step.after),
         })
     ending = sc.ending(state.ending) if state.ending else None
     return {
@@ -66,9 +70,9 @@ def as_data(record: Record) -> dict:
         "choices": list(state.choices),
         "ending": None if ending is None else {
             "id": ending.id, "title": ending.title, "result": ending.result_for(record.player),
-            "results": {r.id: ending.result_for(r.id) for r in sc.roles}, "text": ending.text_for(record.player),
+            "results": {r.id: ending.result_for(r.id) for r in sc.roles}, "text": shown(ending.text_for(record.player), state, record.player),
             "history": ending.history},
-        "opening": _world(sc, record.prologue.world) if record.prologue else [],
+        "opening": _world(sc, record.prologue.world, record.prologue.after) if record.prologue else [],
         "turns": turns,
         "meters": record.series(),
     }
@@ -122,12 +126,12 @@ def as_markdown(record: Record) -> str:
         ending = sc.ending(state.ending)
         reader = player if two and not record.seats.hot_seat else None
         out += [_("- Ending: **{ending}**: ").format(ending=ending.title) + results_text(record, state.ending, reader), "",
-                ending.text_for(player) if two else ending.text]
+                shown(ending.text_for(player), state, player) if two else ending.text]
         if ending.history:
             out += ["", _("*In reality:* {history}").format(history=ending.history)]
     if record.prologue is not None:
         out += ["", _("## Before the first move, {date}").format(date=date_text(record.first.date)), ""]
-        out += _world_lines(record.prologue.happened, sc, labels)
+        out += _world_lines(record.prologue, sc, labels, None)
     turning = set(turning_points(record))
     out += ["", _("## Turn by turn")]
     for n, step in enumerate(record.steps):
@@ -153,7 +157,7 @@ def as_markdown(record: Record) -> str:
         for c in merged_changes(step.own):
             if isinstance(c, MeterChanged):
                 out.append(f"- {labels.get(c.meter, c.meter)}: {c.before} → {c.after} ({delta_text(c.after - c.before)})")
-        out += _world_lines(step.happened, sc, labels)
+        out += _world_lines(step, sc, labels, reader)
         if card.note:
             out += ["", _("> Why these odds: {note}").format(note=card.note)]
     out += ["", _("## Meters"), "", _("| meter | start | end | lowest | highest | over the game |"), "|---|---|---|---|---|---|"]
@@ -165,17 +169,17 @@ def as_markdown(record: Record) -> str:
     return "\n".join(out) + "\n"
 
 
-def _world_lines(events: tuple[WorldEvent | TurnPassed, ...], sc, labels: dict[str, str]) -> list[str]:
+def _world_lines(step, sc, labels: dict[str, str], reader: str | None) -> list[str]:
+    """The world's events after a decision (or before the first one), in the words the game showed them."""
     out = []
-    for w in events:
-        if isinstance(w, TurnPassed):
-            out.append(f"- {passed_text(sc, w)}")
+    for h, seen in zip(step.happened, happenings_shown(step, reader)):
+        if seen.passed:
+            out.append(f"- {seen.title}")
             continue
-        day = date_text(event_day(sc, w.drawn.card, w.drawn.turn))
         out.append(_("- The world, turn {turn}, {date}: {event}").format(
-            turn=w.drawn.turn, date=day, event=f"{sc.card(w.drawn.card).title} — {w.rolled.label or w.rolled.text}"))
+            turn=seen.turn, date=date_text(seen.day), event=seen.title))
         out += [f"  - {labels.get(e.meter, e.meter)}: {e.before} → {e.after} ({delta_text(e.after - e.before)})"
-                for e in merged_changes(w.events) if isinstance(e, MeterChanged)]
+                for e in merged_changes(h.events) if isinstance(e, MeterChanged)]
     return out
 
 

@@ -177,6 +177,29 @@ def test_the_debrief_of_a_two_sided_game_has_both_roles_and_the_seats(tmp_path):
     assert "--role union --opponent random" in text and "The Mayor, Round of talks" in text
 
 
+def test_the_debrief_tells_the_worlds_events_with_their_placeholders_filled(tmp_path):
+    """A world event's text may say {date} or {meter.X}: the debrief shows it as the game did, never raw."""
+    import json
+    from pathlib import Path
+
+    from game.scenario import load
+    from game.tui import debrief
+
+    sc = load(Path(__file__).resolve().parents[1] / "data" / "valid2")
+    assert any("{date}" in o.text for c in sc.cards if c.event for opt in c.options for o in opt.outcomes)
+    told = 0
+    for seed in range(1, 30):
+        record = Record.new(sc, "rebel", seed, Seats.against(sc, "rebel", "random"))
+        while not record.state.over:
+            record = record.play(record.options()[-1].index).play_bots()
+        md, data = debrief.export(record, tmp_path / str(seed))
+        worlds = [w for t in json.loads(data.read_text())["turns"] for w in t["world"]]
+        told += sum("It goes well on" in w["text"] for w in worlds)
+        assert not any("{" in w["text"] or "{" in w["title"] for w in worlds), worlds
+        assert "{date}" not in md.read_text() and "{meter." not in md.read_text()
+    assert told, "the festival's placeholder text was never rolled"
+
+
 async def test_a_resumed_hot_seat_game_opens_on_the_hand_over():
     async with app_for("mayor", "friend").run_test(size=(100, 30)) as pilot:
         await pilot.press("1")
