@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.engine import OptionChosen, OutcomeRolled, Scenario, State, Turn
+from game.engine.text import fill
+from game.i18n import format_date
 
 from .names import check_student
 from .store import connect, writing
@@ -69,9 +71,16 @@ class Decision:
         rolled = next(e for e in turn.events if isinstance(e, OutcomeRolled))
         after = meters_of(turn.state)
         first = meters_of(before)
-        return cls(len(before.choices), before.turn, before.date.isoformat(), before.role, seat, card.id, card.title,
-                   card.historical, chosen.option, chosen.label, history_option(sc, before.card, before.role), rolled.outcome,
-                   rolled.label, rolled.text, history_outcome(sc, before.card, before.role), rolled.probability, after,
+        day = card.day or before.date
+        date = format_date(day)
+
+        def read(text: str, state: State) -> str:  # as the player read it: placeholders filled in
+            return fill(text, state, before.role, date) if sc.two_sided else text
+
+        return cls(len(before.choices), before.turn, day.isoformat(), before.role, seat, card.id, read(card.title, before),
+                   card.historical, chosen.option, read(chosen.label, before), history_option(sc, before.card, before.role),
+                   rolled.outcome, rolled.label, read(rolled.text, turn.state), history_outcome(sc, before.card, before.role),
+                   rolled.probability, after,
                    sum(abs(after[k] - first[k]) for k in after))
 
 

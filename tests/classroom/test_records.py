@@ -82,3 +82,19 @@ def test_a_new_database_opened_by_thirty_at_once(tmp_path, tutorial):
         p.join(120)
     assert [p.exitcode for p in procs] == [0] * WRITERS
     assert sqlite3.connect(path).execute("SELECT count(*) FROM decisions").fetchone()[0] == WRITERS * DECISIONS
+
+
+def test_a_decision_is_recorded_as_the_player_read_it():
+    """A card's title and a result's text may hold {date} or {meter.X}: the class sees them filled in."""
+    from pathlib import Path
+
+    from game.scenario import load
+
+    sc = load(Path(__file__).resolve().parents[1] / "data" / "valid2")
+    state = start(sc, None, 1)
+    while state.current_card.id != "patrol":
+        state = resolve(state, next(v for v in options(state) if v.available).index).state
+    turn = resolve(state, next(v for v in options(state) if v.available).index)
+    decision = Decision.of(state, turn, "person")
+    assert sc.card("patrol").title == "The week of {date}"
+    assert "{" not in decision.card_title and decision.card_title.startswith("The week of ")
