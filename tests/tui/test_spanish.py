@@ -193,7 +193,7 @@ async def test_a_game_against_a_bot_to_its_ending(size, lang):
             await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause()
-        check(app, _("Search for commands…"), _("High contrast"), _("Story log"))
+        check(app, _("Search for commands…"), _("High contrast"))
         await pilot.press("escape")
         await pilot.pause()
         while isinstance(app.screen, GameScreen):
@@ -238,3 +238,4 @@ async def test_a_game_with_a_friend_hands_over(size):
         await pilot.pause()
         assert isinstance(app.screen, HandOverScreen)
         check(app, _("{role}'s turn").format(role=union), _("Pass the keyboard, then press Enter."))
+
