@@ -11,13 +11,19 @@ from textual.app import App
 
 from game.tui.app import build_app
 from game.tui.screens.game import GameScreen
-from game.tui.widgets.meter_bar import MeterBar
 from game.tui.widgets.meter_panel import MeterPanel
 
 from .play import first_available, header_text, opened, play_turn, screen_text
 from .test_dialogs import wheel
 
 SIZES = [(80, 24), (100, 30), (120, 40)]
+
+
+def panel_text(app) -> str:
+    """What the meter panel shows, as the player reads it: the screen's rows cut to the panel's columns."""
+    area = app.screen.query_one(MeterPanel).region
+    rows = screen_text(app).splitlines()
+    return "\n".join(rows[y][area.x:area.right] if y < len(rows) else "" for y in range(area.y, area.bottom))
 
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)])
@@ -185,27 +191,44 @@ async def test_at_80x24_every_meter_the_role_sees_is_in_view_without_scrolling(r
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         panel = app.screen.query_one(MeterPanel)
-        shown = [bar for bar in panel.query(MeterBar) if bar.display]
-        assert len(shown) >= 12
+        assert len(panel.readings) >= 12
         assert panel.max_scroll_y == 0, "the meter panel scrolls: some meters are below the fold"
-        text = screen_text(app)
-        for bar in shown:
-            assert any(name and name[:8] in text for name in (bar.reading.label, bar.reading.short)), bar.reading.label
+        text = panel_text(app)
+        for reading in panel.readings.values():
+            assert any(name and name[:8] in text for name in (reading.label, reading.short)), reading.label
+
+
+async def test_the_mouse_on_a_meter_or_a_heading_tells_what_it_is():
+    app = build_app(scenario="venezuela-2019", role="guaido", opponent="random", seed=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        panel = app.screen.query_one(MeterPanel)
+        rows = panel_text(app).splitlines()
+        first = next(iter(panel.readings.values()))
+        at = next(n for n, row in enumerate(rows) if (first.short or first.label)[:8] in row)
+        await pilot.hover("#meters", offset=(4, at))
+        assert app.screen.query_one("MeterRows").tooltip.startswith(f"{first.label}: {first.description}")
+        heading = next(n for n, row in enumerate(rows) if "The armed forces" in row)
+        await pilot.hover("#meters", offset=(4, heading))
+        assert app.screen.query_one("MeterRows").tooltip  # the faction's description
 
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_every_meter_shows_its_level_as_a_bar(size):
     app = build_app(scenario="venezuela-2019", role="guaido", opponent="random", seed=3)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        rows = screen_text(app).splitlines()
-        panel = app.screen.query_one(MeterPanel).region
-        bars = [b for b in app.screen.query(MeterBar) if b.display and b.region.area and panel.contains_region(b.region)]
-        assert bars
-        for bar in bars:
-            top = bar.region.y
-            drawn = "\n".join(rows[top:bar.region.bottom])
-            assert "█" in drawn or "░" in drawn, f"no bar for {bar.reading.label}: {drawn!r}"
+        await opened(pilot)
+        rows = panel_text(app).splitlines()
+        checked = 0
+        for reading in app.screen.query_one(MeterPanel).readings.values():
+            at = next((n for n, row in enumerate(rows) if any(name and name[:6] in row
+                                                              for name in (reading.label, reading.short))), None)
+            if at is None:
+                continue  # scrolled out of the panel (a small terminal): the other sizes cover it
+            drawn = "\n".join(rows[at:at + 2])
+            assert "█" in drawn or "░" in drawn, f"no bar for {reading.label}: {drawn!r}"
+            checked += 1
+        assert checked >= 10
 
 
 def test_the_games_own_words_read_as_english():

@@ -1,10 +1,8 @@
-"""One meter: its label, a bar of its value within its range, the value, and the change since last turn."""
+"""One meter as lines of the panel: its label, a bar of its value within its range, the value, and the change."""
 
 from __future__ import annotations
 
 from textual.content import Content
-from textual.reactive import reactive
-from textual.widget import Widget
 
 from game.i18n import _
 
@@ -37,36 +35,26 @@ def aim(reading: MeterReading, gap: str = " ") -> Content:
     return Content.styled(AIM.get(reading.aim, " ") + gap, "bold $text-accent")
 
 
-class MeterBar(Widget):
+def meter_lines(r: MeterReading, width: int, compact: bool) -> list[Content]:
     """Two lines (which way you want it, label and figures, then the bar), or one line when the panel is short of
     rows: label, a shorter bar, figures. Either way the level is a bar of its own glyphs."""
+    if compact:
+        # One row: which way, the label (the scenario's short one when it is long), a short bar, the figures.
+        figures = Content.assemble((f"{r.value:>3}", "bold"), " ", delta(r.delta))
+        mark = aim(r, gap="")
+        room = max(2, width - figures.cell_length - mark.cell_length - 2)
+        cells = max(4, min(10, room // 4))
+        label = fitted(r, max(1, room - cells))
+        return [Content.assemble(mark, label, " ", bar(r.fraction, cells), " ", figures)]
+    figures = Content.assemble((f"{r.value:>4}", "bold"), " ", delta(r.delta))
+    mark = aim(r)
+    room = width - figures.cell_length - mark.cell_length - 1
+    return [Content.assemble(mark, fitted(r, room), " ", figures), bar(r.fraction, width)]
 
-    reading: reactive[MeterReading | None] = reactive(None)
-    compact = reactive(False)
-    """One row (the panel is short of rows): set by the panel, whose -compact class gives the bar its height."""
 
-    def watch_reading(self, reading: MeterReading | None) -> None:
-        if reading is not None:
-            want = {1: _("You want it high."), -1: _("You want it low.")}.get(reading.aim, "")
-            said = _("{meter}: {description} (from {lo} to {hi}).").format(
-                meter=reading.label, description=reading.description, lo=reading.lo, hi=reading.hi)
-            self.tooltip = f"{said} {want}" if want else said
-
-    def render(self) -> Content:
-        r = self.reading
-        if r is None:
-            return Content("")
-        width = self.size.width
-        if self.compact:
-            # One row: which way, the label (the scenario's short one when it is long), a short bar, the figures.
-            figures = Content.assemble((f"{r.value:>3}", "bold"), " ", delta(r.delta))
-            mark = aim(r, gap="")
-            room = max(2, width - figures.cell_length - mark.cell_length - 2)
-            cells = max(4, min(10, room // 4))
-            label = fitted(r, max(1, room - cells))
-            return Content.assemble(mark, label, " ", bar(r.fraction, cells), " ", figures)
-        figures = Content.assemble((f"{r.value:>4}", "bold"), " ", delta(r.delta))
-        mark = aim(r)
-        room = width - figures.cell_length - mark.cell_length - 1
-        label = fitted(r, room)
-        return Content.assemble(mark, label, " ", figures, "\n", bar(r.fraction, width))
+def meter_tooltip(r: MeterReading) -> str:
+    """What the meter is, its range, and which way the player wants it: shown when the mouse rests on it."""
+    want = {1: _("You want it high."), -1: _("You want it low.")}.get(r.aim, "")
+    said = _("{meter}: {description} (from {lo} to {hi}).").format(
+        meter=r.label, description=r.description, lo=r.lo, hi=r.hi)
+    return f"{said} {want}" if want else said

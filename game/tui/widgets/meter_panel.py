@@ -2,93 +2,141 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.reactive import reactive, var
+from textual.geometry import Size
+from textual.reactive import var
+from textual.widget import Widget
 from textual.widgets import Static
 
 from game.i18n import _
 
 from ..views import MeterReading
-from .meter_bar import MeterBar
+from .meter_bar import meter_lines, meter_tooltip
+
+Row = tuple[str, object]
+"""One item of the panel: ("gap", None), ("heading", (name, description)) or ("meter", reading)."""
+
+
+class MeterRows(Widget):
+    """Every line of the panel, drawn by one widget: as two dozen widgets (a bar per meter, a heading per
+    faction), the panel was a third of the work before the game's first frame. The mouse resting on a meter or
+    a heading tells what it is."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.rows: list[Row] = []
+        self.compact = False
+
+    def show(self, rows: list[Row], compact: bool) -> None:
+        height = self._height()
+        self.rows, self.compact = rows, compact
+        self.refresh(layout=self._height() != height)
+
+    def _span(self, kind: str) -> int:
+        return 2 if kind == "meter" and not self.compact else 1
+
+    def _height(self) -> int:
+        return sum(self._span(kind) for kind, _item in self.rows)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self._height()
+
+    def render(self) -> Content:
+        width = self.size.width
+        lines: list[Content] = []
+        for kind, item in self.rows:
+            if kind == "meter":
+                lines += meter_lines(item, width, self.compact)
+            elif kind == "heading":
+                lines.append(Content.styled(item[0], "bold $text-accent").truncate(width, ellipsis=True))
+            else:
+                lines.append(Content(""))
+        return Content("\n").join(lines)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        y = 0
+        for kind, item in self.rows:
+            y += self._span(kind)
+            if event.y < y:
+                tip = meter_tooltip(item) if kind == "meter" else item[1] if kind == "heading" else None
+                self.tooltip = tip or None
+                return
+        self.tooltip = None
 
 
 class MeterPanel(VerticalScroll, can_focus=False):
-    """Built once from the scenario's groups (structure); the readings are handed down every turn.
+    """Built from the scenario's groups (structure); the readings are handed down every turn.
 
-    Its values are vars, not reactives that repaint: the panel draws nothing of its own, and a repaint of it
-    would have every bar in it drawn again, changed or not (a third of the time from a key to its outcome)."""
+    Its values are vars, not reactives that repaint: the panel draws nothing of its own; its one child draws
+    the lines."""
 
     readings: var[dict[str, MeterReading]] = var(dict, always_update=True, init=False)
     """The meters the reader may see: a meter missing here is hidden from them, and so is its bar."""
     viewer: var[str] = var("")
     """Whose view the panel shows, in a two-sided game ("" in a one-role game)."""
-    compact = reactive(False, toggle_class="-compact")
 
     def __init__(self, groups: list[tuple[str, str, tuple[str, ...]]],
                  first: dict[str, MeterReading] | None = None, viewer: str = "", **kwargs) -> None:
-        """`first` and `viewer`: what the panel opens on (bound to it after), so that it is laid out for them as
-        it is built: a class toggled once its fifteen bars are mounted restyles every one of them."""
+        """`first` and `viewer`: what the panel opens on (bound to it after), drawn from its first frame."""
         super().__init__(**kwargs)
         self.groups = groups
-        self.first = first
+        self.first = first or {}
+        self.compact = False
         self.set_reactive(MeterPanel.viewer, viewer)
 
     def compose(self) -> ComposeResult:
-        # Kept by meter and by group, so each turn's readings reach them without a query of the DOM.
-        self._bars: dict[str, MeterBar] = {}
-        self._headings: list[tuple[Static, tuple[str, ...]]] = []
+        # Whose view and the legend are widgets of their own: the legend's muted colour is the theme's
+        # "auto" colour, which only a widget's style can work out against its background.
+        self._viewer = Static(self.viewer, id="viewer", markup=False)
+        self._viewer.display = bool(self.viewer)
+        self._viewer_shown = self.viewer
         self._aims = Static(Content.assemble(("↑", "bold $text-accent"), " " + _("you want it up") + "  ",
                                              ("↓", "bold $text-accent"), " " + _("down")), id="aims")
-        viewer = Static(self.viewer, id="viewer", markup=False)
-        viewer.display = bool(self.viewer)
-        yield viewer
+        self._lines = MeterRows()
+        yield self._viewer
         yield self._aims
-        for n, (heading, description, meter_ids) in enumerate(self.groups):
-            if heading:
-                static = Static(heading, id=f"faction-{n}", classes="faction", markup=False)
-                self._headings.append((static, meter_ids))
-                yield static.with_tooltip(description or None)
-            for meter_id in meter_ids:
-                bar = self._bars[meter_id] = MeterBar(id=f"meter-{meter_id}")
-                yield bar
-        if self.first is not None:
-            self._show(self.first)
+        yield self._lines
+        self._fit(self.first)
 
     def watch_readings(self, readings: dict[str, MeterReading]) -> None:
-        self._show(readings)
+        self._fit(readings)
 
-    def _show(self, readings: dict[str, MeterReading]) -> None:
-        for meter_id, bar in self._bars.items():
-            bar.reading = readings.get(meter_id)
-            bar.display = bar.reading is not None
-        self._aims.display = any(r.aim for r in readings.values())
-        self._fit()
-
-    def watch_viewer(self, viewer: str) -> None:
-        label = self.query_one("#viewer", Static)
-        label.update(viewer)
-        label.display = bool(viewer)
+    def watch_viewer(self) -> None:
+        self._fit(self.readings)
 
     def on_resize(self) -> None:
-        self._fit()
+        self._fit(self.readings)
 
-    def _fit(self) -> None:
+    def _fit(self, readings: dict[str, MeterReading]) -> None:
         # Two rows a meter when they all fit; one row when the panel is short; and when even that does not fit
         # (80x24), a group of a single meter loses its heading, which the meter's own label names well enough:
         # every meter stays in view. A layout choice, not game state.
-        bars = [bar for bar in self._bars.values() if bar.display]
-        shown = [sum(1 for m in meter_ids if self._bars[m].display) for _heading, meter_ids in self._headings]
-        extra = bool(self.viewer) + self._aims.display
+        readings = readings or self.first
+        shown = [[readings[m] for m in meter_ids if m in readings] for _h, _d, meter_ids in self.groups]
+        aims = any(r.aim for r in readings.values())
+        extra = bool(self.viewer) + aims
+        meters = sum(len(group) for group in shown)
+        headed = sum(1 for (heading, _d, _ids) in self.groups if heading)
         rows = self.scrollable_content_region.height
         if not rows:
-            # Not laid out yet (the readings come at mount): guess from the screen, less its header and footer,
-            # so the first frame already has the right layout instead of the wrong one for a frame.
+            # Not laid out yet (the readings come as it is built): guess from the screen, less its header and
+            # footer, so the first frame already has the layout it keeps.
             rows = self.screen.size.height - 2
-        self.compact = 2 * len(bars) + 2 * (len(self._headings) + extra) > rows
-        terse = self.compact and len(bars) + sum(1 for n in shown if n) + extra > rows
-        for (heading, _ids), n in zip(self._headings, shown):
-            heading.display = n > 1 or (n == 1 and not terse)
-        for bar in bars:
-            bar.compact = self.compact
+        self.compact = 2 * meters + 2 * (headed + extra) > rows
+        terse = self.compact and meters + sum(1 for group in shown if group) + extra > rows
+        if self._viewer_shown != self.viewer:
+            self._viewer_shown = self.viewer
+            self._viewer.update(self.viewer)
+            self._viewer.display = bool(self.viewer)
+        self._aims.display = aims
+        items: list[Row] = []
+        for (heading, description, _ids), group in zip(self.groups, shown):
+            if heading and (len(group) > 1 or (group and not terse)):
+                if not self.compact:
+                    items.append(("gap", None))
+                items.append(("heading", (heading, description)))
+            items += [("meter", reading) for reading in group]
+        self._lines.show(items, self.compact)
