@@ -14,6 +14,7 @@ from game.i18n import _
 from game.tui.app import build_app
 from game.tui.screens.ending import EndingScreen
 from game.tui.screens.game import GameScreen
+from game.tui.screens.glossary import matching
 from game.tui.screens.hand_over import HandOverScreen
 from game.tui.screens.new_game import NewGameScreen
 from game.tui.seats import bot_policies
@@ -239,3 +240,12 @@ async def test_a_game_with_a_friend_hands_over(size):
         assert isinstance(app.screen, HandOverScreen)
         check(app, _("{role}'s turn").format(role=union), _("Pass the keyboard, then press Enter."))
 
+
+
+@pytest.mark.parametrize("query, found", [("guaido", "Guaidó"), ("GUAIDÓ", "Guaidó"), ("faccion", "facción"),
+                                          ("Fuerza armada", "Fuerza Armada"), ("nino", "niño")])
+def test_who_is_who_finds_a_name_typed_with_or_without_its_accents(query, found):
+    entries = [("Juan Guaidó", "persona", "Presidente de la Asamblea Nacional"), ("Ejército", "facción", "La Fuerza Armada"),
+               ("Un niño", "persona", "")]
+    assert any(found in " ".join(e) for e in matching(entries, query))
+    assert not matching(entries, "maduro")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,9 +25,14 @@ def entries(scenario: Scenario) -> list[tuple[str, str, str]]:
     return found
 
 
+def folded(text: str) -> str:
+    """`text` as the search compares it: any case, accents or none ("guaido" finds Guaidó, "Facción" faccion)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
 def matching(found: list[tuple[str, str, str]], query: str) -> list[tuple[str, str, str]]:
-    words = query.casefold().split()
-    return [e for e in found if all(w in " ".join(e).casefold() for w in words)]
+    words = folded(query).split()
+    return [e for e in found if all(w in folded(" ".join(e)) for w in words)]
 
 
 class GlossaryScreen(ModalScreen[None]):
