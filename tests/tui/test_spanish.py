@@ -249,3 +249,12 @@ def test_who_is_who_finds_a_name_typed_with_or_without_its_accents(query, found)
                ("Un niño", "persona", "")]
     assert any(found in " ".join(e) for e in matching(entries, query))
     assert not matching(entries, "maduro")
+
+
+def test_the_spanish_help_has_every_section_and_key_of_the_english():
+    """help.es.md is a translation of help.md: when a section or a key is added to one, the other follows."""
+    english, spanish = ((paths.assets() / name).read_text(encoding="utf-8") for name in ("help.md", "help.es.md"))
+    for text in (english, spanish):
+        assert text.count("\n## ") and text.count("\n| `")
+    assert spanish.count("\n## ") == english.count("\n## ")
+    assert spanish.count("\n| `") == english.count("\n| `")
