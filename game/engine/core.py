@@ -2,10 +2,16 @@
 
 A game is played by one or more **slots**, the acting roles in turn order: in format 1 the one role
 played, in format 2 every role of the scenario. Each turn, in format 2, the **world** acts first (its
-fixed-date events, its due follow-ups, then at most one random event with the scenario's
-`event_chance`), then each slot in order draws one card and decides it. After every decision and
-every world event the endings are checked, so a role draws knowing the other's last move; the
-calendar's timeout comes after the last slot of the last turn.
+fixed-date events dated on the turn's first day, its due follow-ups, then at most one random event
+with the scenario's `event_chance`), then each slot in order draws one card and decides it. A world
+event fixed to a later day of the turn happens when the turn reaches that day: before a slot's
+fixed-date card dated on or after it, else after the last slot's move. After every decision and every
+world event the endings are checked, so a role draws knowing the other's last move; the calendar's
+timeout comes after the last slot of the last turn (and its late world events).
+
+The story is told in calendar order: the **day reached** in a turn is its first day, raised by each
+card or event fixed to a day of that turn that has been played in it (`reached`). Every card, move,
+event and ending is dated with it, so the date never goes back within a turn.
 
 Everything a game needs is worked out once per (scenario, slots) as a `Table`: per slot a `Deck` (the
 cards that role may draw, their compiled conditions and weights, its fixed-date cards, and the
@@ -14,11 +20,13 @@ effects.py). The functions below then work on mutable lists and sets, and append
 when given a list, so the public API and simulations run the very same rules.
 
 Randomness: every number comes from (seed, turn, slot, stream) (see rng.py), slot 0 giving exactly
-the numbers format 1 always used.
+the numbers format 1 always used. A world event fixed to a later day rolls with a key from its place
+among its turn's late events, so it rolls the same whichever `resolve` call reaches its day.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 from bisect import bisect_right
 
 from game.i18n import N_
@@ -64,7 +72,7 @@ def outcome_chances(option: Option, meters, flags, turn: int) -> tuple[float, ..
 class Deck:
     """What one slot (a role, or the world) draws from, and the options that role may take."""
 
-    __slots__ = ("slot", "role", "candidates", "bounds", "segments", "by_turn", "fixed", "allowed", "always")
+    __slots__ = ("slot", "role", "candidates", "bounds", "segments", "by_turn", "fixed", "later", "allowed", "always")
 
     def __init__(self, scenario: Scenario, slot: int, role: str, world: bool, format1: bool) -> None:
         self.slot = slot
@@ -93,10 +101,18 @@ class Deck:
         self.segments: list = [None] * (len(self.bounds) + 1)
         self.by_turn: dict[int, object] = {}
         fixed: dict[int, list[int]] = {}
+        later: dict[int, list[tuple[_dt.date, int]]] = {}
         for i, c in enumerate(scenario.cards):
             if c.fixed_turn and mine(c):
-                fixed.setdefault(c.fixed_turn, []).append(i)
+                if world and c.day is not None and c.day > scenario.calendar.date_of(c.fixed_turn):
+                    later.setdefault(c.fixed_turn, []).append((c.day, i))
+                else:
+                    fixed.setdefault(c.fixed_turn, []).append(i)
         self.fixed = {t: tuple(ix) for t, ix in fixed.items()} or None
+        # The world's events fixed to a later day of their turn, per turn in date order (a stable sort
+        # keeps deck order within a day): (place, card index, day). The place keys the event's roll.
+        self.later = {t: tuple((j, i, d) for j, (d, i) in enumerate(sorted(ds, key=lambda x: x[0])))
+                      for t, ds in later.items()} or None
         # Per card: the options this role may take, and the same when none has a condition, else None.
         self.allowed = tuple(tuple(k for k, o in enumerate(c.options) if world or o.open_to(role))
                              for c in scenario.cards)
@@ -111,7 +127,7 @@ class Table:
 
     __slots__ = ("scenario", "cards", "ncards", "slots", "decks", "world", "event_chance", "check_end", "meter_ids",
                  "meter_lo", "meter_hi", "start_meters", "results", "max_turns", "timeout", "plays", "windows",
-                 "_codes", "slot_of")
+                 "_codes", "slot_of", "dated", "calendar")
 
     def __init__(self, scenario: Scenario, slots: tuple[str, ...]) -> None:
         self.scenario = scenario
@@ -124,6 +140,11 @@ class Table:
         self.world = None if format1 else Deck(scenario, len(slots), "", True, False)
         self.event_chance = scenario.event_chance
         self.windows = not format1  # format 2: a follow-up honours its own date window
+        self.calendar = scenario.calendar
+        # Every seen-code of a card fixed to a day, with that day: what `reached` looks through.
+        nslots = len(slots) + (self.world is not None)
+        self.dated = tuple((s * self.ncards + i, c.day) for s in range(nslots)
+                           for i, c in enumerate(scenario.cards) if c.day is not None)
         self.check_end = _end_check(scenario)
         self.meter_ids = tuple(m.id for m in scenario.meters)
         self.meter_lo = tuple(m.lo for m in scenario.meters)
@@ -228,21 +249,23 @@ def ending_after(tb: Table, m, f, t: int, last_slot: bool = True) -> str | None:
 def advance(tb: Table, game: Game, t: int, s: int, m: list, f: set, seen: list, queue: list, ending: str | None,
             events: list | None, check: bool = True) -> tuple[int, int, int, str | None]:
     """After slot s's decision on turn t: check endings, then move on to the next slot that has a card
-    (playing the world's events at the start of each turn). Returns (turn, slot, card index, ending):
-    the card is -1 and the ending set when the game is over. With `check` false (a game's start), slot
-    s of turn t itself is drawn for, without ending checks."""
+    (playing the world's events at the start of each turn, and its late ones when the turn reaches their
+    day). Returns (turn, slot, card index, ending): the card is -1 and the ending set when the game is
+    over. With `check` false (a game's start), slot s of turn t itself is drawn for, without ending checks."""
     last = len(tb.slots) - 1
     check_end = tb.check_end
+    later = tb.world.later if tb.world is not None else None
     while True:
         if check:
             if ending is None:  # as ending_after, inlined: this runs after every decision
                 ending = check_end(m, f, t)
-                if ending is None and s == last and t >= tb.max_turns:
-                    ending = tb.timeout
+                if ending is None and s == last:
+                    if later is not None and t in later:  # the turn's end: its late world events
+                        ending = _late(tb, game, t, None, m, f, seen, queue, events, set())[1]
+                    if ending is None and t >= tb.max_turns:
+                        ending = tb.timeout
             if ending is not None:
-                if events is not None:
-                    events.append(EndingReached(t, ending, _result(tb, ending)))
-                return t, s, -1, ending
+                return _ended(tb, t, s, ending, seen, events)
             if s == last:
                 s, t = 0, t + 1
             else:
@@ -251,10 +274,12 @@ def advance(tb: Table, game: Game, t: int, s: int, m: list, f: set, seen: list, 
         if s == 0 and tb.world is not None:
             ending = world(tb, game, t, m, f, seen, queue, events)
             if ending is not None:
-                if events is not None:
-                    events.append(EndingReached(t, ending, _result(tb, ending)))
-                return t, s, -1, ending
+                return _ended(tb, t, s, ending, seen, events)
         deck = tb.decks[s]
+        if later is not None and t in later and deck.fixed is not None and t in deck.fixed:
+            ending = _before_fixed(tb, game, deck, t, m, f, seen, queue, events)
+            if ending is not None:
+                return _ended(tb, t, s, ending, seen, events)
         if not queue and (deck.fixed is None or t not in deck.fixed):  # the usual case, inlined (_weighted)
             eligible = deck.by_turn.get(t)
             if eligible is None:
@@ -274,10 +299,75 @@ def advance(tb: Table, game: Game, t: int, s: int, m: list, f: set, seen: list, 
         if idx >= 0:
             seen[s * tb.ncards + idx] = t
             if events is not None:
-                events.append(CardDrawn(t, tb.cards[idx].id, follow, deck.role if tb.world is not None else ""))
+                events.append(CardDrawn(t, tb.cards[idx].id, follow, deck.role if tb.world is not None else "",
+                                        reached(tb, t, seen)))
             return t, s, idx, None
         if events is not None:
-            events.append(TurnPassed(t, NO_CARD, deck.role if tb.world is not None else ""))
+            events.append(TurnPassed(t, NO_CARD, deck.role if tb.world is not None else "", reached(tb, t, seen)))
+
+
+def _ended(tb: Table, t: int, s: int, ending: str, seen: list, events: list | None) -> tuple[int, int, int, str]:
+    if events is not None:
+        events.append(EndingReached(t, ending, _result(tb, ending), reached(tb, t, seen)))
+    return t, s, -1, ending
+
+
+def reached(tb: Table, t: int, seen) -> _dt.date:
+    """The day turn t has reached: its first day, raised by each card or event fixed to a day of this
+    turn that was played in it (`seen` says which). What every card, move, event and ending is dated
+    with, so that the date never goes back within a turn; a card fixed to a day of another turn (a
+    follow-up that came late) raises nothing."""
+    first = tb.calendar.date_of(t)
+    end = first + _dt.timedelta(days=tb.calendar.days_per_turn)
+    day = first
+    for code, d in tb.dated:
+        if seen[code] == t and day < d < end:
+            day = d
+    return day
+
+
+def _before_fixed(tb: Table, game: Game, deck: Deck, t: int, m, f, seen: list, queue: list, events):
+    """Before a slot draws a fixed-date card: the world's late events dated up to that card's day happen
+    first. Their changes may make the slot's fixed card another (or none), so look again until no
+    event happens. Returns the ending one leads to, else None."""
+    tried: set = set()
+    while True:
+        idx = _fixed(tb, deck, t, m, f, seen)
+        if idx < 0:
+            return None
+        happened, ending = _late(tb, game, t, tb.cards[idx].day or tb.calendar.date_of(t), m, f, seen, queue,
+                                 events, tried)
+        if ending is not None or not happened:
+            return ending
+
+
+def _late(tb: Table, game: Game, t: int, upto, m, f, seen: list, queue: list, events, tried: set):
+    """The world's events fixed to a later day of turn t that the turn has not yet reached, dated up to
+    `upto` (None: all, at the turn's end), in date order. Each happens if its condition holds when its
+    day comes; once the turn's day has passed it, it is gone. Returns (how many happened, the ending
+    one led to, else None)."""
+    deck = tb.world
+    base = deck.slot * tb.ncards
+    day = reached(tb, t, seen)
+    happened = 0
+    for j, idx, d in deck.later[t]:
+        if upto is not None and d > upto:
+            break
+        code = base + idx
+        if d <= day or j in tried or seen[code] == t:
+            continue
+        tried.add(j)
+        card = tb.cards[idx]
+        if card.once and seen[code]:
+            continue
+        if card.condition is not None and not card.condition.fn(m, f, t):
+            continue
+        happened += 1
+        ending = _happen(tb, game, deck, idx, False, MAX_EVENTS + j, t, m, f, seen, queue, events)
+        if ending is not None:
+            return happened, ending
+        day = d
+    return happened, None
 
 
 def _result(tb: Table, ending: str) -> str:
@@ -321,8 +411,9 @@ def _happen(tb: Table, game: Game, deck: Deck, idx: int, follow: bool, nth: int,
     k = pick(chances, roll)
     if events is not None:
         out = option.outcomes[k]
-        events.append(CardDrawn(t, card.id, follow, ""))
-        events.append(OutcomeRolled(t, card.id, 0, k, chances[k], roll, out.text, "", out.label))
+        day = reached(tb, t, seen)
+        events.append(CardDrawn(t, card.id, follow, "", day))
+        events.append(OutcomeRolled(t, card.id, 0, k, chances[k], roll, out.text, "", out.label, day))
     ending = apply(effects[k], t, m, f, queue, events)
     return ending if ending is not None else tb.check_end(m, f, t)
 
@@ -332,12 +423,8 @@ def _fixed_or_due(tb: Table, deck: Deck, t: int, m, f, seen: list, queue: list) 
     A follow-up taken, or one that can no longer come, leaves the queue."""
     base = deck.slot * tb.ncards
     if deck.fixed is not None:
-        for idx in deck.fixed.get(t, ()):
-            card: Card = tb.cards[idx]
-            if seen[base + idx] == t or (card.once and seen[base + idx]):
-                continue
-            if card.condition is not None and not card.condition.fn(m, f, t):
-                continue
+        idx = _fixed(tb, deck, t, m, f, seen)
+        if idx >= 0:
             return idx, False
     if queue:
         top = base + tb.ncards
@@ -363,6 +450,19 @@ def _fixed_or_due(tb: Table, deck: Deck, t: int, m, f, seen: list, queue: list) 
                 continue
             return idx, True
     return -1, False
+
+
+def _fixed(tb: Table, deck: Deck, t: int, m, f, seen: list) -> int:
+    """The fixed-date card a deck plays on turn t now, or -1."""
+    base = deck.slot * tb.ncards
+    for idx in deck.fixed.get(t, ()):
+        card: Card = tb.cards[idx]
+        if seen[base + idx] == t or (card.once and seen[base + idx]):
+            continue
+        if card.condition is not None and not card.condition.fn(m, f, t):
+            continue
+        return idx
+    return -1
 
 
 def draw(tb: Table, deck: Deck, draws: int, t: int, m, f, seen: list, queue: list) -> tuple[int, bool]:

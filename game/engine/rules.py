@@ -110,7 +110,7 @@ def resolve(state: State, choice: int) -> Turn:
     roll = unit(state.seed, t, OUTCOME, s)
     k = pick(chances, roll)
     out = opt.outcomes[k]
-    events.append(OutcomeRolled(t, card.id, choice, k, chances[k], roll, out.text, role, out.label))
+    events.append(OutcomeRolled(t, card.id, choice, k, chances[k], roll, out.text, role, out.label, state.day))
 
     meters = list(m)
     flags = set(f)

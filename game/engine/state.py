@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -52,8 +53,17 @@ class State:
         return self.meters[self.scenario.meter_index(meter_id)]
 
     @property
-    def date(self):
+    def date(self) -> _dt.date:
+        """The first day of the turn being played."""
         return self.scenario.calendar.date_of(self.turn)
+
+    @property
+    def day(self) -> _dt.date:
+        """The day the game has reached: the date the card on the table shows (or, once the game is over,
+        the date of its ending). It never goes back within a turn (see core.reached)."""
+        from .core import reached, table
+
+        return reached(table(self.scenario, self.roles), self.turn, self.seen)
 
     @property
     def result(self) -> Result | None:
@@ -76,13 +86,15 @@ class OptionView:
     ends: tuple[str | None, ...] = ()  # per outcome: the ending it would bring about now, else None
 
 
-# Events: plain records of what happened in a turn, in order.
+# Events: plain records of what happened in a turn, in order. A `day` is the day the turn had reached
+# (see core.reached): in the order events come, it never goes back within a turn.
 @dataclass(frozen=True, slots=True)
 class CardDrawn:
     turn: int
     card: str
     follow_up: bool = False
     role: str = ""  # who draws it; "" for a world event
+    day: _dt.date | None = None  # the day it shows
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +102,7 @@ class TurnPassed:
     turn: int
     reason: str
     role: str = ""
+    day: _dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +125,7 @@ class OutcomeRolled:
     text: str
     role: str = ""  # who chose; "" for a world event
     label: str = ""  # the outcome's short label, when the scenario gives one
+    day: _dt.date | None = None  # the day it happened: its card's
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +152,7 @@ class EndingReached:
     turn: int
     ending: str
     result: Result
+    day: _dt.date | None = None
 
 
 Event = CardDrawn | TurnPassed | OptionChosen | OutcomeRolled | MeterChanged | FlagChanged | FollowUpQueued | EndingReached

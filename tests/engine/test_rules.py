@@ -32,7 +32,7 @@ def test_cards_are_drawn_only_for_their_roles_and_once_by_default():
     assert s.current_card.id == "for_a"
     turn = play(s)  # for_a is used up and nothing else is for role a: turns pass until time runs out
     assert [e.turn for e in turn.events if isinstance(e, TurnPassed)] == [2, 3]
-    assert turn.state.ending == "draw" and turn.events[-1] == EndingReached(3, "draw", "draw")
+    assert turn.state.ending == "draw" and turn.events[-1] == EndingReached(3, "draw", "draw", turn.state.date)
 
 
 def test_cooldown_keeps_a_repeatable_card_away_for_that_many_turns():
@@ -141,7 +141,7 @@ def test_an_end_effect_ends_the_game_after_the_outcome():
     sc = scenario([card("c", plain("finish", End("won"), Shift(0, 5)))], endings=[win])
     turn = resolve(start(sc, "a", 1), 0)
     assert turn.state.over and turn.state.ending == "won" and turn.state.result == "win"
-    assert turn.state.meter("army") == 55 and turn.events[-1] == EndingReached(turn.state.turn, "won", "win")
+    assert turn.state.meter("army") == 55 and turn.events[-1] == EndingReached(turn.state.turn, "won", "win", turn.state.date)
     with pytest.raises(IllegalMove, match="over"):
         resolve(turn.state, 0)
     assert options(turn.state) == ()

@@ -86,7 +86,9 @@ def outcomes(draw, cards, endings, max_turns):
 @st.composite
 def scenarios(draw):
     """A two-sided scenario: roles a and b act every turn; some cards are world events, some fixed to a
-    turn, some options open to one role only, effects with conditions and computed amounts."""
+    day of a turn (the turn's first or a later one), some options open to one role only, effects with
+    conditions and computed amounts."""
+    start = dt.date(2019, 1, 7)
     max_turns = draw(st.integers(1, 12))
     ncards = draw(st.integers(1, 5))
     ids = tuple(f"c{i}" for i in range(ncards))
@@ -97,13 +99,15 @@ def scenarios(draw):
         fixed = draw(st.sampled_from([0, 0, 0, draw(st.integers(1, max_turns))]))
         first = draw(st.integers(1, max_turns))
         last = draw(st.integers(first, max_turns + 2))
+        day = None
         if fixed:
             first = last = fixed
+            day = start + dt.timedelta(days=7 * (fixed - 1) + draw(st.sampled_from([0, 0, 1, 3, 6])))
         common = dict(
             condition=draw(WHEN),
             weight=None if fixed else draw(maybe(st.one_of(st.floats(0, 3).map(Expr.number), exprs(NUMBERS)))),
             first_turn=first, last_turn=last, once=draw(st.booleans()),
-            cooldown=draw(st.integers(0, 2)), fixed_turn=fixed,
+            cooldown=draw(st.integers(0, 2)), fixed_turn=fixed, day=day,
         )
         if event:
             option = Option("", draw(outcomes(ids, endings, max_turns)))
@@ -128,7 +132,7 @@ def scenarios(draw):
         meters=tuple(Meter(mid, mid.title(), "", lo, hi, start) for mid, lo, hi, start in METERS),
         roles=(Role("a", "A", ""), Role("b", "B", "")),
         cards=tuple(cards), endings=ends,
-        calendar=Calendar(dt.date(2019, 1, 7), 7, max_turns, "tie"),
+        calendar=Calendar(start, 7, max_turns, "tie"),
         content_hash="h2", format=2, order=draw(st.sampled_from([ROLES, ROLES[::-1]])),
         event_chance=draw(maybe(CHANCES)),
     )
