@@ -15,7 +15,7 @@ from .record import Record, Step, WorldEvent
 from .seats import PERSON
 from .turning import turning_points
 from .views import (
-    card_day, citations_text, happenings_shown, date_text, delta_text, event_day, merged_changes, option_odds,
+    card_day, citations_text, happenings_shown, date_text, delta_text, merged_changes, option_odds,
     results_text, roll_text, shown,
 )
 
@@ -23,7 +23,7 @@ from .views import (
 def _world(sc, events: tuple[WorldEvent, ...], after) -> list[dict]:
     """The world's events as data, their text as it was read ({date} and meters filled in)."""
     def day(w):
-        return event_day(sc, w.drawn.card, w.drawn.turn)
+        return w.drawn.day
 
     return [{"turn": w.drawn.turn, "date": day(w).isoformat(),
              "card": w.drawn.card, "title": shown(sc.card(w.drawn.card).title, after, None, day(w)),

@@ -162,15 +162,9 @@ def shown(text: str, state: State, reader: str | None, day: dt.date | None = Non
 
 
 def card_day(state: State) -> dt.date:
-    """The day the card on the table shows: the date it is fixed to, else its turn's date."""
-    card = state.current_card
-    return card.day if card is not None and card.day is not None else state.date
-
-
-def event_day(scenario: Scenario, card_id: str, turn: int) -> dt.date:
-    """The day a world event happened: the date it is fixed to, else the date of the turn it was drawn on
-    (at the turn's start, whichever page tells it)."""
-    return scenario.card(card_id).day or scenario.calendar.date_of(turn)
+    """The day the card on the table shows: the day its turn has reached (the engine's rule: a card fixed
+    to a date shows it, and the date never goes back within a turn)."""
+    return state.day
 
 
 def role_name(scenario: Scenario, role: str) -> str:
@@ -357,7 +351,7 @@ PASSED = {
 def passed_text(scenario: Scenario, e: TurnPassed) -> str:
     """'No card for The Mayor this week (9 Mar 2026).'"""
     anyone, someone = PASSED[period(scenario)]
-    day = date_text(scenario.calendar.date_of(e.turn))
+    day = date_text(e.day or scenario.calendar.date_of(e.turn))
     return _(someone).format(role=scenario.role(e.role).name, date=day) if e.role else _(anyone).format(date=day)
 
 
@@ -368,9 +362,9 @@ def happenings_shown(step: Step | Prologue, reader: str | None = None) -> list[H
     out = []
     for h in step.happened:
         if isinstance(h, TurnPassed):
-            out.append(Happening(h.turn, sc.calendar.date_of(h.turn), passed_text(sc, h), (), passed=True))
+            out.append(Happening(h.turn, h.day or sc.calendar.date_of(h.turn), passed_text(sc, h), (), passed=True))
             continue
-        day = event_day(sc, h.drawn.card, h.drawn.turn)
+        day = h.drawn.day
         what = h.rolled.label or shown(h.rolled.text, after, reader, day)
         out.append(Happening(h.drawn.turn, day, f"{shown(sc.card(h.drawn.card).title, after, reader, day)} — {what}",
                              tuple(change_lines(h.events, sc, h.drawn.turn, reader))))

@@ -68,10 +68,13 @@ def test_a_card_fixed_to_a_date_shows_that_date_and_a_world_event_its_own():
     card = card_shown(record.state, "union")
     assert card.date == "4 Mar 2026" and card.text.startswith("On 4 Mar 2026 pay stands at")
     record = record.play(record.options()[-1].index).play_bots()
+    record = record.play(record.options()[-1].index).play_bots()
     headings = [h for h, _b in log_entries(record, "union")]
     assert headings[0] == "Turn 1 · 4 Mar 2026 · The Mayor: Round of talks"
-    assert "Turn 2 · 11 Mar 2026 · the world" in headings
-    step = next(s for s in record.steps if s.role == "union")  # turn 1's page shows turn 2's storm
+    # The storm, fixed to Wednesday 11 March, comes when turn 2 (from Monday 9 March) reaches it: after its moves.
+    assert headings.index("Turn 2 · 11 Mar 2026 · the world") == headings.index(
+        "Turn 2 · 9 Mar 2026 · The Union Leader: Round of talks") + 1
+    step = [s for s in record.steps if s.role == "union"][1]  # turn 2's page shows the storm
     page = outcome_shown(record, step, "union")
     assert page.world[0][0] == "The world, 11 Mar 2026: A storm — the docks flood"
 

@@ -146,7 +146,7 @@ class EndingScreen(Screen):
                                       ("  " + _("seed {seed}").format(seed=state.seed), "dim")), id="ending-header")
         with VerticalScroll(id="ending-body"):
             yield Static(Content.assemble((shown(ending.title, state, None), "bold"),
-                                          "   " + _("{date}, turn {turn}").format(date=date_text(state.date), turn=state.turn)),
+                                          "   " + _("{date}, turn {turn}").format(date=date_text(state.day), turn=state.turn)),
                          id="ending-title")
             texts = []
             for role in people:
