@@ -153,7 +153,7 @@ def as_markdown(record: Record) -> str:
             tags = ["**" + _("chosen") + "**"] if v.index == step.chosen.option else [_("unavailable")] if not v.available else []
             tags += [_("history's")] if v.historical else []
             out.append(f"| {k} | {_cell(shown(v.label, before, reader))} | {_cell(option_odds(v, sc))} | {', '.join(tags)} |")
-        out += ["", f"{roll_text(step)} {shown(step.rolled.text, step.after, reader)}"]
+        out += ["", f"{roll_text(step)} {shown(step.rolled.text, step.after, reader, day)}"]
         for c in merged_changes(step.own):
             if isinstance(c, MeterChanged):
                 out.append(f"- {labels.get(c.meter, c.meter)}: {c.before} → {c.after} ({delta_text(c.after - c.before)})")

@@ -155,10 +155,10 @@ def aims(scenario: Scenario, role: str) -> dict[str, int]:
 
 def shown(text: str, state: State, reader: str | None, day: dt.date | None = None) -> str:
     """Scenario text as `reader` reads it: a two-sided scenario's placeholders filled in ({date}: `day`, else
-    the state's), format 1 as written."""
+    the day the state has reached), format 1 as written."""
     if not state.scenario.two_sided:
         return text
-    return fill(text, state, reader, date_text(day or state.date))
+    return fill(text, state, reader, date_text(day or state.day))
 
 
 def card_day(state: State) -> dt.date:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from game.engine import Card, Option, Outcome
 from game.tui.record import Record
 from game.tui.seats import Seats
-from game.tui.views import card_shown, log_entries, outcome_shown
+from game.tui.views import card_shown, log_entries, outcome_shown, shown
 
 from .duel import duel
 
@@ -33,6 +33,7 @@ def test_a_card_after_a_dated_one_keeps_its_day_and_the_world_event_comes_on_its
     wait = next(v.index for v in record.options() if v.label == "Wait and see")
     record = record.play(wait)
     assert record.state.over and record.state.day == dt.date(2026, 3, 5)
+    assert shown("The gates open on {date}.", record.state, "union") == "The gates open on 5 Mar 2026."  # the ending's
     headings = [h for h, _b in log_entries(record, "union")]
     assert headings == ["Turn 1 · 4 Mar 2026 · The Mayor: A decree", "Turn 1 · 4 Mar 2026 · The Union Leader: Round of talks",
                         "Turn 1 · 5 Mar 2026 · the world", "The end"]
