@@ -128,7 +128,8 @@ class Step:
 
     @property
     def world(self) -> tuple[WorldEvent, ...]:
-        """The world's events that followed the decision (at the start of the next turn), in order."""
+        """The world's events that followed the decision (when the turn reached their day, or at the start
+        of the next turn), in order."""
         return world_events(self.turn.events)
 
     @property

@@ -510,7 +510,7 @@ def odds_line(odds: str) -> str:
 
 
 def _world_shown(step: Step | Prologue, reader: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """A page's world events, each with its own date (drawn at the start of its turn, or fixed to a day),
+    """A page's world events, each dated with the day its turn had reached (one fixed to a day: that day),
     and the turns passed."""
     return tuple((h.title if h.passed else _("The world, {date}: {event}").format(date=date_text(h.day), event=h.title),
                   h.lines)
