@@ -127,7 +127,7 @@ class Table:
 
     __slots__ = ("scenario", "cards", "ncards", "slots", "decks", "world", "event_chance", "check_end", "meter_ids",
                  "meter_lo", "meter_hi", "start_meters", "results", "max_turns", "timeout", "plays", "windows",
-                 "_codes", "slot_of", "dated", "calendar")
+                 "_codes", "slot_of", "dated", "calendar", "firsts")
 
     def __init__(self, scenario: Scenario, slots: tuple[str, ...]) -> None:
         self.scenario = scenario
@@ -141,10 +141,16 @@ class Table:
         self.event_chance = scenario.event_chance
         self.windows = not format1  # format 2: a follow-up honours its own date window
         self.calendar = scenario.calendar
-        # Every seen-code of a card fixed to a day, with that day: what `reached` looks through.
+        # Per turn, every seen-code of a card fixed to a day of that turn, with the day: what `reached`
+        # looks through.
         nslots = len(slots) + (self.world is not None)
-        self.dated = tuple((s * self.ncards + i, c.day) for s in range(nslots)
-                           for i, c in enumerate(scenario.cards) if c.day is not None)
+        dated: dict[int, list] = {}
+        for i, c in enumerate(scenario.cards):
+            if c.day is not None:
+                dated.setdefault(self.calendar.turn_of(c.day), []).extend(
+                    (s * self.ncards + i, c.day) for s in range(nslots))
+        self.dated = {t: tuple(codes) for t, codes in dated.items()}
+        self.firsts: dict[int, _dt.date] = {}  # each turn's first day, as asked for
         self.check_end = _end_check(scenario)
         self.meter_ids = tuple(m.id for m in scenario.meters)
         self.meter_lo = tuple(m.lo for m in scenario.meters)
@@ -317,11 +323,11 @@ def reached(tb: Table, t: int, seen) -> _dt.date:
     turn that was played in it (`seen` says which). What every card, move, event and ending is dated
     with, so that the date never goes back within a turn; a card fixed to a day of another turn (a
     follow-up that came late) raises nothing."""
-    first = tb.calendar.date_of(t)
-    end = first + _dt.timedelta(days=tb.calendar.days_per_turn)
-    day = first
-    for code, d in tb.dated:
-        if seen[code] == t and day < d < end:
+    day = tb.firsts.get(t)
+    if day is None:
+        day = tb.firsts[t] = tb.calendar.date_of(t)
+    for code, d in tb.dated.get(t, ()):
+        if seen[code] == t and d > day:
             day = d
     return day
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from game.i18n import _
 
-from .core import Game, advance, apply, outcome_chances, pick, table
+from .core import Game, advance, apply, outcome_chances, pick, reached, table
 from .model import Scenario
 from .rng import OUTCOME, unit
 from .state import OptionChosen, OptionView, OutcomeRolled, State, Turn
@@ -110,7 +110,8 @@ def resolve(state: State, choice: int) -> Turn:
     roll = unit(state.seed, t, OUTCOME, s)
     k = pick(chances, roll)
     out = opt.outcomes[k]
-    events.append(OutcomeRolled(t, card.id, choice, k, chances[k], roll, out.text, role, out.label, state.day))
+    events.append(OutcomeRolled(t, card.id, choice, k, chances[k], roll, out.text, role, out.label,
+                                reached(tb, t, state.seen)))
 
     meters = list(m)
     flags = set(f)
