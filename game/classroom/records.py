@@ -71,7 +71,7 @@ class Decision:
         rolled = next(e for e in turn.events if isinstance(e, OutcomeRolled))
         after = meters_of(turn.state)
         first = meters_of(before)
-        day = card.day or before.date
+        day = before.day  # the engine's day reached: never back within a turn
         date = format_date(day)
 
         def read(text: str, state: State) -> str:  # as the player read it: placeholders filled in
@@ -114,7 +114,7 @@ class Records:
                 "INSERT INTO games(student_id, role, opponent, room, scenario, scenario_hash, seed, odds, started,"
                 " updated, turn, date, meters, choices) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (sid, role, opponent, room, sc.id, sc.content_hash, state.seed, int(bool(odds)), now(), now(),
-                 state.turn, state.date.isoformat(), json.dumps(meters_of(state)), json.dumps(list(state.choices))))
+                 state.turn, state.day.isoformat(), json.dumps(meters_of(state)), json.dumps(list(state.choices))))
             return cur.lastrowid
 
     def decision(self, game_id: int, d: Decision, after: State) -> None:
@@ -146,7 +146,7 @@ class Records:
     @staticmethod
     def _touch(con: sqlite3.Connection, game_id: int, state: State) -> None:
         con.execute("UPDATE games SET updated = ?, turn = ?, date = ?, meters = ?, choices = ? WHERE id = ?",
-                    (now(), state.turn, state.date.isoformat(), json.dumps(meters_of(state)),
+                    (now(), state.turn, state.day.isoformat(), json.dumps(meters_of(state)),
                      json.dumps(list(state.choices)), game_id))
 
     # Reading, for the teacher page, the report and the debriefs.

@@ -120,7 +120,7 @@ def save_meta(record: Record, odds: bool) -> dict:
         "role_name": " & ".join(sc.role(r).name for r in record.seats.people) if record.seats
         else sc.role(state.role).name,
         "turn": state.turn,
-        "date": state.date.isoformat(),
+        "date": state.day.isoformat(),
         "over": state.over,
         "odds": odds,
     }
