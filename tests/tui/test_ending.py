@@ -204,3 +204,13 @@ def test_the_chart_at(snap_compare, size):
 
     assert snap_compare(build_app(scenario="tutorial", role="union", opponent="greedy", seed=3), terminal_size=size,
                         run_before=to_the_chart)
+
+
+def test_a_certain_choice_reads_certain_in_the_list_of_decisions():
+    """Nothing was rolled for an option with one result: the list says so, not "odds certain, got 100%"."""
+    sc = duel()
+    record = finished(sc, "union", "random")
+    text = ending.decisions(record, [], "union").plain
+    certain = [s for s in record.steps if s.rolled.probability >= 0.9995]
+    assert certain, "the game had no certain choice"
+    assert "got 100" not in text and "odds certain" not in text and "(certain" in text

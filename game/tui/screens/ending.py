@@ -20,7 +20,7 @@ from game.i18n import N_, _, format_percent, ngettext
 
 from ..record import Record
 from ..turning import CONTINUATIONS, Stopped, games_ending_alike, key_steps, turning_points
-from ..views import date_text, option_odds, role_name, shown
+from ..views import CERTAIN, date_text, option_odds, role_name, shown
 from ..widgets.key_footer import KeyFooter
 from ..widgets.meter_chart import ChartShown, Mark, MeterChart, Series
 
@@ -81,8 +81,11 @@ def decisions(record: Record, turning: list[int], reader: str | None, counts: di
                 count=counts[n], games=CONTINUATIONS)
         who = f"  {role_name(sc, step.role)}" if sc.two_sided else ""
         history = "  " + _("(history's choice)") if step.view.historical else ""
-        odds = _("(odds {odds}, got {chance})").format(odds=option_odds(step.view, sc),
-                                                       chance=format_percent(step.rolled.probability))
+        if step.rolled.probability >= CERTAIN:  # nothing was rolled: "certain", not "odds certain, got 100%"
+            odds = "(" + option_odds(step.view, sc) + ")"
+        else:
+            odds = _("(odds {odds}, got {chance})").format(odds=option_odds(step.view, sc),
+                                                           chance=format_percent(step.rolled.probability))
         lines.append(Content.assemble(
             (_("Turn {turn}").format(turn=f"{step.before.turn:>2}"), "bold"), (who, "$text-accent"),
             f"  {shown(card.title, step.before, reader)}: ", (shown(step.chosen.label, step.before, reader), "italic"),
