@@ -26,9 +26,6 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "translations"
 TUTORIAL = bundled_scenarios() / "tutorial"
 LOCATED = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): ")
 # The Spanish of these scenarios is still being written. The lead removes this marker when it is done.
-STILL_TRANSLATING = {"venezuela-2019": "Venezuela's Spanish edition is being written by the translators (issue 14)"}
-
-
 @pytest.fixture
 def tutorial(tmp_path: Path) -> Path:
     """A copy of the bundled tutorial with its Spanish folder emptied: a test lays its own files there."""
@@ -121,9 +118,7 @@ def _bundled() -> list:
     for folder in installed():
         if folder.parent != bundled_scenarios():
             continue
-        why = STILL_TRANSLATING.get(folder.name)
-        params.append(pytest.param(folder, marks=pytest.mark.xfail(reason=why, strict=False) if why else (),
-                                   id=folder.name))
+        params.append(pytest.param(folder, id=folder.name))
     return params
 
 
