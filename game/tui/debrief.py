@@ -12,7 +12,7 @@ from game.engine import MeterChanged, TurnPassed
 from game.i18n import _
 
 from .record import Record, Step, WorldEvent
-from .seats import PERSON
+from .seats import PERSON, bot_name
 from .turning import turning_points
 from .views import (
     card_day, citations_text, happenings_shown, date_text, delta_text, merged_changes, option_odds,
@@ -85,7 +85,7 @@ def _language(sc) -> str:
 
 
 def _seat(step: Step) -> str:
-    return _("a person") if step.seat == PERSON else _("a bot ({bot})").format(bot=step.seat)
+    return _("a person") if step.seat == PERSON else _("a bot ({bot})").format(bot=bot_name(step.seat))
 
 
 def scenario_arg(sc) -> str:
@@ -121,7 +121,7 @@ def as_markdown(record: Record) -> str:
            _("- Seed: {seed} (replay with `{command}`)").format(seed=state.seed, command=command),
            (_("- Decisions: {n}") if two else _("- Turns played: {n}")).format(n=len(record.steps))]
     if opponent:
-        out.insert(3, _("- Opponent: {opponent}").format(opponent=opponent))
+        out.insert(3, _("- Opponent: {opponent}").format(opponent=bot_name(opponent)))
     if state.ending:
         ending = sc.ending(state.ending)
         reader = player if two and not record.seats.hot_seat else None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from game.engine import Scenario, State, options
-from game.i18n import _
+from game.i18n import _, pgettext
 
 PERSON = "person"
 FRIEND = "friend"  # what --opponent and the new-game screen call a second person on this keyboard
@@ -36,6 +36,14 @@ def _registry():
 def bot_policies() -> dict[str, str]:
     """Every registered policy, name → the one line a player reads about it."""
     return {name: getattr(p, "description", "") or p.summary for name, p in _registry().POLICIES.items()}
+
+
+def bot_name(name: str) -> str:
+    """A bot's name as the player reads it: the policy's command-line name in English ("greedy"), its own word in
+    another language ("codicioso"); a name the game does not know is shown as it is."""
+    names = {"random": pgettext("bot name", "random"), "historical": pgettext("bot name", "historical"),
+             "greedy": pgettext("bot name", "greedy"), "adaptive": pgettext("bot name", "adaptive")}
+    return names.get(name, name)
 
 
 def default_opponent() -> str:

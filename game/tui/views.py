@@ -14,7 +14,7 @@ from game.engine.text import fill
 from game.i18n import N_, _, format_date, format_number, format_percent, ngettext
 
 from .record import Prologue, Record, Step
-from .seats import PERSON
+from .seats import PERSON, bot_name
 
 UP, DOWN = "▲", "▼"
 CERTAIN = 0.9995
@@ -482,7 +482,7 @@ def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> 
     elif mine:
         heading = _("Your move, {role}").format(role=who)
     else:
-        by = _("a friend") if step.seat == PERSON else _("bot: {bot}").format(bot=step.seat)
+        by = _("a friend") if step.seat == PERSON else _("bot: {bot}").format(bot=bot_name(step.seat))
         heading = _("{role}'s move ({by})").format(role=who, by=by)
         choice = styled(_("{role} drew “{card}” and chose {option}"), role=(who, "bold"), card=(title, "bold"),
                         option=(label, "italic"))

@@ -87,9 +87,14 @@ def test_catalogs_are_not_stale(domain, tmp_path, monkeypatch):
         assert held == extracted, f"{code}/{domain}.po is stale: run `make messages`"
 
 
+def _text(context: str | bytes | None) -> str | None:
+    return context.decode("utf-8") if isinstance(context, bytes) else context
+
+
 @pytest.mark.parametrize("code, domain", CATALOGS)
 def test_compiled_catalog_matches_its_source(code, domain):
     with (LOCALE / code / "LC_MESSAGES" / f"{domain}.mo").open("rb") as handle:
-        compiled = {(m.context, _ids(m)): _strings(m) for m in read_mo(handle) if m.id}
+        # read_mo gives a message's context as bytes, read_po as text
+        compiled = {(_text(m.context), _ids(m)): _strings(m) for m in read_mo(handle) if m.id}
     written = {(m.context, _ids(m)): _strings(m) for m in _po(code, domain) if m.id and not m.fuzzy and all(_strings(m))}
     assert compiled == written, f"{code}/{domain}.mo is not compiled from its .po: run `make messages`"

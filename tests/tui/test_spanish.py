@@ -173,6 +173,8 @@ async def test_a_game_against_a_bot_to_its_ending(size, lang):
         mayor, union = sc.role("mayor").name, sc.role("union").name
         # The mayor moves first: the game opens on the opponent's move.
         check(app, _("{role}'s move").format(role=mayor), _("Next card  (Enter)"))
+        bot = {"en": "random", "es": "azar"}[lang]  # the bot by its name in the player's language
+        assert _("bot: {bot}").format(bot=bot) in flat(all_text(app))
         await pilot.press("space")
         await pilot.pause()
         check(app, _("{role}'s turn").format(role=union), _("{role}'s view").format(role=union))
@@ -224,6 +226,7 @@ async def test_a_game_against_a_bot_to_its_ending(size, lang):
         debrief = written.read_text(encoding="utf-8")
         # The command that replays the game is a command: its options are the same in any language.
         check(app, *SAID[lang]["debrief"], text=re.sub(r"`[^`]*`", "", debrief))
+        assert _("- Opponent: {opponent}").format(opponent=bot) in debrief
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)

@@ -20,7 +20,7 @@ from .. import loading
 from ..loading import ScenarioChoice, new_game
 from ..record import Record
 from ..opening import random_seed
-from ..seats import FRIEND, bot_policies, default_opponent
+from ..seats import FRIEND, bot_name, bot_policies, default_opponent
 from ..widgets.key_footer import KeyFooter
 
 
@@ -168,7 +168,7 @@ class NewGameScreen(Screen):
         if not two_sided or opponents.option_count:
             return
         bots = bot_policies()
-        opponents.add_options([Option(Content.assemble((name, "bold"), "  ", (about if about != name else "", "$text-muted")),
+        opponents.add_options([Option(Content.assemble((bot_name(name), "bold"), "  ", (about if about != bot_name(name) else "", "$text-muted")),
                                       id=name) for name, about in bots.items()])
         opponents.add_option(Option(Content.assemble((_("A friend"), "bold"), "  ", (_("on this keyboard"), "$text-muted")),
                                     id=FRIEND))
