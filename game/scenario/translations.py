@@ -79,8 +79,12 @@ class GlossaryText(Strict):
 
 
 class SourceText(Strict):
-    summary: Text | None = Field(None, description="one line, in your own words (outlet, title and date stay"
-                                                   " as published)")
+    summary: Text | None = Field(None, description="one line, in your own words")
+    outlet: Text | None = Field(None, description="who published it, where the scenario describes it in words (an"
+                                                  " unnamed column, 'Reuters (in ...)'); a name stays as it is."
+                                                  " Never reported missing")
+    date: Text | None = Field(None, description="the date where the scenario gives it in words ('late January"
+                                                " 2019'). Never reported missing")
 
 
 class EndingText(Strict):
@@ -237,7 +241,11 @@ def _prune(value, path: tuple) -> None:
 
 FIELDS = {"roles": ("name", "title", "briefing"), "meters": ("label", "short", "description"),
           "factions": ("name", "description"), "flags": ("description",), "glossary": ("name", "kind", "description"),
-          "sources": ("summary",), "endings": ("title", "text", "history"), "cards": ("title", "text", "note")}
+          "sources": ("summary", "outlet", "date"), "endings": ("title", "text", "history"),
+          "cards": ("title", "text", "note")}
+# Texts a translation may give but need not: a source's outlet and date are mostly names and ISO dates, the
+# same in every language, so leaving them out is not "missing".
+OPTIONAL = {("sources", "outlet"), ("sources", "date")}
 
 
 def _english_value(section: str, model) -> dict:
@@ -376,13 +384,14 @@ def check_language(english: English, code: str, files: list[tuple[str, dict]], s
                          at="key")
                 continue
             _check_entry(english, lang, display, key, entry, sink)
-    for key, text in english.texts.items():
+    needed = [key for key in english.texts if (key[0], key[-1]) not in OPTIONAL]
+    for key in needed:
         if key not in lang.texts:
             file, path = english.where[key]
             line, col = english.positions[file].find(path) if file in english.positions else (0, 0)
             lang.missing.append(Problem(file, line, col, _("no {code} translation of {what}").format(
                 code=code, what=describe_key(key)), "note"))
-    lang.total = len(english.texts)
+    lang.total = len(needed)
     return lang
 
 
@@ -708,7 +717,7 @@ def apply(sc: "Scenario", texts: dict[tuple, str]) -> "Scenario":
         factions=tuple(fields("factions", f, ("name", "description")) for f in sc.factions),
         flags=tuple(fields("flags", f, ("description",)) for f in sc.flags),
         glossary=tuple(fields("glossary", g, ("name", "kind", "description")) for g in sc.glossary),
-        sources=tuple(fields("sources", s, ("summary",)) for s in sc.sources),
+        sources=tuple(fields("sources", s, ("summary", "outlet", "date")) for s in sc.sources),
         endings=tuple(replace(fields("endings", e, ("title", "history")), sources=citations(("endings", e.id), e.sources),
                               **read(("endings", e.id), e.text, e.texts)) for e in sc.endings),
         cards=tuple(card(c) for c in sc.cards),

@@ -88,6 +88,15 @@ def test_a_citations_note_is_translated_where_the_card_shows_its_sources():
         assert after.source == before.source and after.note and after.note != before.note
 
 
+def test_a_sources_outlet_in_words_is_translated_and_never_counted_missing(tutorial: Path, capsys):
+    spanish = translated(load(TUTORIAL), "es")
+    assert spanish.source("invented").outlet == "El equipo de crisis"
+    assert spanish.source("invented").date == load(TUTORIAL).source("invented").date  # an ISO-like date stays
+    found = check_translations(TUTORIAL)
+    assert found is not None and found.languages["es"].complete
+    assert not any("outlet" in p.message or "date" in p.message for p in found.languages["es"].missing)
+
+
 def test_a_translation_changes_text_only():
     english = load(TUTORIAL)
     spanish = translated(english, "es")
