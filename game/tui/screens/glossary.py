@@ -26,7 +26,7 @@ def entries(scenario: Scenario) -> list[tuple[str, str, str]]:
 
 
 def folded(text: str) -> str:
-    """`text` as the search compares it: any case, accents or none ("guaido" finds Guaidó, "Facción" faccion)."""
+    """`text` as the search compares it: any case, accents or none ("maria" finds María, "Facción" faccion)."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
