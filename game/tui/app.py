@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
 
-from game.i18n import N_, _
+from game.i18n import ENGLISH, N_, _, language
 
 from .opening import Opening, plan
 from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, too_small
@@ -198,6 +198,8 @@ class CrisisApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
+            if command.title == "Keys" and language() != ENGLISH:
+                continue  # Textual's keys panel speaks only English; How to play lists the keys in the player's words
             yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
         yield SystemCommand(_("High contrast"), _("Switch the high-contrast theme on or off"), self.action_toggle_contrast)
         yield SystemCommand(_("How to play"), _("Keys, meters, odds and the rules of a turn"), self.action_help)

@@ -197,6 +197,9 @@ async def test_a_game_against_a_bot_to_its_ending(size, lang):
         await pilot.press("ctrl+p")
         await pilot.pause()
         check(app, _("Search for commands…"), _("High contrast"))
+        titles = [str(c.title) for c in app.get_system_commands(app.screen)]
+        # Textual's keys panel speaks only English: offered in English only (How to play lists the keys)
+        assert (_("Keys") in titles) == (lang == "en") and _("How to play") in titles
         await pilot.press("escape")
         await pilot.pause()
         while isinstance(app.screen, GameScreen):
