@@ -161,3 +161,17 @@ def test_every_rolled_result_has_a_name_and_history_names_its_own(scenario):
                 history.append(f"{card.id} option {i}: a 'what if' card says '{HISTORY}'")
     assert unnamed == []
     assert history == []
+
+
+def test_no_card_is_read_more_than_twice_in_one_game_in_nineteen_games_out_of_twenty(scenario, games):
+    """A leader reads their own cards and, on the move screen, the rival's: counting both, a card told a third
+    time reads as the same news again. At most one game in twenty may show any card three times."""
+    over = []
+    for pairing, game in games:
+        told: dict[int, int] = {}
+        for step in game.steps:
+            told[step[1]] = told.get(step[1], 0) + 1
+        worst = max(told, key=told.get, default=None)
+        if worst is not None and told[worst] > 2:
+            over.append(f"{pairing}: {scenario.cards[worst].id} x{told[worst]}")
+    assert len(over) <= 0.05 * len(games), f"{len(over)} of {len(games)} games: {over[:10]}"
