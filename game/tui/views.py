@@ -493,6 +493,11 @@ def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> 
     elif not changes:
         changes = [end] if end else [_("Nothing changed that you can see.") if two else _("Nothing changed.")]
     world = _world_shown(step, reader)
+    events = sum(1 for h in step.happened if not isinstance(h, TurnPassed))
+    if events:  # the panel's changes add the world's events to this move's: say where they are told (at 80x24
+        # they start below the fold)
+        changes = changes + [ngettext("Then the world acted: {n} event, told below.",
+                                      "Then the world acted: {n} events, told below.", events).format(n=events)]
     if end and step.world:
         world = world + ((end, ()),)
     return OutcomeShown(heading, mine, choice, "" if mine else odds_line(option_odds(step.view, sc)), roll_text(step),

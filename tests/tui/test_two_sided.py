@@ -160,6 +160,22 @@ def test_the_story_log_tells_the_world_events():
     assert any(body.startswith("The world: A storm — the docks flood") for _h, body in log_entries(record, "union"))
 
 
+def test_a_move_page_says_the_world_acted_after_it():
+    """The meter panel adds the world's events to the move's changes: the move's own lines say the world acted and
+    where it is told, since at 80x24 the events start below the fold."""
+    from game.tui.views import outcome_shown
+
+    sc = duel()
+    record = Record.new(sc, "union", 3, Seats.against(sc, "union", "random"))
+    while not record.state.over:
+        record = record.play(record.options()[-1].index).play_bots()
+    pages = [(outcome_shown(record, step, "union"), step) for step in record.steps]
+    assert any(step.world for _page, step in pages), "the world never acted in this game"
+    for page, step in pages:
+        told = any("Then the world acted" in line for line in page.changes)
+        assert told == bool(step.world), (step.world, page.changes)
+
+
 def test_the_debrief_of_a_two_sided_game_has_both_roles_and_the_seats(tmp_path):
     import json
 
