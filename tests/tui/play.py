@@ -32,6 +32,24 @@ async def opened(pilot) -> None:
     raise AssertionError(f"the app shows no screen of its own: {pilot.app.screen_stack}")
 
 
+async def play_to_the_end(pilot, each=None) -> None:
+    """As a player would: the first option open to them on their card, Space on every other page; `each(app)`
+    after every key, when given."""
+    from game.tui.screens.game import GameScreen
+
+    app = pilot.app
+    await opened(pilot)
+    while isinstance(app.screen, GameScreen):
+        screen = app.screen
+        if screen.outcome is None and screen.record.state.role == screen.reader:
+            await pilot.press(str(next(n for n, v in enumerate(screen.record.options(), 1) if v.available)))
+        else:
+            await pilot.press("space")
+        await pilot.pause()
+        if each is not None:
+            each(app)
+
+
 async def play_turn(pilot) -> None:
     """Press the number of the first available option, then Space to read on."""
     await opened(pilot)

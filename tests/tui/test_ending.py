@@ -20,24 +20,10 @@ from game.tui.opening import Opening
 from game.tui.record import Record
 from game.tui.screens import ending
 from game.tui.screens.ending import EndingScreen, chart_pages
-from game.tui.screens.game import GameScreen
 from game.tui.seats import Seats
 
 from .duel import duel
-from .play import opened, screen_text
-
-
-async def play_to_the_end(pilot) -> None:
-    """As a player would: the first option open to them on their card, Space on every other page."""
-    app = pilot.app
-    await opened(pilot)
-    while isinstance(app.screen, GameScreen):
-        screen = app.screen
-        if screen.outcome is None and screen.record.state.role == screen.reader:
-            await pilot.press(str(next(n for n, v in enumerate(screen.record.options(), 1) if v.available)))
-        else:
-            await pilot.press("space")
-        await pilot.pause()
+from .play import opened, play_to_the_end, screen_text
 
 
 def finished(scenario, role: str, opponent: str, seed: int = 3) -> Record:

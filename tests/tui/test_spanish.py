@@ -13,7 +13,6 @@ from game import i18n, paths
 from game.i18n import _
 from game.tui.app import build_app
 from game.tui.screens.ending import EndingScreen
-from game.tui.screens.game import GameScreen
 from game.tui.screens.glossary import matching
 from game.tui.screens.hand_over import HandOverScreen
 from game.tui.screens.new_game import NewGameScreen
@@ -21,7 +20,7 @@ from game.tui.seats import bot_policies
 from game.tui.views import citations_text
 from game.tui.widgets.key_footer import KeyFooter
 
-from .play import all_text, opened, screen_text, settle
+from .play import all_text, opened, play_to_the_end, screen_text, settle
 
 SIZES = [(80, 24), (120, 40)]
 IDS = [f"{w}x{h}" for w, h in SIZES]
@@ -202,14 +201,7 @@ async def test_a_game_against_a_bot_to_its_ending(size, lang):
         assert (_("Keys") in titles) == (lang == "en") and _("How to play") in titles
         await pilot.press("escape")
         await pilot.pause()
-        while isinstance(app.screen, GameScreen):
-            screen = app.screen
-            if screen.outcome is None and screen.record.state.role == screen.reader:
-                await pilot.press(str(next(n for n, v in enumerate(screen.record.options(), 1) if v.available)))
-            else:
-                await pilot.press("space")
-            await pilot.pause()
-            check(app)
+        await play_to_the_end(pilot, each=check)
         assert isinstance(app.screen, EndingScreen)
         await settle(pilot)
         check(app)
