@@ -19,7 +19,7 @@ How it decides, for each decision of its role:
 from __future__ import annotations
 
 from game.engine.model import Scenario
-from game.i18n import _
+from game.i18n import _, pgettext
 
 from .greedy import best, option_values
 from .historical import marked
@@ -35,6 +35,10 @@ class AdaptivePolicy:
     @property
     def summary(self) -> str:
         return _("plays as history did, but turns from it when the meters make history's choice plainly worse")
+
+    @property
+    def label(self) -> str:
+        return pgettext("bot name", "adaptive")
 
     @property
     def description(self) -> str:

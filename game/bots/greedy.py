@@ -17,7 +17,7 @@ from typing import Callable
 
 from game.engine.core import apply, ending_after, outcome_chances, table
 from game.engine.model import Scenario
-from game.i18n import _
+from game.i18n import _, pgettext
 from game.engine.reach import interval
 
 from .registry import Choose
@@ -65,6 +65,10 @@ class GreedyPolicy:
     @property
     def summary(self) -> str:
         return _("the option with the best expected result one decision ahead, by the role's objective")
+
+    @property
+    def label(self) -> str:
+        return pgettext("bot name", "greedy")
 
     @property
     def description(self) -> str:

@@ -7,7 +7,7 @@ random otherwise. Shows whether history, replayed, ends the way it did.
 from __future__ import annotations
 
 from game.engine.model import Scenario
-from game.i18n import _
+from game.i18n import _, pgettext
 
 from .registry import Choose
 from .uniform import uniform
@@ -24,6 +24,10 @@ class HistoricalPolicy:
     @property
     def summary(self) -> str:
         return _("the option marked historical when it is available, random otherwise")
+
+    @property
+    def label(self) -> str:
+        return pgettext("bot name", "historical")
 
     @property
     def description(self) -> str:

@@ -1,7 +1,8 @@
 """The policies a bot may play by: what one provides, and the registry that finds one by name.
 
 A policy has a `name`, a one-line `summary` for designers, a short `description` for the game's
-opponent picker ("as it happened", "ruthless"), and `chooser(scenario, role)`, which returns the
+opponent picker ("as it happened", "ruthless"), optionally a `label` (its name as a player reads it:
+"greedy", "codicioso"), and `chooser(scenario, role)`, which returns the
 function the fast runner calls for each of that role's decisions:
 ``choose(card, available, meters, flags, turn, rng) -> int`` (see game.engine.fast). It serves
 both formats: in a two-sided (format 2) scenario each role gets its own chooser, and the runner is

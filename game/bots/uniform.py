@@ -7,7 +7,7 @@ from this folder.)
 from __future__ import annotations
 
 from game.engine.model import Scenario
-from game.i18n import _
+from game.i18n import _, pgettext
 
 from .registry import Choose
 
@@ -22,6 +22,10 @@ class RandomPolicy:
     @property
     def summary(self) -> str:
         return _("uniform over the options available")
+
+    @property
+    def label(self) -> str:
+        return pgettext("bot name", "random")
 
     @property
     def description(self) -> str:

@@ -22,12 +22,9 @@ from .views import (
 
 def _world(sc, events: tuple[WorldEvent, ...], after) -> list[dict]:
     """The world's events as data, their text as it was read ({date} and meters filled in)."""
-    def day(w):
-        return w.drawn.day
-
-    return [{"turn": w.drawn.turn, "date": day(w).isoformat(),
-             "card": w.drawn.card, "title": shown(sc.card(w.drawn.card).title, after, None, day(w)),
-             "outcome": w.rolled.outcome, "label": w.rolled.label, "text": shown(w.rolled.text, after, None, day(w)),
+    return [{"turn": w.drawn.turn, "date": w.drawn.day.isoformat(),
+             "card": w.drawn.card, "title": shown(sc.card(w.drawn.card).title, after, None, w.drawn.day),
+             "outcome": w.rolled.outcome, "label": w.rolled.label, "text": shown(w.rolled.text, after, None, w.drawn.day),
              "meters": [{"meter": e.meter, "before": e.before, "after": e.after}
                         for e in w.events if isinstance(e, MeterChanged)]} for w in events]
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from game.engine import Scenario, State, options
-from game.i18n import _, pgettext
+from game.i18n import _
 
 PERSON = "person"
 FRIEND = "friend"  # what --opponent and the new-game screen call a second person on this keyboard
@@ -39,11 +39,9 @@ def bot_policies() -> dict[str, str]:
 
 
 def bot_name(name: str) -> str:
-    """A bot's name as the player reads it: the policy's command-line name in English ("greedy"), its own word in
-    another language ("codicioso"); a name the game does not know is shown as it is."""
-    names = {"random": pgettext("bot name", "random"), "historical": pgettext("bot name", "historical"),
-             "greedy": pgettext("bot name", "greedy"), "adaptive": pgettext("bot name", "adaptive")}
-    return names.get(name, name)
+    """A bot's name as the player reads it: its policy's label ("greedy", "codicioso"), else the name itself."""
+    policy = _registry().POLICIES.get(name)
+    return getattr(policy, "label", name) if policy is not None else name
 
 
 def default_opponent() -> str:
