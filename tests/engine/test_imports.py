@@ -9,7 +9,7 @@ HEAVY = ("textual", "rich", "yaml", "pydantic", "platformdirs", "game.tui", "gam
 
 
 @pytest.mark.parametrize("module", ["game.engine", "game.engine.rules", "game.engine.replay", "game.engine.expr",
-                                    "game.engine.fast", "game.engine.reach"])
+                                    "game.engine.fast", "game.engine.reach", "game.engine.explain"])
 def test_engine_modules_import_nothing_above_them(module):
     code = f"import sys, {module}; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
