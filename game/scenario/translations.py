@@ -190,14 +190,24 @@ def _read_language(folder: Path, shown: str, code: str, sink: Sink) -> list[tupl
         display = str(Path(where) / rel)
         data, problem = read_one(base / rel, display, inside)
         if problem:
-            sink.extend([problem])
+            sink.extend([_unread(problem)])
             continue
-        doc, problems = read_document(data, display)
+        doc, problems = read_document(data, display, in_part=True)
+        if doc is None:
+            sink.extend(problems[:-1] + [_unread(p) for p in problems[-1:]])
+            continue
         sink.extend(problems)
-        if doc is not None:
-            sink.positions[display] = doc.positions
-            found.append((display, doc.value))
+        for path in doc.refused:  # a control character, an anchor, a duplicate key: that text falls back
+            _prune(doc.value, path)
+        sink.positions[display] = doc.positions
+        found.append((display, doc.value))
     return found
+
+
+def _unread(problem: Problem) -> Problem:
+    """A problem that keeps a whole file from being read, saying so: none of its texts is shown."""
+    return replace(problem, message=_("{problem} (nothing in this file is used until it is fixed)").format(
+        problem=problem.message))
 
 
 def _validate_file(display: str, value: dict, sink: Sink) -> dict:

@@ -72,6 +72,7 @@ class Document:
 
     value: dict
     positions: Positions
+    refused: list[Path] = field(default_factory=list)  # read in part: the values reported, for the caller to drop
 
 
 @dataclass(slots=True)
@@ -87,18 +88,57 @@ class CardBudget:
             self.left = self.cards
 
 
-def read_document(data: bytes, display: str, budget: CardBudget | None = None
+def read_document(data: bytes, display: str, budget: CardBudget | None = None, *, in_part: bool = False
                   ) -> tuple[Document | None, list[Problem]]:
-    """Decode, scan and convert one file. Never raises: every failure is a located problem."""
-    text, problems = scan_document(data, display, budget)
+    """Decode, scan and convert one file. Never raises: every failure is a located problem.
+
+    in_part: a problem in one value (a control character, an anchor, an alias, a tag, a duplicate key) leaves
+    the rest of the file readable: the Document comes back with those values' paths in `refused`, for the caller
+    to drop. Only a file that cannot be read as a whole (not UTF-8, not YAML, not a mapping, too deep, too
+    long) comes back as None. A translation is read this way: one bad text falls back, not the whole file."""
+    if not in_part:
+        text, problems = scan_document(data, display, budget)
+        if text is None:
+            return None, problems
+        return build_document(text, display)
+    text, problems = _decode(data, display)
     if text is None:
         return None, problems
-    return build_document(text, display)
+    aliases: set[tuple[int, int]] = set()
+    scanned, whole = _scan(text, display, budget, aliases=aliases)
+    if not whole:
+        return None, scanned
+    doc, built = build_document(text, display, in_part=True)
+    if doc is None:
+        return None, scanned + built
+    # What the scan refused (an anchor, a tag) sits at a value's or a key's place: that value is dropped. An
+    # alias's value was dropped by the conversion, which converts a node once.
+    places = {}
+    for path, spot in doc.positions.spots.items():
+        places[spot.value] = path
+        if spot.key is not None:
+            places[spot.key] = path
+    for problem in scanned:
+        if (problem.line, problem.col) in aliases:
+            continue
+        path = places.get((problem.line - 1, problem.col - 1))
+        if path is None or not path:
+            return None, scanned + built  # belt and braces: a problem not at a value leaves nothing to trust
+        doc.refused.append(path)
+    return doc, scanned + built
 
 
 def scan_document(data: bytes, display: str, budget: CardBudget | None = None
                   ) -> tuple[str | None, list[Problem]]:
     """The cheap first stage: decode and walk the events (no node built). The text, or None and why not."""
+    text, problems = _decode(data, display)
+    if text is None:
+        return None, problems
+    problems, _whole = _scan(text, display, budget)
+    return (None if problems else text), problems
+
+
+def _decode(data: bytes, display: str) -> tuple[str | None, list[Problem]]:
     if b"\0" in data:
         line, col = _offset_to_position(data, data.index(b"\0"))
         return None, [Problem(display, line, col, _("binary file (it holds a NUL byte); scenario files are"
@@ -113,12 +153,12 @@ def scan_document(data: bytes, display: str, budget: CardBudget | None = None
     text = text.removeprefix("\ufeff")
     if not text.strip():
         return None, [Problem(display, 1, 1, _("empty file; expected sections such as 'cards:' or 'meters:'"))]
-    problems = _scan(text, display, budget)
-    return (None if problems else text), problems
+    return text, []
 
 
-def build_document(text: str, display: str) -> tuple[Document | None, list[Problem]]:
-    """The second stage, on a scanned text: nodes, then plain values with their positions."""
+def build_document(text: str, display: str, *, in_part: bool = False) -> tuple[Document | None, list[Problem]]:
+    """The second stage, on a scanned text: nodes, then plain values with their positions (in_part: see
+    read_document)."""
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.YAMLError as err:
@@ -136,15 +176,19 @@ def build_document(text: str, display: str) -> tuple[Document | None, list[Probl
         return None, [Problem(display, line, col, _("the file is a single value; it must be a mapping of"
                                                     " sections, e.g. 'cards:' followed by the list"))]
     positions = Positions(lines=text.splitlines())
-    problems = []
-    value = _convert(node, (), None, positions, problems, display)
-    return (None if problems else Document(value, positions)), problems
+    problems: list[Problem] = []
+    doc = Document({}, positions)
+    doc.value = _convert(node, (), None, doc, problems, display, set())
+    return (None if problems and not in_part else doc), problems
 
 
-def _scan(text: str, display: str, budget: CardBudget | None = None) -> list[Problem]:
+def _scan(text: str, display: str, budget: CardBudget | None = None, *,
+          aliases: set[tuple[int, int]] | None = None) -> tuple[list[Problem], bool]:
     """Walk the event stream first: refuse anchors, aliases, custom tags and deep nesting before
     anything is built, so that an alias bomb costs no more than reading its few events; count the
-    top-level cards against the budget."""
+    top-level cards against the budget. Also whether the whole text was walked and may be built (an alias
+    stops the walk unless `aliases` collects their places: a file read in part, whose conversion visits each
+    node once)."""
     problems: list[Problem] = []
     depth = 0
     top_key = True  # whether the next node at depth 1 is a key of the top mapping
@@ -174,6 +218,8 @@ def _scan(text: str, display: str, budget: CardBudget | None = None) -> list[Pro
                                                          " {cards}").format(cards=budget.cards)))
                         break
             if isinstance(event, yaml.AliasEvent):
+                if aliases is not None:
+                    aliases.add(here[1:])
                 problems.append(Problem(*here, _("alias '*{anchor}' is not allowed; anchors and"
                                                  " aliases are refused in scenario files: write the value out").format(
                                                      anchor=event.anchor)))
@@ -197,11 +243,14 @@ def _scan(text: str, display: str, budget: CardBudget | None = None) -> list[Pro
                 items.pop()
                 if depth == 1:
                     in_cards = False
-            if problems and (isinstance(event, yaml.AliasEvent) or depth > MAX_DEPTH or len(problems) >= 20):
+            if problems and ((isinstance(event, yaml.AliasEvent) and aliases is None) or depth > MAX_DEPTH
+                             or len(problems) >= 20):
                 break
+        else:
+            return problems, True
     except yaml.YAMLError as err:
         problems.append(_yaml_problem(err, display))
-    return problems
+    return problems, False
 
 
 def _yaml_problem(err: yaml.YAMLError, display: str) -> Problem:
@@ -224,8 +273,14 @@ def _offset_to_position(data: bytes, offset: int) -> tuple[int, int]:
     return line, offset - (before.rfind(b"\n") + 1) + 1
 
 
-def _convert(node: yaml.Node, path: Path, key: tuple[int, int] | None, positions: Positions,
-             problems: list[Problem], display: str) -> object:
+def _convert(node: yaml.Node, path: Path, key: tuple[int, int] | None, doc: Document,
+             problems: list[Problem], display: str, seen: set[int]) -> object:
+    if id(node) in seen:
+        # An alias (the scan reported it): the node is not converted again, so an alias bomb stays small.
+        doc.refused.append(path)
+        return None
+    seen.add(id(node))
+    positions = doc.positions
     start = (node.start_mark.line, node.start_mark.column)
     if isinstance(node, yaml.MappingNode):
         positions.spots[path] = Spot(key, start)
@@ -243,13 +298,14 @@ def _convert(node: yaml.Node, path: Path, key: tuple[int, int] | None, positions
                 problems.append(Problem(display, kl + 1, kc + 1, _("duplicate key '{name}' (first at line"
                                                                    " {line})").format(
                                                                        name=name, line=first_line[name])))
+                doc.refused.append(path + (name,))  # which of the two was meant is not known: neither is used
                 continue
             first_line[name] = kl + 1
-            out[name] = _convert(value_node, path + (name,), (kl, kc), positions, problems, display)
+            out[name] = _convert(value_node, path + (name,), (kl, kc), doc, problems, display, seen)
         return out
     if isinstance(node, yaml.SequenceNode):
         positions.spots[path] = Spot(key, start)
-        return [_convert(item, path + (i,), None, positions, problems, display)
+        return [_convert(item, path + (i,), None, doc, problems, display, seen)
                 for i, item in enumerate(node.value)]
     positions.spots[path] = Spot(key, start, node.style or None)
     construct = _SCALARS.get(node.tag)
@@ -260,6 +316,7 @@ def _convert(node: yaml.Node, path: Path, key: tuple[int, int] | None, positions
             problems.append(Problem(display, node.start_mark.line + 1, node.start_mark.column + 1,
                                     _("control character U+{code:04X} in the text; scenario text is"
                                       " plain text (a new line or a tab at most)").format(code=ord(control.group()))))
+            doc.refused.append(path)
         return node.value
     try:
         value = construct(node)
@@ -268,9 +325,11 @@ def _convert(node: yaml.Node, path: Path, key: tuple[int, int] | None, positions
         # expects a date say why it is wrong. (A number past the digit limit lands here too.)
         if node.tag in (_CORE + "int", _CORE + "float"):
             problems.append(_number_problem(display, node, node.value))
+            doc.refused.append(path)
         return node.value
     if isinstance(value, (int, float)) and not isinstance(value, bool) and not -MAX_NUMBER <= value <= MAX_NUMBER:
         problems.append(_number_problem(display, node, node.value))  # NaN fails the test too
+        doc.refused.append(path)
     return value
 
 
