@@ -13,6 +13,7 @@ from game.i18n import _
 
 from .record import Record, Step, WorldEvent
 from .seats import PERSON, bot_name
+from .settled import end_data, ended, settled_text
 from .turning import turning_points
 from .views import (
     card_day, citations_text, happenings_shown, date_text, delta_text, merged_changes, option_odds,
@@ -58,6 +59,7 @@ def as_data(record: Record) -> dict:
             "world": _world(sc, step.world, step.after),
         })
     ending = sc.ending(state.ending) if state.ending else None
+    end = ended(record) if ending else None
     return {
         "scenario": {"id": sc.id, "title": sc.title, "version": sc.version, "hash": sc.content_hash},
         "language": _language(sc),  # the scenario's text and the game's were shown in this one
@@ -68,7 +70,8 @@ def as_data(record: Record) -> dict:
         "ending": None if ending is None else {
             "id": ending.id, "title": ending.title, "result": ending.result_for(record.player),
             "results": {r.id: ending.result_for(r.id) for r in sc.roles}, "text": shown(ending.text_for(record.player), state, record.player),
-            "history": ending.history},
+            "history": ending.history, "date": state.day.isoformat(), "turn": state.turn,
+            "settled": end_data(sc, end), "settled_text": settled_text(state, end)},
         "opening": _world(sc, record.prologue.world, record.prologue.after) if record.prologue else [],
         "turns": turns,
         "meters": record.series(),
@@ -122,8 +125,11 @@ def as_markdown(record: Record) -> str:
     if state.ending:
         ending = sc.ending(state.ending)
         reader = player if two and not record.seats.hot_seat else None
-        out += [_("- Ending: **{ending}**: ").format(ending=ending.title) + results_text(record, state.ending, reader), "",
-                shown(ending.text_for(player), state, player) if two else ending.text]
+        out += [_("- Ending: **{ending}**: ").format(ending=ending.title) + results_text(record, state.ending, reader),
+                _("- Ended: {date}, turn {turn}").format(date=date_text(state.day), turn=state.turn)]
+        why = settled_text(state, ended(record))  # every meter: the debrief is the teacher's, as its tables are
+        out += [f"- {why}"] if why else []
+        out += ["", shown(ending.text_for(player), state, player) if two else ending.text]
         if ending.history:
             out += ["", _("*In reality:* {history}").format(history=ending.history)]
     if record.prologue is not None:
@@ -149,7 +155,7 @@ def as_markdown(record: Record) -> str:
         for k, v in enumerate(step.views, start=1):
             tags = ["**" + _("chosen") + "**"] if v.index == step.chosen.option else [_("unavailable")] if not v.available else []
             tags += [_("history's")] if v.historical else []
-            out.append(f"| {k} | {_cell(shown(v.label, before, reader))} | {_cell(option_odds(v, sc))} | {', '.join(tags)} |")
+            out.append(f"| {k} | {_cell(shown(v.label, before, reader))} | {_cell(option_odds(v, before))} | {', '.join(tags)} |")
         out += ["", f"{roll_text(step)} {shown(step.rolled.text, step.after, reader, day)}"]
         for c in merged_changes(step.own):
             if isinstance(c, MeterChanged):

@@ -64,7 +64,7 @@ class ChoiceShown:
 
 def choices_shown(views: tuple[OptionView, ...], state: State, reader: str | None = None) -> tuple[ChoiceShown, ...]:
     return tuple(ChoiceShown(n, v.index, shown(v.label, state, reader), v.available, v.reason,
-                             option_odds(v, state.scenario))
+                             option_odds(v, state))
                  for n, v in enumerate(views, start=1))
 
 
@@ -212,35 +212,66 @@ def shares(chances: tuple[float, ...]) -> list[str]:
             else format_percent(w / 100) for p, w in zip(chances, whole)]
 
 
-def odds_text(chances: tuple[float, ...], labels: tuple[str, ...] = (), ends: tuple[str | None, ...] = ()) -> str:
+def odds_text(chances: tuple[float, ...], labels: tuple[str, ...] = (), ends: tuple[str | None, ...] = (),
+              how: tuple[str, ...] = ()) -> str:
     """The odds as a player reads them: each share with its outcome's label, and an outcome that would
-    end the game marked with the ending's title ("38% arrested (ends the game: A deal is struck)").
-    An outcome with no chance is left out; beside labelled ones, one without a label is "otherwise"."""
+    end the game marked with the ending's title. `how` says, per outcome, how it would (see
+    engine.explain.OutcomeEnd; "effect" where not given): an outcome that ends the game itself reads
+    "38% arrested (ends the game: A deal is struck)"; one whose changes make an ending's condition hold,
+    "(then the game ends: ...)"; and when the game ends after this move whatever the result (a condition
+    that already holds, the calendar's last move), the odds say so once, after them, not as if each
+    outcome did it. An outcome with no chance is left out; beside labelled ones, one without a label is
+    "otherwise"."""
     certain = _("certain")
     if not chances:
         return certain
     live = [k for k, p in enumerate(chances) if p > 0] or list(range(len(chances)))
     labelled = any(k < len(labels) and labels[k] for k in live)
 
+    def way(k: int) -> str:
+        return how[k] if k < len(how) else "effect"
+
+    def ending(k: int) -> str | None:
+        return ends[k] if k < len(ends) else None
+
+    anyway = {ending(k) for k in live}
+    anyway = anyway.pop() if len(anyway) == 1 and all(way(k) in ("already", "calendar") for k in live) else None
+
     def named(k: int, share: str) -> str:
         label = labels[k] if k < len(labels) else ""
         if not label and labelled and share != certain:
             label = _("otherwise")
-        end = ends[k] if k < len(ends) else None
+        end = ending(k)
         text = (_("certain: {label}").format(label=label) if share == certain and label
                 else f"{share} {label}" if label else share)
-        return _("{odds} (ends the game: {ending})").format(odds=text, ending=end) if end else text
+        if not end or anyway:
+            return text
+        if way(k) == "effect":
+            return _("{odds} (ends the game: {ending})").format(odds=text, ending=end)
+        return _("{odds} (then the game ends: {ending})").format(odds=text, ending=end)
 
     if len(live) == 1 or max(chances) >= CERTAIN:
-        return named(max(live, key=lambda k: chances[k]), certain)
-    whole = shares(tuple(chances[k] for k in live))
-    return " / ".join(named(k, share) for k, share in zip(live, whole))
+        said = named(max(live, key=lambda k: chances[k]), certain)
+    else:
+        whole = shares(tuple(chances[k] for k in live))
+        said = " / ".join(named(k, share) for k, share in zip(live, whole))
+    if anyway:
+        return _("{odds}; after this move the game ends, whatever the result: {ending}").format(odds=said,
+                                                                                            ending=anyway)
+    return said
 
 
-def option_odds(view: OptionView, scenario: Scenario) -> str:
-    """An option's odds with the scenario's outcome labels and the endings they would bring about now."""
-    ends = tuple(None if e is None else scenario.ending(e).title for e in view.ends)
-    return odds_text(view.chances, view.labels, ends)
+def option_odds(view: OptionView, state: State) -> str:
+    """An option's odds, as shown in `state` (the state its card was on the table in), with the scenario's
+    outcome labels and the endings they would bring about, each said as it would come (see odds_text)."""
+    scenario = state.scenario
+    if not any(view.ends):
+        return odds_text(view.chances, view.labels)
+    from game.engine.explain import outcome_ends
+
+    found = outcome_ends(state, view.index)
+    ends = tuple(None if e is None else scenario.ending(e.ending).title for e in found)
+    return odds_text(view.chances, view.labels, ends, tuple("" if e is None else e.how for e in found))
 
 
 def _edge(x: float) -> str:
@@ -371,11 +402,21 @@ def happenings_shown(step: Step | Prologue, reader: str | None = None) -> list[H
     return out
 
 
-def ending_line(step: Step) -> str:
-    """'This ends the game: <title>' when the step ended it, else ''."""
+def ending_line(step: Step, reader: str | None = None) -> str:
+    """'This ends the game: <title>' when the step's outcome ended it; when an ending's condition (or the
+    calendar) did, 'Then the game ends: <title>' and what settled it, as `reader` may see it; else ''."""
     if step.ending is None:
         return ""
-    return sentence(_("This ends the game: {ending}").format(ending=step.before.scenario.ending(step.ending.ending).title))
+    from game.engine.explain import how_it_ended
+
+    from .settled import settled_text
+
+    title = step.before.scenario.ending(step.ending.ending).title
+    end = how_it_ended(step.before, step.turn)
+    if end is None or end.how == "effect":
+        return sentence(_("This ends the game: {ending}").format(ending=title))
+    return " ".join((sentence(_("Then the game ends: {ending}").format(ending=title)),
+                     settled_text(step.after, end, reader)))
 
 
 def sentence(text: str) -> str:
@@ -416,8 +457,14 @@ def log_entries(record: Record, reader: str | None = None, upto: int | None = No
         entries.append((heading, f"{said} {result}" + (f" {changes}" if changes else "")))
         entries += _happening_entries(step, reader)
         if step.ending is not None:
+            from game.engine.explain import how_it_ended
+
+            from .settled import settled_text
+
             title = sc.ending(step.ending.ending).title.rstrip(".")
-            entries.append((_("The end"), f"{title}: " + results_text(record, step.ending.ending, reader)))
+            why = settled_text(step.after, how_it_ended(step.before, step.turn), reader)
+            entries.append((_("The end"), f"{title}: " + results_text(record, step.ending.ending, reader)
+                            + (f" {why}" if why else "")))
     return entries
 
 
@@ -487,7 +534,7 @@ def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> 
         choice = styled(_("{role} drew “{card}” and chose {option}"), role=(who, "bold"), card=(title, "bold"),
                         option=(label, "italic"))
     changes = step_lines(step, reader if two else None)
-    end = ending_line(step)
+    end = ending_line(step, reader if two else None)
     if end and not step.world:
         changes = changes + [end]  # a game-ending outcome says so, never "Nothing changed"
     elif not changes:
@@ -500,7 +547,7 @@ def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> 
                                       "Then the world acted: {n} events, told below.", events).format(n=events)]
     if end and step.world:
         world = world + ((end, ()),)
-    return OutcomeShown(heading, mine, choice, "" if mine else odds_line(option_odds(step.view, sc)), roll_text(step),
+    return OutcomeShown(heading, mine, choice, "" if mine else odds_line(option_odds(step.view, step.before)), roll_text(step),
                         shown(step.rolled.text, step.after, reader, day), tuple(changes), world)
 
 

@@ -81,7 +81,7 @@ def _every_evaluator(scenario) -> None:
             break
         views = options(state)
         for view in views:
-            option_odds(view, scenario)
+            option_odds(view, state)
         available = [k for k, v in enumerate(views) if v.available]
         state = resolve(state, available[0] if available else 0).state
 

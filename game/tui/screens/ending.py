@@ -19,6 +19,7 @@ from game import paths
 from game.i18n import N_, _, format_percent, ngettext
 
 from ..record import Record
+from ..settled import ended, settled_text
 from ..turning import CONTINUATIONS, Stopped, games_ending_alike, key_steps, turning_points
 from ..views import CERTAIN, date_text, option_odds, role_name, shown
 from ..widgets.key_footer import KeyFooter
@@ -82,9 +83,9 @@ def decisions(record: Record, turning: list[int], reader: str | None, counts: di
         who = f"  {role_name(sc, step.role)}" if sc.two_sided else ""
         history = "  " + _("(history's choice)") if step.view.historical else ""
         if step.rolled.probability >= CERTAIN:  # nothing was rolled: "certain", not "odds certain, got 100%"
-            odds = "(" + option_odds(step.view, sc) + ")"
+            odds = "(" + option_odds(step.view, step.before) + ")"
         else:
-            odds = _("(odds {odds}, got {chance})").format(odds=option_odds(step.view, sc),
+            odds = _("(odds {odds}, got {chance})").format(odds=option_odds(step.view, step.before),
                                                            chance=format_percent(step.rolled.probability))
         lines.append(Content.assemble(
             (_("Turn {turn}").format(turn=f"{step.before.turn:>2}"), "bold"), (who, "$text-accent"),
@@ -151,6 +152,9 @@ class EndingScreen(Screen):
             yield Static(Content.assemble((shown(ending.title, state, None), "bold"),
                                           "   " + _("{date}, turn {turn}").format(date=date_text(state.day), turn=state.turn)),
                          id="ending-title")
+            why = settled_text(state, ended(record), self.reader)
+            if why:
+                yield Static(why, id="ending-why", markup=False)
             texts = []
             for role in people:
                 result = ending.result_for(role)
