@@ -201,6 +201,80 @@ def test_what_is_wrong_falls_back_to_the_scenario_and_the_rest_is_used(tutorial:
     assert card.options[0].outcomes[0].text == english.card("emergency_budget").options[0].outcomes[0].text
 
 
+# One bad text in the tutorial's own Spanish: (file, the text as shipped, the bad text in its place, the key of what
+# falls back). Everything else in that file is still shown.
+PER_TEXT = {
+    "an escape sequence": ("world.yaml", "label: Apoyo al alcalde", 'label: "Apoyo \\e]0;al alcalde"',
+                           ("meters", "trust", "label")),
+    "a C1 control": ("world.yaml", "label: Apoyo al alcalde", 'label: "Apoyo \\x9b al alcalde"',
+                     ("meters", "trust", "label")),
+    "an anchor": ("world.yaml", "label: Apoyo al alcalde", "label: &apoyo Apoyo al alcalde", ("meters", "trust", "label")),
+    "an alias": ("world.yaml", "label: Caja municipal", "label: &caja Caja municipal\n    description: *caja",
+                 ("meters", "funds")),
+    "a tag": ("world.yaml", "label: Apoyo al alcalde", "label: !!binary QXBveW8=", ("meters", "trust", "label")),
+    "a duplicate key": ("world.yaml", "label: Apoyo al alcalde", "label: Apoyo al alcalde\n    label: Apoyo",
+                        ("meters", "trust", "label")),
+    "a list as a key": ("world.yaml", "label: Apoyo al alcalde", "label: Apoyo al alcalde\n    [label]: Apoyo", ()),
+    "a number out of range": ("world.yaml", "label: Apoyo al alcalde", "label: 1.0e+400", ("meters", "trust", "label")),
+    "a number": ("world.yaml", "label: Apoyo al alcalde", "label: 5", ("meters", "trust", "label")),
+    "an empty text": ("world.yaml", "label: Apoyo al alcalde", 'label: ""', ("meters", "trust", "label")),
+    "an unknown field": ("world.yaml", "label: Apoyo al alcalde", "labl: Apoyo al alcalde", ("meters", "trust", "label")),
+    "a wrong placeholder in an outcome": ("cards.yaml", "text: El pueblo se siente escuchado.",
+                                          "text: El pueblo se siente escuchado el {fecha}.",
+                                          ("cards", "walkout", "options", 0, "outcomes", 0, "text")),
+    "a label too long": ("cards.yaml", "label: la nota sale a favor del alcalde",
+                         "label: la nota sale a favor del alcalde, de su gente y de sus amigos",
+                         ("cards", "walkout", "options", 0, "outcomes", 0, "label")),
+    "one text where each role has its own": ("endings.yaml", "    text:\n      mayor: Las grúas",
+                                             "    text: Las grúas\n    texto:\n      mayor: Las grúas",
+                                             ("endings", "deal", "text")),
+}
+
+
+@pytest.mark.parametrize("kind", PER_TEXT)
+def test_one_bad_text_falls_back_and_the_rest_of_its_file_is_shown(tmp_path: Path, kind: str, capsys):
+    file, good, bad, key = PER_TEXT[kind]
+    folder = tmp_path / "tutorial"
+    shutil.copytree(TUTORIAL, folder)
+    spanish = folder / "translations" / "es" / file
+    text = spanish.read_text(encoding="utf-8")
+    assert good in text
+    spanish.write_text(text.replace(good, bad, 1), encoding="utf-8")
+    shipped = check_translations(TUTORIAL, only="es").languages["es"].texts
+    found = check_translations(folder, only="es")
+    texts = found.languages["es"].texts
+    lost = set(shipped) - set(texts)
+    assert all(k[:len(key)] == key for k in lost), f"{kind}: lost {sorted(lost)}"
+    assert len(lost) <= 2 and all(texts.get(k) == shipped[k] for k in set(texts) - set(shipped) - lost)
+    if key:
+        assert lost, f"{kind}: the bad text was used"
+    status, out = lines(folder, capsys)
+    about = [line for line in out if f"es/{file}:" in line]
+    assert status == 1 and about and all(LOCATED.match(line) and "nothing in this file" not in line
+                                         for line in about), out
+    # The game shows what fell back in English and every other text of the file in Spanish.
+    english, game = load(folder), translated(load(folder), "es")
+    meters, factions = {m.id: m for m in game.meters}, {f.id: f for f in game.factions}
+    if key[:3] == ("meters", "trust", "label"):
+        assert meters["trust"].label == next(m.label for m in english.meters if m.id == "trust")
+        assert meters["funds"].label == "Caja municipal" and factions["dockers"].name == "Los estibadores"
+    elif not key or key[0] == "meters":
+        assert meters["trust"].label == "Apoyo al alcalde" and factions["dockers"].name == "Los estibadores"
+    elif key[0] == "cards":
+        assert game.card("walkout").title == "El paro" and game.card("talks").title == "Negociación en la alcaldía"
+    elif key[0] == "endings":
+        assert game.ending("deal").title == "Hay acuerdo" and game.ending("deal").text == english.ending("deal").text
+
+
+def test_a_file_that_cannot_be_read_says_none_of_it_is_used(tutorial: Path, capsys):
+    (tutorial / "translations" / "es" / "broken.yaml").write_text("cards:\n  walkout: {title: [El paro}\n",
+                                                                  encoding="utf-8")
+    status, out = lines(tutorial, capsys)
+    assert status == 1
+    assert any("broken.yaml:2:" in line and "invalid YAML" in line and "nothing in this file is used" in line
+               for line in out), out
+
+
 def test_one_text_is_translated_in_one_file_only(tutorial: Path, capsys):
     es = tutorial / "translations" / "es"
     (es / "a.yaml").write_text("cards:\n  walkout: {title: El paro}\n", encoding="utf-8")
