@@ -7,39 +7,13 @@ import os
 import sys
 
 from game import __version__, i18n
-from game.i18n import N_, _
-
-
-# argparse's own words, which its help and errors show in the player's language too.
-N_("options")
-N_("positional arguments")
-
-
-class _Formatter(argparse.HelpFormatter):
-    """argparse's help with its own words (the usage line, the section headings) translated."""
-
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:
-        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
-
-    def start_section(self, heading) -> None:
-        super().start_section(_(heading) if heading else heading)
-
-
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose help option, help and error lines are in the player's language."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, add_help=False, **kwargs)
-        self.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
-
-    def error(self, message: str):
-        self.print_usage(sys.stderr)
-        self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
+from game.i18n import _
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    """The command's parser. Its help is in the current language; argparse's own words (usage, headings, -h,
+    its errors) are too when it is built and run inside i18n.argparse_speaking(), as main() does."""
+    parser = argparse.ArgumentParser(
         prog="crisis",
         description=_("A decision-simulation game for the terminal. With no command, opens the title screen."),
     )
@@ -47,7 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("show program's version number and exit"))
     _add_lang(parser, default=None)
     parser.set_defaults(handler=_title)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("play", help=_("play a game in the terminal"),
                        description=_("Start the game. With --role, go straight into a new game; with --resume, continue a save."))
@@ -227,8 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     if asked is not None:
         # The games the classroom server starts, one process a tab, speak it too.
         os.environ["CRISIS_LANG"] = chosen
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    with i18n.argparse_speaking():
+        args = build_parser().parse_args(argv)
     from game import paths
 
     streams = sys.stdout, sys.stderr

@@ -18,6 +18,11 @@ LC_MESSAGES, then LANG, POSIX-fashion: the first one set wins), then English. An
 on purpose (`--lang`, `CRISIS_LANG`) raises `UnknownLanguage`, whose message lists the available
 ones; a system locale in a language the game lacks is simply English.
 
+argparse. It looks its own words up (usage, the section headings, -h's help, every error) with the
+gettext module's global functions, bound to `_` and `ngettext` in its module; `argparse_speaking()`
+routes those two names to this module while the command's parser is built and run, so they come
+from the `crisis` catalog (game/argparse_messages.py marks them). English is byte for byte argparse's.
+
 Numbers and dates. `format_date`, `format_moment`, `format_percent` and `format_number` write them
 as the language does ("7 ene 2019", "45 %", "12.345"). English is written by the standard library,
 exactly as the game always has (a test holds it equal to Babel's); other languages go through Babel,
@@ -30,8 +35,10 @@ import datetime as _dt
 import gettext as _gettext
 import os
 import re
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
+from typing import Iterator
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAINS = ("crisis", "crisis-tui")
@@ -72,6 +79,23 @@ def pgettext(context: str, message: str) -> str:
     """`message` as translated in `context`, for one English word with two meanings ("Turn" the noun and the verb)."""
     translated = _current().pgettext(context, message)
     return translated or message
+
+
+@contextmanager
+def argparse_speaking() -> Iterator[None]:
+    """argparse's own words in the current language while the block runs (build the parser and parse inside it).
+
+    argparse calls the gettext module's `gettext` and `ngettext` through the names `_` and `ngettext` it
+    imported; those two names, and nothing else, point here for the block and are put back after it, so no
+    other use of gettext (nor a parser built elsewhere) changes. A message the catalog lacks stays argparse's."""
+    import argparse
+
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _, ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
 def available() -> list[str]:
