@@ -81,10 +81,12 @@ def settled_text(state: State, end: Ended | None, reader: str | None = None) -> 
     chosen = shown(option.label, state, reader)
     if not sc.two_sided or end.role == reader:
         said = (_("What settled it: you chose “{option}” on “{card}”, and its outcome ({outcome}) ends the game.")
-                if label else _("What settled it: you chose “{option}” on “{card}”, and its outcome ends the game."))
+                if label else
+                _("What settled it: you chose “{option}” on “{card}”, and its outcome ends the game."))
     else:
         said = (_("What settled it: {role} chose “{option}” on “{card}”, and its outcome ({outcome}) ends the game.")
-                if label else _("What settled it: {role} chose “{option}” on “{card}”, and its outcome ends the game."))
+                if label else
+                _("What settled it: {role} chose “{option}” on “{card}”, and its outcome ends the game."))
     return said.format(role=role_name(sc, end.role), option=chosen, card=title, outcome=label)
 
 

@@ -22,7 +22,7 @@ from .build import card, n, plain, scenario, x
     ("60 > army", 50, 0, (), 1, (Term("meter", "<", 60, 50, meter="army"),)),  # the meter comes first
     ("10 <= army <= 60", 50, 0, (), 1, (Term("meter", ">=", 10, 50, meter="army"),
                                         Term("meter", "<=", 60, 50, meter="army"))),
-    ("flag.coup and not flag.coup == 0", 0, 0, ("coup",), 1, (Term("flag", flag="coup"), Term("other", text="not (flag.coup == 0)"))),
+    ("flag.coup and cash == 0", 0, 0, ("coup",), 1, (Term("flag", flag="coup"), Term("meter", "==", 0, 0, meter="cash"))),
     ("not flag.coup", 0, 0, (), 1, (Term("flag", flag="coup", is_set=False),)),
     ("army > cash", 5, 1, (), 1, (Term("other", text="army > cash"),)),  # no words for two meters: its text
     ("army * 2 >= 10", 5, 0, (), 1, (Term("other", text="(army * 2) >= 10"),)),
