@@ -1,0 +1,71 @@
+"""Venezuela 2019 tells each piece of news once: over many bot games no leader, and not the world, reads
+the same card twice, unless the card is written to recur (its text reads as routine, not as news).
+
+Bot games of every pairing of policies are replayed through the engine's public door so that the world's
+events are counted as well as the leaders' cards.
+"""
+
+import random
+from collections import Counter
+
+import pytest
+
+from game.bots import get_policy
+from game.engine import CardDrawn, opening, resolve
+from game.engine.fast import play
+from game.scenario import load, resolve_scenario
+from game.sim.runner import game_seed
+
+POLICIES = ("random", "historical", "greedy", "adaptive")
+GAMES = 12  # a pairing; 16 pairings, so 192 games
+
+# The cards written to come back, each with why its text may be read again. Every other card is told once.
+RECURRING = {
+    "g_assembly_sits": "the Assembly's weekly sitting, told as routine ('as it does every week'); a quiet week's card",
+    "m_cabinet_on_air": "the cabinet on state television, told as routine ('as they are most weeks'); a quiet week's card",
+    "m_arrest_order": "the standing case file against Guaidó ('any week you choose'), with the legal net's value",
+    "w_red_line": "Washington 'repeats its warning': told as a warning said again",
+}
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return load(resolve_scenario("venezuela-2019"))
+
+
+@pytest.fixture(scope="module")
+def readings(scenario):
+    """For each game, how often each reader (a role, or "world" for the events) read each card."""
+    out = []
+    for i, (first, second) in enumerate((a, b) for a in POLICIES for b in POLICIES):
+        choose = [get_policy(p).chooser(scenario, role) for role, p in zip(scenario.order, (first, second))]
+        for n in range(GAMES):
+            seed = game_seed(1019 + i, n)
+            choices = play(scenario, None, seed, choose, random.Random(seed)).choices
+            turn = opening(scenario, None, seed)
+            events = list(turn.events)
+            for choice in choices:
+                turn = resolve(turn.state, choice)
+                events += turn.events
+            out.append(((first, second), Counter((e.role or "world", e.card) for e in events
+                                                 if isinstance(e, CardDrawn))))
+    return out
+
+
+def test_only_the_cards_written_to_recur_may_come_back(scenario):
+    """A card that may be drawn again says why in RECURRING; a card listed there may be drawn again."""
+    assert sorted(c.id for c in scenario.cards if not c.once) == sorted(RECURRING)
+
+
+def test_no_reader_reads_the_same_news_twice_in_nineteen_games_out_of_twenty(readings):
+    repeated = []
+    for pairing, read in readings:
+        twice = sorted(f"{reader}: {card} x{n}" for (reader, card), n in read.items() if n > 1 and card not in RECURRING)
+        if twice:
+            repeated.append(f"{pairing}: {', '.join(twice)}")
+    assert len(repeated) <= 0.05 * len(readings), f"{len(repeated)} of {len(readings)} games: {repeated[:10]}"
+
+
+def test_the_replayed_games_read_the_world_too(readings):
+    """The count above covers the world's events as well as the leaders' cards."""
+    assert sum(n for _pairing, read in readings for (reader, _card), n in read.items() if reader == "world") > 0
