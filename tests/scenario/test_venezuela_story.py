@@ -1,11 +1,13 @@
-"""Venezuela 2019 tells each piece of news once: over many bot games no leader, and not the world, reads
-the same card twice, unless the card is written to recur (its text reads as routine, not as news).
+"""Venezuela 2019 holds together: over many bot games no leader, and not the world, reads the same card
+twice unless the card is written to recur (its text reads as routine, not as news); and each leader's
+briefing wants each meter the way the meter panel's arrows say.
 
 Bot games of every pairing of policies are replayed through the engine's public door so that the world's
 events are counted as well as the leaders' cards.
 """
 
 import random
+import re
 from collections import Counter
 
 import pytest
@@ -15,6 +17,7 @@ from game.engine import CardDrawn, opening, resolve
 from game.engine.fast import play
 from game.scenario import load, resolve_scenario
 from game.sim.runner import game_seed
+from game.tui.views import aims
 
 POLICIES = ("random", "historical", "greedy", "adaptive")
 GAMES = 12  # a pairing; 16 pairings, so 192 games
@@ -69,3 +72,26 @@ def test_no_reader_reads_the_same_news_twice_in_nineteen_games_out_of_twenty(rea
 def test_the_replayed_games_read_the_world_too(readings):
     """The count above covers the world's events as well as the leaders' cards."""
     assert sum(n for _pairing, read in readings for (reader, _card), n in read.items() if reader == "world") > 0
+
+
+def _named(scenario, words: str) -> set[str]:
+    """The meters a briefing's list names, by label, by short label or by the label's head ('Legal net')."""
+    found = {m.id for m in scenario.meters
+             if any(name and name.lower() in words.lower()
+                    for name in (m.label, m.short, re.split(r"'s | of | around | and oil", m.label)[0]))}
+    if "army meters" in words:
+        found |= {m.id for m in scenario.meters if m.id in ("high_command", "ranks")}
+    return found
+
+
+@pytest.mark.parametrize("role", ["guaido", "maduro"])
+def test_each_briefing_wants_its_meters_the_way_its_arrows_and_score_do(scenario, role):
+    """A briefing's 'which you want UP: ...' and 'which you want DOWN: ...' lists agree with the way the
+    meter panel's arrows point for that role, which the role's score decides."""
+    text = re.sub(r"\([^)]*\)", "", scenario.role(role).briefing)
+    wanted = aims(scenario, role)
+    for way, aim in (("UP", 1), ("DOWN", -1)):
+        words = text.split(f"which you want {way}:")[1].split(".")[0]
+        named = _named(scenario, words)
+        assert len(named) >= 4, (way, words)
+        assert {m: wanted[m] for m in named} == {m: aim for m in named}, way
