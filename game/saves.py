@@ -14,6 +14,7 @@ from pathlib import Path
 
 from game import paths
 from game.atomic import write_atomically, write_new
+from game.bounded import read_bounded
 from game.engine import Log, ReplayError
 from game.i18n import _, format_number
 from game.plain import plain
@@ -112,7 +113,7 @@ def _read_bytes(path: Path) -> bytes:
             raise SaveError(_("{file}: too large to be a saved game ({size} bytes)").format(
                 file=_shown(path), size=format_number(info.st_size)))
         try:
-            raw = handle.read(MAX_SAVE_BYTES + 1)
+            raw = read_bounded(handle, info.st_size, MAX_SAVE_BYTES)
         except OSError as err:
             raise SaveError(_("{file}: cannot be read ({reason})").format(file=_shown(path), reason=err.strerror)) from None
     if len(raw) > MAX_SAVE_BYTES:

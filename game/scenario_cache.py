@@ -23,6 +23,7 @@ from pathlib import Path
 
 from game import paths
 from game.atomic import write_atomically
+from game.bounded import read_bounded
 
 FORMAT = 2
 MAX_ENTRY_BYTES = 16 * 1024 * 1024
@@ -81,7 +82,7 @@ def signature(folder: Path, lang: str | None = None) -> str | None:
                 info = os.fstat(handle.fileno())
                 if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_SOURCE_BYTES:
                     return None
-                data = handle.read(_MAX_SOURCE_BYTES + 1)
+                data = read_bounded(handle, info.st_size, _MAX_SOURCE_BYTES)
         except OSError:
             return None
         digest.update(f"{name}\0{len(data)}\0".encode())
@@ -128,12 +129,13 @@ def cached(folder: Path, lang: str | None = None):
         if sig is None:
             return None
         with open(_entry(folder, lang), "rb", opener=_nonblocking) as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
                 return None
             head = handle.readline(128)
             if head != f"crisis-scenario-cache {sig}\n".encode():
                 return None  # checked before a byte of the body is unpickled
-            body = handle.read(MAX_ENTRY_BYTES + 1)
+            body = read_bounded(handle, info.st_size - len(head), MAX_ENTRY_BYTES)
         if len(body) > MAX_ENTRY_BYTES:
             return None
         scenario = _ModelsOnly(io.BytesIO(body)).load()

@@ -8,6 +8,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.bounded import read_bounded
 from game.i18n import _, format_number
 
 from .problems import Problem
@@ -115,9 +116,10 @@ def read_one(path: Path, display: str, inside: Path) -> tuple[bytes, Problem | N
         if info.st_size > MAX_FILE_BYTES:
             return b"", _too_big(display, info.st_size)
         with open(path, "rb", opener=_nonblocking) as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            opened = os.fstat(handle.fileno())
+            if not stat.S_ISREG(opened.st_mode):
                 return b"", Problem(display, 1, 1, _("not a regular file"))  # swapped since the stat
-            data = handle.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat
+            data = read_bounded(handle, opened.st_size, MAX_FILE_BYTES)  # it may grow meanwhile: still bounded
     except (OSError, RuntimeError) as err:
         return b"", Problem(display, 1, 1, _("cannot read the file: {reason}").format(
             reason=getattr(err, "strerror", None) or err))
