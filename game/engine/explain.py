@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .closures import compile_tree
 from .core import apply, table
-from .expr import Expr, render
+from .expr import Expr, names, render
 from .state import EndingReached, FlagChanged, MeterChanged, OutcomeRolled, State, Turn
 
 FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
@@ -30,7 +30,7 @@ class Term:
 
     kind "meter": `meter` (its id) had `value`, and `value op bound` held; kind "turn": the same for the
     turn; kind "flag": `flag` is set (`is_set`) or not; kind "other": a term with no words of its own,
-    as its source text `text`."""
+    as its source text `text`, with the meters it reads (`reads`), so that a screen can hide one."""
 
     kind: str
     op: str = ""
@@ -40,6 +40,7 @@ class Term:
     flag: str = ""
     is_set: bool = True
     text: str = ""
+    reads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ def held(condition: Expr, meters, flags, turn: int) -> tuple[Term, ...]:
     """The terms of `condition` that held for these values; () when it does not hold."""
     if not condition(meters, flags, turn):
         return ()
-    return tuple(_held(condition.tree, meters, flags, turn)) or (Term("other", text=condition.text),)
+    return tuple(_held(condition.tree, meters, flags, turn)) or (_other(condition.tree, condition.text),)
 
 
 def _holds(node: tuple, meters, flags, turn: int) -> bool:
@@ -101,7 +102,11 @@ def _held(node: tuple, meters, flags, turn: int) -> list[Term]:
             return [Term("meter", op, right[1], meters[left[1]], meter=left[2])]
         if right[0] == "num" and left[0] == "turn":
             return [Term("turn", op, right[1], turn)]
-    return [Term("other", text=render(node))]
+    return [_other(node, render(node))]
+
+
+def _other(node: tuple, text: str) -> Term:
+    return Term("other", text=text, reads=tuple(sorted(names(node)[0])))
 
 
 def how_it_ended(before: State, turn: Turn) -> Ended | None:

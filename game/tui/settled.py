@@ -27,7 +27,7 @@ def number(x: float) -> str:
 
 def term_text(scenario: Scenario, term: Term, reader: str | None = None) -> str:
     """One term that held: "Street mobilisation 62 (50 or more)", "from turn 30", a flag's description, or
-    a meter `reader` may not see as "a meter you cannot see"."""
+    a term reading a meter `reader` may not see as "a meter you cannot see"."""
     if term.kind == "meter":
         meter = scenario.meters[scenario.meter_index(term.meter)]
         if not meter.visible_to(reader):
@@ -37,7 +37,10 @@ def term_text(scenario: Scenario, term: Term, reader: str | None = None) -> str:
         return _(TURNS[term.op]).format(n=number(term.bound))
     if term.kind == "flag":
         said = next((f.description for f in scenario.flags if f.id == term.flag and f.description), "") or term.flag
-        return said if term.is_set else _("not so: {flag}").format(flag=said)
+        said = said.rstrip().removesuffix(".")  # a description is a sentence; here it is one term of several
+        return said if term.is_set else _("not true: {flag}").format(flag=said)
+    if any(not scenario.meters[scenario.meter_index(m)].visible_to(reader) for m in term.reads):
+        return _("a meter you cannot see")
     return term.text
 
 

@@ -24,8 +24,8 @@ from .build import card, n, plain, scenario, x
                                         Term("meter", "<=", 60, 50, meter="army"))),
     ("flag.coup and cash == 0", 0, 0, ("coup",), 1, (Term("flag", flag="coup"), Term("meter", "==", 0, 0, meter="cash"))),
     ("not flag.coup", 0, 0, (), 1, (Term("flag", flag="coup", is_set=False),)),
-    ("army > cash", 5, 1, (), 1, (Term("other", text="army > cash"),)),  # no words for two meters: its text
-    ("army * 2 >= 10", 5, 0, (), 1, (Term("other", text="(army * 2) >= 10"),)),
+    ("army > cash", 5, 1, (), 1, (Term("other", text="army > cash", reads=("army", "cash")),)),  # no words for two meters: its text
+    ("army * 2 >= 10", 5, 0, (), 1, (Term("other", text="(army * 2) >= 10", reads=("army",)),)),
     ("true", 0, 0, (), 1, (Term("other", text="true"),)),  # nothing to say but the condition itself
     ("army <= 45 and cash >= 5", 31, 4, (), 1, ()),  # it does not hold: nothing held
 ])

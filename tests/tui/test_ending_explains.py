@@ -86,6 +86,20 @@ def test_a_meter_hidden_from_the_reader_stays_hidden(reader, said):
     assert settled_text(state, Ended("deal", "condition", 3, TERMS), reader) == said
 
 
+@pytest.mark.parametrize("terms, reader, said", [
+    ((Term("flag", flag="press_on_side"), Term("flag", flag="generous_offer", is_set=False)), "union",
+     "What settled it: The local paper has taken the strikers' side · not true: The mayor has offered a generous"
+     " raise."),
+    # A term with no words of its own is its source text, unless it reads a meter the reader cannot see.
+    ((Term("other", text="trust > resolve", reads=("resolve", "trust")),), "union", "What settled it: trust > resolve."),
+    ((Term("other", text="trust > resolve", reads=("resolve", "trust")),), "mayor",
+     "What settled it: a meter you cannot see."),
+])
+def test_flags_by_their_description_and_other_terms_by_their_text(terms, reader, said):
+    sc = load(resolve_scenario("tutorial"))
+    assert settled_text(start(sc, None, 1), Ended("deal", "condition", 3, terms), reader) == said
+
+
 @pytest.mark.parametrize("end, reader, said", [
     (Ended("lockout", "effect", 2, card="talks", option=2, outcome=1, role="union"), "union",
      "What settled it: you chose “Call a strike” on “Round of talks”, and its outcome (arrested) ends the game."),
