@@ -9,6 +9,7 @@ from pathlib import Path
 
 from game.atomic import write_atomically
 from game.engine import MeterChanged, TurnPassed
+from game.engine.explain import outcome_ends
 from game.i18n import _
 
 from .record import Record, Step, WorldEvent
@@ -49,7 +50,7 @@ def as_data(record: Record) -> dict:
                      "sources": citations_text(sc, card.sources), "note": card.note},
             "options": [{"index": v.index, "label": v.label, "available": v.available, "reason": v.reason,
                          "chances": list(v.chances), "historical": v.historical, "labels": list(v.labels),
-                         "ends": list(v.ends)} for v in step.views],
+                         "ends": list(v.ends), "ends_how": _ends_how(step.before, v)} for v in step.views],
             "choice": step.chosen.option,
             "historical_choice": step.view.historical,
             "turning_point": n in turning,
@@ -76,6 +77,14 @@ def as_data(record: Record) -> dict:
         "turns": turns,
         "meters": record.series(),
     }
+
+
+def _ends_how(before, view) -> list[str | None]:
+    """Per outcome, how it would have ended the game (engine.explain.OutcomeEnd: "effect", "condition",
+    "already", "calendar"), else None: the odds' "ends the game" and "then the game ends", as data."""
+    if not any(view.ends):
+        return [None] * len(view.ends)
+    return [None if e is None else e.how for e in outcome_ends(before, view.index)]
 
 
 def _language(sc) -> str:

@@ -65,6 +65,8 @@ def test_the_debrief_says_what_settled_it_and_when():
     assert ending["settled"] == {"how": "condition", "terms": [
         {"meter": "trust", "kind": "meter", "op": "<=", "bound": 15, "value": 14, "text": "Public trust 14 (15 or less)"}]}
     assert ending["settled_text"] == SETTLED
+    last = debrief.as_data(record)["turns"][-1]["options"]
+    assert [o["ends_how"] for o in last] == [["condition"], [None, "condition"]]  # each move would bring it about
     md = debrief.as_markdown(record)
     assert f"- Ended: {state.day.day} " in md and f", turn {state.turn}\n" in md and f"- {SETTLED}\n" in md
 
