@@ -3,8 +3,12 @@ his rival's move (Maduro asked to "call for food parcels", Guaidó to "treat it 
 
 An option on such a card names its `roles`. A stance either leader could take is common on purpose, and says
 so by listing every role that draws the card; an option with no `roles` is a slip, since it reaches both.
+
+And the one who moves first on such a card is not told what his rival does about it, since the rival has not
+chosen yet: Guaidó read "Maduro calls it an invasion plan", then Maduro chose whether to.
 """
 
+import re
 from pathlib import Path
 
 import pytest
@@ -44,3 +48,38 @@ def test_the_shared_cards_are_really_checked():
     shared = _shared_cards(venezuela)
     assert len(shared) > 20
     assert any(o.roles == frozenset(c.roles) for c in shared for o in c.options), "no deliberately common option"
+
+
+# What a leader decides in the words of a result: "Maduro calls it...", "Maduro's side does not answer".
+DECIDES = r"(calls|says|tells|claims|answers|refuses|agrees|accepts|orders|offers|does not|will not|dares|ignores" \
+    r"|blocks|arrests|declares|denounces|announces)"
+
+
+def _decides(surname: str) -> re.Pattern:
+    """A sentence in which the named leader, or his side, decides something."""
+    return re.compile(rf"\b{re.escape(surname)}(?:'s (?:side|government))? {DECIDES}\b")
+
+
+def test_the_first_to_move_on_a_shared_card_is_not_told_what_his_rival_will_decide(scenario):
+    """The card's text and the results of the first mover's own options leave the rival's answer to the rival."""
+    if not scenario.order:
+        pytest.skip("one role acts")
+    first, later = scenario.order[0], scenario.order[1:]
+    surname = {r.id: r.name.split()[-1] for r in scenario.roles}
+    told = []
+    for card in _shared_cards(scenario):
+        if first not in card.roles:
+            continue
+        texts = [("its text", card.texts.get(first, card.text) if card.texts else card.text)]
+        texts += [(o.label, oc.text) for o in card.options if o.roles is not None and o.roles <= {first}
+                  for oc in o.outcomes]
+        for rival in (r for r in later if r in card.roles):
+            says = _decides(surname[rival])
+            told += [f"{card.id} ({where}): {text}" for where, text in texts if says.search(text)]
+    assert not told, "\n".join(told)
+
+
+@pytest.mark.parametrize("text", ["Maduro calls it an invasion plan.", "Norway passes it on. Maduro's side does not answer."])
+def test_the_check_catches_a_rival_deciding_in_a_result(text):
+    assert _decides("Maduro").search(text)
+    assert not _decides("Maduro").search("Maduro loses his best customer.")
