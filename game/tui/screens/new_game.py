@@ -3,7 +3,9 @@ scenario (a bot, or a friend on this keyboard), the odds, and the seed."""
 
 from __future__ import annotations
 
-from textual import on, work
+import asyncio
+
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -71,7 +73,9 @@ def briefing(scenario: Scenario, role_id: str | None) -> Content:
 class NewGameScreen(Screen):
     """The choices here are a form, held by its widgets until Start; the game begins on the game screen.
 
-    The installed scenarios are read and checked in a worker thread: the form is drawn at once and filled in."""
+    The installed scenarios are read and checked in a worker thread: the form is drawn at once and filled in.
+    Keys pressed meanwhile are held, not lost: once the form is filled they act on it in the order typed, so a
+    player who types ahead gets the choice they typed, not the defaults."""
 
     class Start(Message):
         """The player pressed Start: the app opens the new game."""
@@ -96,6 +100,10 @@ class NewGameScreen(Screen):
         self.seed = random_seed() if seed is None else seed
         self.odds = odds
         self.choices: list[ScenarioChoice] = []
+        self.held: list[events.Key] | None = []  # keys typed before the form is ready; None once they have acted
+        self.passing: events.Key | None = None  # the held key acting now
+        self.arrived = asyncio.Event()  # the held key acting now has come through this screen
+        self.listed: int | None = None  # the scenario whose roles are listed
 
     def compose(self) -> ComposeResult:
         yield Static(_("New game: pick a scenario and a role, then Start"), id="new-heading")
@@ -124,8 +132,41 @@ class NewGameScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#opponent-label").display = self.query_one("#opponents").display = False
-        self.query_one("#roles", OptionList).focus()
+        # Nothing to choose yet: the form waits, greyed, and every key comes to the screen to be held.
+        self.query_one("#new-form").disabled = True
+        self.set_focus(None)
         self._read_scenarios()
+
+    def on_key(self, event: events.Key) -> None:
+        """Holds a key typed before the form is ready (Escape still goes back at once)."""
+        if event is self.passing:
+            self.arrived.set()
+        if self.held is None or event is self.passing or event.key == "escape":
+            return
+        # Sent as from the app, as the terminal's keys are: a key sent by this screen would stop bubbling here,
+        # before the app runs the focused widget's binding.
+        self.held.append(events.Key(event.key, event.character).set_sender(self.app))
+        event.stop()
+        event.prevent_default()
+
+    @work(exclusive=True, group="type-ahead")
+    async def _type_ahead(self) -> None:
+        # One held key at a time, each once the last has done its work (a key that moves the focus, Enter on a
+        # role, changes where the next one goes), as if typed now; keys typed meanwhile wait their turn. A key
+        # comes back through this screen on its way to the app's bindings; one a widget keeps (a digit in the
+        # seed) does not, so the wait for it is bounded.
+        while self.held:
+            self.passing = self.held.pop(0)
+            self.arrived.clear()
+            self.app.post_message(self.passing)
+            for _round in range(8):
+                await self.app.wait_for_refresh()
+                await self.wait_for_refresh()
+                if self.arrived.is_set():
+                    break
+            await self.app.wait_for_refresh()  # its binding runs, and what that posts is handled
+            await self.wait_for_refresh()
+        self.held = self.passing = None
 
     @work(thread=True, exclusive=True)
     def _read_scenarios(self) -> None:
@@ -143,6 +184,10 @@ class NewGameScreen(Screen):
             if c.scenario is not None and self.preset in (c.scenario.id, str(c.path)):
                 wanted = i
         scenarios.highlighted = wanted
+        self._scenario_changed()  # its roles now, not when the highlight's message comes: held keys act on them
+        self.query_one("#new-form").disabled = False
+        self.query_one("#roles", OptionList).focus()
+        self.call_after_refresh(self._type_ahead)  # once the roles are listed
 
     @property
     def scenario(self) -> Scenario | None:
@@ -177,9 +222,12 @@ class NewGameScreen(Screen):
     @on(OptionList.OptionHighlighted, "#scenarios")
     def _scenario_changed(self) -> None:
         scenario = self.scenario
+        index = self.query_one("#scenarios", OptionList).highlighted
+        if index == self.listed:
+            return  # its roles are listed already (when the scenarios came, before keys typed ahead acted)
+        self.listed = index
         roles = self.query_one("#roles", OptionList)
         roles.clear_options()
-        index = self.query_one("#scenarios", OptionList).highlighted
         if scenario is None:
             self._fill_opponents(False)
             if index is None or index >= len(self.choices):
@@ -200,16 +248,15 @@ class NewGameScreen(Screen):
         if self.scenario is not None and self.role is not None:
             self.query_one("#briefing", Static).update(briefing(self.scenario, self.role))
             role = self.scenario.role(self.role).name
-            label = _("Start: {role}").format(role=role)
             opponent = self.opponent
-            if opponent is not None:
-                whole = (_("Start: {role} with a friend") if opponent == FRIEND
-                         else _("Start: {role} vs {opponent}")).format(role=role, opponent=opponent)
-                # The opponent only when the whole label fits the form (the list above shows it anyway):
-                # a label cut short reads as a different button ("Start as The").
-                room = self.query_one("#new-form").scrollable_content_region.width - 2  # the button's padding
-                if room <= 0 or len(whole) <= room:
-                    label = whole
+            if opponent is None:
+                label = _("Start: {role}").format(role=role)
+            elif opponent == FRIEND:
+                label = _("Start: {role} with a friend").format(role=role)
+            else:
+                label = _("Start: {role} vs {opponent}").format(role=role, opponent=bot_name(opponent))
+            # The whole choice, wrapped inside the form when it is wider (app.tcss: at most the form's width):
+            # a label cut short reads as another choice ("Start: Nicolás Maduro" against nobody).
             start = self.query_one("#start", Button)
             start.label = label
             start.refresh(layout=True)  # the button was sized to its first label: it grows (or shrinks) to this one

@@ -1,0 +1,95 @@
+"""The new-game screen as a first-time player meets it: keys typed while it reads the scenarios, and a Start
+button that names the whole choice (issue 9)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from game import i18n
+from game.i18n import _
+from game.tui.app import build_app
+
+from .play import screen_text, settle
+
+
+@pytest.fixture
+def slow_reading(monkeypatch):
+    """The scenarios take as long as the test says: reading them waits until the event is set."""
+    from game.tui import loading
+
+    ready = threading.Event()
+    real = loading.scenario_choices
+
+    def slow():
+        ready.wait(30)
+        return real()
+
+    monkeypatch.setattr(loading, "scenario_choices", slow)
+    yield ready
+    ready.set()
+
+
+async def test_keys_typed_while_the_scenarios_are_read_act_once_they_are(slow_reading):
+    from game.tui.screens.new_game import NewGameScreen
+
+    app = build_app(scenario="venezuela-2019", seed=5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = app.screen
+        assert isinstance(form, NewGameScreen)
+        # The player reads the list, then types: the second role, Enter to pick it (the focus moves on to the
+        # opponents), up to the third bot, Enter; all before the scenarios are there.
+        await pilot.press("down", "enter", "up", "enter")
+        assert form.scenario is None and form.role is None
+        slow_reading.set()
+        await settle(pilot)
+        for _turn in range(100):  # the held keys act one by one, each once the last is done
+            if form.held is None:
+                break
+            await settle(pilot)
+        assert form.scenario.id == "venezuela-2019"
+        assert form.role == form.scenario.roles[1].id
+        bots = [o.id for o in form.query_one("#opponents").options]
+        assert form.opponent == bots[bots.index("adaptive") - 1]
+        assert app.focused is form.query_one("#start")
+        # And keys after that act at once, as ever.
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "down")  # past the seed and the odds
+        assert form.opponent == bots[bots.index("adaptive")]
+
+
+async def test_escape_while_the_scenarios_are_read_goes_back_at_once(slow_reading):
+    from game.tui.screens.new_game import NewGameScreen
+
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, NewGameScreen)
+        await pilot.press("down", "escape")
+        assert not isinstance(app.screen, NewGameScreen)
+        slow_reading.set()
+        await settle(pilot)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("lang", ["en", "es"])
+async def test_the_start_button_names_the_whole_choice(size, lang, monkeypatch):
+    from game.tui.seats import bot_name
+
+    monkeypatch.setenv("CRISIS_LANG", lang)
+    i18n.set_language(lang)
+    app = build_app(scenario="venezuela-2019", seed=5)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        form = app.screen
+        for keys in ((), ("down",)):  # Guaidó, then Maduro, each against the default bot
+            await pilot.press(*keys)
+            await pilot.pause()
+            role = form.scenario.role(form.role).name
+            start = form.query_one("#start")
+            start.scroll_visible(animate=False)
+            await pilot.pause()
+            whole = _("Start: {role} vs {opponent}").format(role=role, opponent=bot_name("adaptive"))
+            shown = " ".join(line.split("▏")[0].strip() for line in screen_text(app).splitlines())
+            assert whole in " ".join(shown.split()), shown
+            assert start.region.right <= form.query_one("#new-form").scrollable_content_region.right
