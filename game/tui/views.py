@@ -124,6 +124,18 @@ def meter_readings(record: Record, reader: str | None = None, step: Step | Prolo
     }
 
 
+def changes_since(record: Record, reader: str | None = None, step: Step | Prologue | None = None) -> str:
+    """What the meters' changes (the arrows beside them) are measured from, as meter_readings measures them,
+    so that a sum over several pages is not read as one page's change; '' when there are none."""
+    if step is not None:
+        return _("▲▼ on this page")
+    if not record.steps:
+        return ""
+    if reader is not None and all(s.role != reader for s in record.steps):
+        return _("▲▼ since the game began")
+    return _("▲▼ since your last card")
+
+
 _AIMS: dict[tuple[str, str, str], dict[str, int]] = {}
 
 

@@ -27,8 +27,8 @@ from ..loading import keep_previous_autosave, save_meta, save_name
 from ..record import Prologue, Record, Step
 from ..seats import PERSON
 from ..views import (
-    CardShown, ChoiceShown, OutcomeShown, card_day, card_shown, choices_shown, date_text, log_entries, meter_groups,
-    meter_readings, outcome_shown, role_name,
+    CardShown, ChoiceShown, OutcomeShown, card_day, card_shown, changes_since, choices_shown, date_text, log_entries,
+    meter_groups, meter_readings, outcome_shown, role_name,
 )
 from ..widgets.card_view import CardView
 from ..widgets.game_header import GameHeader, HeaderLine
@@ -87,6 +87,7 @@ class GameScreen(Screen):
     header: var[HeaderLine | None] = var(None)
     readings: var[dict] = var(dict)
     viewer: var[str] = var("")
+    since: var[str] = var("")
     card: var[CardShown | None] = var(None)
     choices: var[tuple[ChoiceShown, ...]] = var(tuple)
     page: var[OutcomeShown | None] = var(None)
@@ -120,8 +121,8 @@ class GameScreen(Screen):
     def compose(self) -> ComposeResult:
         yield GameHeader(id="game-header").data_bind(line=GameScreen.header)
         with Horizontal(id="game-body"):
-            yield MeterPanel(meter_groups(self.record.scenario), self.readings, self.viewer, id="meters").data_bind(
-                GameScreen.readings, GameScreen.viewer)
+            yield MeterPanel(meter_groups(self.record.scenario), self.readings, self.viewer, self.since,
+                             id="meters").data_bind(GameScreen.readings, GameScreen.viewer, GameScreen.since)
             with Vertical(id="play"):
                 yield CardView(id="card").data_bind(GameScreen.card, GameScreen.choices, GameScreen.odds)
                 yield OutcomeView(id="outcome").data_bind(shown=GameScreen.page, button=GameScreen.button)
@@ -243,6 +244,9 @@ class GameScreen(Screen):
         two = self._two
         return self._once("readings", (self.record, self.outcome, self.reader), lambda: meter_readings(
             self.record, self.reader if two else None, self.outcome, aim_of=self.reader if two else self.record.player))
+
+    def compute_since(self) -> str:
+        return changes_since(self.record, self.reader if self._two else None, self.outcome)
 
     def compute_viewer(self) -> str:
         return _("{role}'s view").format(role=role_name(self.record.scenario, self.reader)) if self._two else ""

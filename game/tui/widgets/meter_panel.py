@@ -77,15 +77,19 @@ class MeterPanel(VerticalScroll, can_focus=False):
     """The meters the reader may see: a meter missing here is hidden from them, and so is its bar."""
     viewer: var[str] = var("")
     """Whose view the panel shows, in a two-sided game ("" in a one-role game)."""
+    since: var[str] = var("")
+    """What the changes beside the meters are measured from ("since your last card"); "" when there are none."""
 
     def __init__(self, groups: list[tuple[str, str, tuple[str, ...]]],
-                 first: dict[str, MeterReading] | None = None, viewer: str = "", **kwargs) -> None:
-        """`first` and `viewer`: what the panel opens on (bound to it after), drawn from its first frame."""
+                 first: dict[str, MeterReading] | None = None, viewer: str = "", since: str = "",
+                 **kwargs) -> None:
+        """`first`, `viewer` and `since`: what the panel opens on (bound to it after), drawn from its first frame."""
         super().__init__(**kwargs)
         self.groups = groups
         self.first = first or {}
         self.compact = False
         self.set_reactive(MeterPanel.viewer, viewer)
+        self.set_reactive(MeterPanel.since, since)
 
     def compose(self) -> ComposeResult:
         # Whose view and the legend are widgets of their own: the legend's muted colour is the theme's
@@ -95,9 +99,12 @@ class MeterPanel(VerticalScroll, can_focus=False):
         self._viewer_shown = self.viewer
         self._aims = Static(Content.assemble(("↑", "bold $text-accent"), " " + _("you want it up") + "  ",
                                              ("↓", "bold $text-accent"), " " + _("down")), id="aims")
+        self._since = Static(self.since, id="since", markup=False)
+        self._since_shown = self.since
         self._lines = MeterRows()
         yield self._viewer
         yield self._aims
+        yield self._since
         yield self._lines
         self._fit(self.first)
 
@@ -105,6 +112,9 @@ class MeterPanel(VerticalScroll, can_focus=False):
         self._fit(readings)
 
     def watch_viewer(self) -> None:
+        self._fit(self.readings)
+
+    def watch_since(self) -> None:
         self._fit(self.readings)
 
     def on_resize(self) -> None:
@@ -117,7 +127,7 @@ class MeterPanel(VerticalScroll, can_focus=False):
         readings = readings or self.first
         shown = [[readings[m] for m in meter_ids if m in readings] for _h, _d, meter_ids in self.groups]
         aims = any(r.aim for r in readings.values())
-        extra = bool(self.viewer) + aims
+        extra = bool(self.viewer) + aims + bool(self.since)
         meters = sum(len(group) for group in shown)
         headed = sum(1 for (heading, _d, _ids) in self.groups if heading)
         rows = self.scrollable_content_region.height
@@ -132,6 +142,10 @@ class MeterPanel(VerticalScroll, can_focus=False):
             self._viewer.update(self.viewer)
             self._viewer.display = bool(self.viewer)
         self._aims.display = aims
+        if self._since_shown != self.since:
+            self._since_shown = self.since
+            self._since.update(self.since)
+        self._since.display = bool(self.since)
         items: list[Row] = []
         for (heading, description, _ids), group in zip(self.groups, shown):
             if heading and (len(group) > 1 or (group and not terse)):

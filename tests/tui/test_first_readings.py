@@ -1,0 +1,69 @@
+"""The game screen as a first-time player read it (issue 9): the meters' changes say what they are measured from,
+and agree with the pages read."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.tui.app import build_app
+from game.tui.screens.game import GameScreen
+
+from .play import opened, screen_text
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_the_change_beside_each_meter_says_from_when_and_adds_up_the_pages_read(size):
+    app = build_app(scenario="venezuela-2019", role="maduro", opponent="adaptive", seed=5)
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        pages: list[dict[str, int]] = []
+        cards = 0
+        while isinstance(app.screen, GameScreen) and cards < 4:
+            text = screen_text(app)
+            if screen.outcome is not None:
+                # A page: the changes beside the meters are this page's, as its text tells them.
+                assert "▲▼ on this page" in text
+                pages.append({m: r.delta for m, r in screen.readings.items()})
+                await pilot.press("space")
+            else:
+                if screen.record.steps and any(s.role == "maduro" for s in screen.record.steps):
+                    assert "▲▼ since your last card" in text
+                    # Since the last card: the sum of every page read since, meter by meter.
+                    for m, reading in screen.readings.items():
+                        assert reading.delta == sum(p[m] for p in pages), m
+                elif screen.record.steps:
+                    assert "▲▼ since the game began" in text
+                pages = []
+                cards += 1
+                await pilot.press("1")
+            await pilot.pause()
+        assert cards == 4
+
+
+async def test_a_one_role_games_first_card_has_no_changes_to_measure():
+    app = build_app(scenario="strike", role="mayor", seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        assert "▲▼" not in screen_text(app)
+        await pilot.press("1", "space")
+        await pilot.pause()
+        assert "▲▼ since your last card" in screen_text(app)
+
+
+@pytest.mark.parametrize("name", ["help.md", "help.es.md"])
+def test_how_to_play_claims_no_hidden_meters_where_both_sides_see_them_all(name):
+    from game import paths
+    from game.scenario import installed, load
+
+    text = " ".join((paths.assets() / name).read_text(encoding="utf-8").split())
+    for folder in installed():
+        scenario = load(folder)
+        if not scenario.two_sided:
+            continue
+        seen = {r.id: {m.id for m in scenario.meters if m.visible_to(r.id)} for r in scenario.roles}
+        if len({frozenset(s) for s in seen.values()}) == 1:  # both sides see the same meters (Venezuela)
+            assert "only its own meters" not in text and "solo sus propios indicadores" not in text, folder.name
+    # What is true of every scenario: a side sees what its role may see, and the arrows say which way it wants each.
+    assert {"help.md": "the meters its role may see", "help.es.md": "los indicadores que su papel puede ver"}[name] \
+        in text
