@@ -56,3 +56,19 @@ def test_a_card_cites_a_later_document_only_with_a_note_saying_so(folder):
         late += [f"{card.id} (from {first}) cites {c.source} ({when[c.source]})" for c in card.sources
                  if when[c.source] and when[c.source] - first > GRACE and not c.note]
     assert not late, "\n".join(late)
+
+
+@pytest.mark.parametrize("folder", SCENARIOS, ids=lambda p: p.name)
+def test_a_note_names_a_source_by_the_number_players_see(folder):
+    """A card's note, read in the debrief as 'Why these odds', says '[2]' as the card's citations and the
+    sources screen number them, never a source's file name ('source 001') that players never see."""
+    scenario = load(folder)
+    ids = {s.id for s in scenario.sources}
+    prefixes = {i.split("_")[0] for i in ids if i.split("_")[0].isdigit()} | ids  # '001' of '001_a6b97a...' 
+    wrong = []
+    for card in scenario.cards:
+        words = set(re.findall(r"[\w-]+", card.note))
+        wrong += [f"{card.id}: names '{w}'" for w in sorted(words & prefixes)]
+        wrong += [f"{card.id}: [{n}] is no source" for n in re.findall(r"\[(\d+)", card.note)
+                  if not 1 <= int(n) <= len(scenario.sources)]
+    assert not wrong, "\n".join(wrong)
