@@ -64,7 +64,7 @@ class ChoiceShown:
 
 def choices_shown(views: tuple[OptionView, ...], state: State, reader: str | None = None) -> tuple[ChoiceShown, ...]:
     return tuple(ChoiceShown(n, v.index, shown(v.label, state, reader), v.available, v.reason,
-                             option_odds(v, state))
+                             option_odds(v, state, reader))
                  for n, v in enumerate(views, start=1))
 
 
@@ -273,16 +273,34 @@ def odds_text(chances: tuple[float, ...], labels: tuple[str, ...] = (), ends: tu
     return said
 
 
-def option_odds(view: OptionView, state: State) -> str:
+# An ending as the odds name it, with what it would mean for whoever chooses (a language orders them its way).
+ENDS_FOR_YOU = {"win": N_("{ending}, a win for you"), "loss": N_("{ending}, a loss for you"),
+                "draw": N_("{ending}, a draw for you")}
+ENDS_FOR_ROLE = {"win": N_("{ending}, a win for {role}"), "loss": N_("{ending}, a loss for {role}"),
+                 "draw": N_("{ending}, a draw for {role}")}
+
+
+def ending_for_chooser(scenario: Scenario, ending: str, chooser: str, reader: str | None = None) -> str:
+    """'The generals take over, a draw for you': the ending's title and its result for the role choosing, said
+    to them when they are the reader (or the game has one role), else by the role's name."""
+    title = scenario.ending(ending).title.rstrip(".")
+    result = scenario.ending(ending).result_for(chooser)
+    if chooser == reader or not scenario.two_sided:
+        return _(ENDS_FOR_YOU[result]).format(ending=title)
+    return _(ENDS_FOR_ROLE[result]).format(ending=title, role=scenario.role(chooser).name)
+
+
+def option_odds(view: OptionView, state: State, reader: str | None = None) -> str:
     """An option's odds, as shown in `state` (the state its card was on the table in), with the scenario's
-    outcome labels and the endings they would bring about, each said as it would come (see odds_text)."""
+    outcome labels and the endings they would bring about, each said as it would come (see odds_text) and with
+    what it would mean for the role choosing (to `reader`: 'a win for you' when that is them)."""
     scenario = state.scenario
     if not any(view.ends):
         return odds_text(view.chances, view.labels)
     from game.engine.explain import outcome_ends
 
     found = outcome_ends(state, view.index)
-    ends = tuple(None if e is None else scenario.ending(e.ending).title for e in found)
+    ends = tuple(None if e is None else ending_for_chooser(scenario, e.ending, state.role, reader) for e in found)
     return odds_text(view.chances, view.labels, ends, tuple("" if e is None else e.how for e in found))
 
 

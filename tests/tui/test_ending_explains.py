@@ -150,4 +150,4 @@ def test_an_option_does_not_read_as_ending_a_game_a_condition_ends_anyway():
     assert state.turn == 2 and not state.over
     shown = [c.odds for c in choices_shown(options(state), state)]
     assert shown == ["50% prices fall / 50% prices double; after this move the game ends, whatever the result:"
-                     " The army changes sides", "certain (ends the game: Resigned)"]
+                     " The army changes sides, a win for you", "certain (ends the game: Resigned, a loss for you)"]

@@ -67,3 +67,32 @@ def test_how_to_play_claims_no_hidden_meters_where_both_sides_see_them_all(name)
     # What is true of every scenario: a side sees what its role may see, and the arrows say which way it wants each.
     assert {"help.md": "the meters its role may see", "help.es.md": "los indicadores que su papel puede ver"}[name] \
         in text
+
+
+async def test_an_option_that_ends_the_game_says_what_that_ending_means_for_whoever_chooses():
+    from game.tui.app import CrisisApp
+    from game.tui.opening import Opening
+    from game.tui.record import Record
+    from game.tui.seats import Seats
+    from game.tui.views import choices_shown, outcome_shown
+
+    from .duel import duel
+
+    sc = duel()
+    record = Record.new(sc, "union", 3, Seats.against(sc, "union", "random")).play_bots()
+    assert record.state.role == "union"
+
+    app = CrisisApp(Opening(record=record, odds=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        if app.screen.outcome is not None:  # the mayor's move first
+            await pilot.press("space")
+            await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        # The union's strike may end in the lockout: a loss for the union, who is choosing.
+        assert "(ends the game: Lockout, a loss for you)" in text
+    # Read by the other side (the mayor, facing a union bot), the same move names whose loss it is.
+    after = record.play(next(v.index for v in record.options() if v.label == "Call a strike"))
+    page = outcome_shown(after, after.steps[-1], "mayor")
+    assert "Lockout, a loss for The Union Leader" in page.odds
+    assert "a loss for you" in choices_shown(record.options(), record.state, "union")[0].odds

@@ -83,9 +83,9 @@ def decisions(record: Record, turning: list[int], reader: str | None, counts: di
         who = f"  {role_name(sc, step.role)}" if sc.two_sided else ""
         history = "  " + _("(history's choice)") if step.view.historical else ""
         if step.rolled.probability >= CERTAIN:  # nothing was rolled: "certain", not "odds certain, got 100%"
-            odds = "(" + option_odds(step.view, step.before) + ")"
+            odds = "(" + option_odds(step.view, step.before, reader) + ")"
         else:
-            odds = _("(odds {odds}, got {chance})").format(odds=option_odds(step.view, step.before),
+            odds = _("(odds {odds}, got {chance})").format(odds=option_odds(step.view, step.before, reader),
                                                            chance=format_percent(step.rolled.probability))
         lines.append(Content.assemble(
             (_("Turn {turn}").format(turn=f"{step.before.turn:>2}"), "bold"), (who, "$text-accent"),
