@@ -211,15 +211,21 @@ def card_shown(state: State, reader: str | None = None) -> CardShown | None:
                      card.historical, citations_text(state.scenario, card.sources))
 
 
-def shares(chances: tuple[float, ...]) -> list[str]:
-    """Each outcome's chance as the player reads it: whole percents that add up to 100 (the largest
-    remainders get the spare points), since rounding each on its own shows 42.5% / 57.5% as
-    "42% / 57%", which a player rightly reads as a mistake. <1% and >99% at the edges."""
+def whole_shares(chances: tuple[float, ...]) -> list[int]:
+    """Each chance in whole percents that add up to 100: the largest remainders get the spare points."""
     exact = [p * 100 for p in chances]
     whole = [int(x) for x in exact]
     spare = 100 - sum(whole)
     for k in sorted(range(len(exact)), key=lambda k: whole[k] - exact[k])[:max(spare, 0)]:
         whole[k] += 1
+    return whole
+
+
+def shares(chances: tuple[float, ...]) -> list[str]:
+    """Each outcome's chance as the player reads it: whole percents that add up to 100 (the largest
+    remainders get the spare points), since rounding each on its own shows 42.5% / 57.5% as
+    "42% / 57%", which a player rightly reads as a mistake. <1% and >99% at the edges."""
+    whole = whole_shares(chances)
     return ["<" + format_percent(0.01) if 0 < p < 0.005 else ">" + format_percent(0.99) if 0.995 <= p < 1
             else format_percent(w / 100) for p, w in zip(chances, whole)]
 
@@ -311,16 +317,33 @@ def _edge(x: float) -> str:
 
 
 def roll_text(step: Step) -> str:
-    """How the outcome was decided, in words a player can check against the odds."""
+    """How the outcome was decided, in words a player can check against the odds: the band in whole numbers
+    as wide as the odds' percent ('needed 80 to 100: a 20% chance', the odds' 20% of a 79.5-100 band), since
+    '79.5 to 100: a 20% chance' reads as a sum that does not add up. Only when the roll as shown falls
+    outside the rounded band (it landed in the half point rounding moved) are the real edges given, with
+    the real chance beside the odds' rounded one."""
     rolled = step.rolled
     if rolled.probability >= CERTAIN:
         return _("This choice had a single possible result: no roll was needed.")
+    k = rolled.outcome
+    chances = step.view.chances
+    whole = whole_shares(chances)
+    chance = shares(chances)[k]
+    roll = round(rolled.roll * 100, 1)
+    start = sum(whole[:k])
+    end = start + whole[k]
+    said = _("Rolled {roll} out of 100.").format(roll=format_number(roll, 1))
+    if whole[k] and (start <= roll < end or end == 100 and start <= roll <= 100):
+        needed = (_("This result ({label}) needed {low} to {high}: {chance}.") if rolled.label
+                  else _("This result needed {low} to {high}: {chance}."))
+        return " ".join((said, needed.format(label=rolled.label, low=format_number(start), high=format_number(end),
+                                             chance=chance_phrase(chance))))
     low, high = step.band()
-    chance = shares(step.view.chances)[rolled.outcome]
-    needed = (_("This result ({label}) needed {low} to {high}: {chance}.") if rolled.label
-              else _("This result needed {low} to {high}: {chance}."))
-    return " ".join((_("Rolled {roll} out of 100.").format(roll=format_number(rolled.roll * 100, 1)),
-                     needed.format(label=rolled.label, low=_edge(low), high=_edge(high), chance=chance_phrase(chance))))
+    exact = format_percent(high - low, 1)
+    needed = (_("This result ({label}) needed {low} to {high}: {exact}, which the odds round to {share}.")
+              if rolled.label else _("This result needed {low} to {high}: {exact}, which the odds round to {share}."))
+    return " ".join((said, needed.format(label=rolled.label, low=_edge(low), high=_edge(high), exact=exact,
+                                         share=chance)))
 
 
 def turns(n: int) -> str:

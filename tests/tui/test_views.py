@@ -113,13 +113,22 @@ def test_a_meter_label_fits_its_room(label, short, room, shown):
     assert fitted(reading, room).plain.rstrip() == shown
 
 
-def test_the_roll_and_the_odds_tell_the_same_story():
-    # A 42.5/57.5 split: the band shows its real edge, and the chance matches the odds line.
+@pytest.mark.parametrize("chances, outcome, roll, said", [
+    # A 42.5/57.5 split: the band is as wide as the odds' whole percent, so "43 to 100" is the 57% it says.
+    ((0.425, 0.575), 1, 0.9, "Rolled 90.0 out of 100. This result needed 43 to 100: a 57% chance."),
+    # Play-test e1: "needed 79.5 to 100: a 20% chance" read as a sum that does not add up.
+    ((0.795, 0.205), 1, 0.853, "Rolled 85.3 out of 100. This result needed 80 to 100: a 20% chance."),
+    ((0.204, 0.796), 0, 0.1, "Rolled 10.0 out of 100. This result needed 0 to 20: a 20% chance."),
+    # The roll fell in the half point the rounding moved: the real edges, and the real chance beside the odds'.
+    ((0.425, 0.575), 1, 0.427,
+     "Rolled 42.7 out of 100. This result needed 42.5 to 100: 57.5%, which the odds round to 57%."),
+])
+def test_the_roll_and_the_odds_tell_the_same_story(chances, outcome, roll, said):
     from game.engine import OptionChosen, OptionView, OutcomeRolled, Turn
     from game.tui.record import Step
 
-    view = OptionView(0, "gamble", True, "", (0.425, 0.575), False)
-    turn = Turn(None, (OptionChosen(1, "c", 0, "gamble"), OutcomeRolled(1, "c", 0, 1, 0.575, 0.9, "lost")))
+    view = OptionView(0, "gamble", True, "", chances, False)
+    turn = Turn(None, (OptionChosen(1, "c", 0, "gamble"), OutcomeRolled(1, "c", 0, outcome, chances[outcome], roll,
+                                                                        "lost")))
     step = Step(None, (view,), turn)
-    assert odds_text(view.chances) == "43% / 57%"
-    assert roll_text(step) == "Rolled 90.0 out of 100. This result needed 42.5 to 100: a 57% chance."
+    assert roll_text(step) == said
