@@ -374,6 +374,23 @@ def merged_changes(events) -> list:
     return out
 
 
+def change_text(before: int, after: int) -> str:
+    """'17→27 (▲+10)': a meter's change with no space inside a number's group, since a pane wraps at spaces
+    (Textual breaks at any whitespace, a no-break space too) and "17 → 27 (▲ / +10)" split over two lines
+    reads as two changes."""
+    return f"{before}→{after} ({delta_text(after - before).replace(' ', '')})"
+
+
+def meter_name(meter) -> str:
+    """A meter as a page's change line names it: its label, with the panel's short label beside it when
+    that is not already in it ('High command's loyalty to Maduro (Generals)'), since at 80 columns the panel
+    shows the short one and the player must tell they are the same meter."""
+    short = meter.short.strip()
+    if not short or short.casefold() in meter.label.casefold():
+        return meter.label
+    return _("{label} ({short})").format(label=meter.label, short=short)
+
+
 NUMBERS = ("", N_("Something"), N_("Two things"), N_("Three things"), N_("Four things"), N_("Five things"))
 
 
@@ -390,8 +407,7 @@ def change_lines(events, scenario: Scenario, turn: int, reader: str | None = Non
             meter = meters.get(e.meter)
             if meter is not None and not meter.visible_to(reader):
                 continue
-            label = meter.label if meter else e.meter
-            lines.append(f"{label} {e.before} → {e.after} ({delta_text(e.after - e.before)})")
+            lines.append(f"{meter_name(meter) if meter else e.meter} {change_text(e.before, e.after)}")
         elif isinstance(e, FlagChanged):
             said = _("Now true: {flag}") if e.value else _("No longer true: {flag}")
             lines.append(said.format(flag=flags.get(e.flag, e.flag)))

@@ -249,7 +249,7 @@ async def test_without_the_odds_the_roll_line_is_hidden_too():
         assert "odds" not in screen_text(app)
         await pilot.press("1")
         text = screen_text(app)
-        assert "Public trust 50 → 45" in text and "Rolled" not in text and "%" not in text
+        assert "Public trust 50→45" in text and "Rolled" not in text and "%" not in text
 
 
 async def test_the_meter_panel_shows_which_way_the_role_wants_each_meter():

@@ -49,7 +49,7 @@ async def test_meters_show_the_change_from_last_turn_with_arrow_and_sign():
         assert "▲" not in screen_text(app) and "▼" not in screen_text(app)  # nothing has changed yet
         await pilot.press("1")  # seed 3: the reporters print the strikers' side, trust 50 -> 45
         text = screen_text(app)
-        assert "Public trust 50 → 45 (▼ -5)" in text and "Rolled 75.7 out of 100. This result needed 60 to 100" in text
+        assert "Public trust 50→45 (▼-5)" in text and "Rolled 75.7 out of 100. This result needed 60 to 100" in text
         assert any("45" in line and "▼ -5" in line and "Public trust" in line for line in text.splitlines())
         await pilot.press("space")
         assert "Turn 2/8" in screen_text(app)

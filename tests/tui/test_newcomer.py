@@ -203,7 +203,7 @@ def test_one_meter_changed_twice_is_one_line_and_follow_ups_due_together_are_tol
     sc = duel()
     events = (MeterChanged("pay", 37, 35), MeterChanged("pay", 35, 32), MeterChanged("budget", 60, 56),
               FollowUpQueued("storm", 3), FollowUpQueued("talks", 3), FollowUpQueued("talks", 4))
-    assert change_lines(events, sc, 2) == ["Pay 37 → 32 (▼ -5)", "Town budget 60 → 56 (▼ -4)",
+    assert change_lines(events, sc, 2) == ["Pay 37→32 (▼-5)", "Town budget 60→56 (▼-4)",
                                            "Two things will follow in 1 turn.", "Something will follow in 2 turns."]
 
 

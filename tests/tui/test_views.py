@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -132,3 +133,37 @@ def test_the_roll_and_the_odds_tell_the_same_story(chances, outcome, roll, said)
                                                                         "lost")))
     step = Step(None, (view,), turn)
     assert roll_text(step) == said
+
+
+@pytest.mark.parametrize("width", range(12, 48))
+def test_a_change_never_breaks_between_its_arrow_and_its_number(width):
+    # Play-test e1 at 80x24: "Legal net around Guaidó 17 → 27 (▲ / +10)", the arrow at one line's end.
+    from textual.content import Content
+
+    from game.engine import MeterChanged
+    from game.tui.views import change_lines
+
+    sc = strike()
+    meter = sc.meters[0]
+    line, = change_lines((MeterChanged(meter.id, 17, 27),), sc, 1)
+    rows = [row.plain.strip() for row in Content(line).wrap(width)]
+    assert any("17→27" in row for row in rows) and any("(▲+10)" in row for row in rows), rows
+    assert not [row for row in rows if row.endswith(("→", "▲", "("))], rows
+
+
+@pytest.mark.parametrize("label, short, named", [
+    ("High command's loyalty to Maduro", "Generals", "High command's loyalty to Maduro (Generals)"),
+    ("Russian backing", "Russian aid", "Russian backing (Russian aid)"),
+    ("US threat of force", "US threat", "US threat of force"),  # the short one is in the label already
+    ("Public trust", "", "Public trust"),
+])
+def test_a_change_line_names_the_meter_as_the_panel_does(label, short, named):
+    # Play-test e1: the panel at 80 columns said "Generals", the story "High command's loyalty to Maduro".
+    from game.engine import MeterChanged
+    from game.tui.views import change_lines
+
+    sc = strike()
+    meters = list(sc.meters)
+    meters[0] = dataclasses.replace(meters[0], label=label, short=short)
+    sc = dataclasses.replace(sc, meters=tuple(meters))
+    assert change_lines((MeterChanged(meters[0].id, 50, 45),), sc, 1) == [f"{named} 50→45 (▼-5)"]
