@@ -11,7 +11,7 @@ from game.engine.explain import Ended, Term, ended_by_state, how_it_ended
 from game.i18n import N_, _, format_number
 
 from .record import Record
-from .views import role_name, shown
+from .views import quotable, role_name, shown
 
 # A meter's bound as the reader is told it: "45 or less". The turn's: "from turn 30".
 BOUNDS = {"<=": N_("{n} or less"), "<": N_("below {n}"), ">=": N_("{n} or more"), ">": N_("above {n}"),
@@ -76,12 +76,12 @@ def settled_text(state: State, end: Ended | None, reader: str | None = None) -> 
     card = sc.card(end.card)
     option = card.options[end.option]
     label = shown(option.outcomes[end.outcome].label, state, reader)
-    title = shown(card.title, state, reader)
+    title = quotable(shown(card.title, state, reader))
     if not end.role:
         said = (_("What settled it: the world's event “{card}” ({outcome}) ends the game.") if label
                 else _("What settled it: the world's event “{card}” ends the game."))
         return said.format(card=title, outcome=label)
-    chosen = shown(option.label, state, reader)
+    chosen = quotable(shown(option.label, state, reader))
     if not sc.two_sided or end.role == reader:
         said = (_("What settled it: you chose “{option}” on “{card}”, and its outcome ({outcome}) ends the game.")
                 if label else

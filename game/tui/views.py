@@ -488,6 +488,22 @@ def ending_line(step: Step, reader: str | None = None) -> str:
                      settled_text(step.after, end, reader)))
 
 
+# Quotation marks a scenario may write around its own words (an apostrophe is left alone: "Putin's").
+PAIRED = {'"': '"', "“": "”", "«": "»", "„": "“"}
+_INNER = re.compile(r'"([^"]+)"|“([^”“]+)”|«([^»«]+)»|„([^“„]+)“')
+
+
+def quotable(text: str) -> str:
+    """Scenario text made ready for the game's own quotation marks around it: quotes around the whole of it
+    dropped ('"Putin's new Cuba"' inside “…” read “"Putin's new Cuba"”), and quotes inside it made the
+    language's inner ones ('The "military option"' reads “The ‘military option’”; in Spanish, inside «…»,
+    «La “opción militar”»)."""
+    t = text.strip()
+    if len(t) > 1 and PAIRED.get(t[0]) == t[-1] and not any(q in t[1:-1] for q in (*PAIRED, *PAIRED.values())):
+        return t[1:-1]
+    return _INNER.sub(lambda m: _("‘{words}’").format(words=next(g for g in m.groups() if g)), text)
+
+
 def sentence(text: str) -> str:
     """`text` ending as a sentence: a full stop added unless it ends with one already (or ! ? …, or one
     inside a closing quote or bracket), so scenario text ending in "." never reads ".."."""
@@ -519,10 +535,10 @@ def log_entries(record: Record, reader: str | None = None, upto: int | None = No
         title = shown(before.current_card.title, before, reader, day)
         heading = (_("Turn {turn} · {date} · {role}: {title}") if two else _("Turn {turn} · {date} · {title}")).format(
             turn=before.turn, date=date_text(day), role=who, title=title)
-        chose = _('You chose "{option}".') if mine else _('{role} chose "{option}".')
+        chose = _("You chose “{option}”.") if mine else _("{role} chose “{option}”.")
         changes = _sentences(step_lines(step, reader))
         result = shown(step.rolled.text, step.after, reader, day)
-        said = chose.format(role=who, option=step.chosen.label)
+        said = chose.format(role=who, option=quotable(step.chosen.label))
         entries.append((heading, f"{said} {result}" + (f" {changes}" if changes else "")))
         entries += _happening_entries(step, reader)
         if step.ending is not None:
@@ -600,7 +616,7 @@ def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> 
     else:
         by = _("a friend") if step.seat == PERSON else _("bot: {bot}").format(bot=bot_name(step.seat))
         heading = _("{role}'s move ({by})").format(role=who, by=by)
-        choice = styled(_("{role} drew “{card}” and chose {option}"), role=(who, "bold"), card=(title, "bold"),
+        choice = styled(_("{role} drew “{card}” and chose {option}"), role=(who, "bold"), card=(quotable(title), "bold"),
                         option=(label, "italic"))
     changes = step_lines(step, reader if two else None)
     end = ending_line(step, reader if two else None)

@@ -167,3 +167,33 @@ def test_a_change_line_names_the_meter_as_the_panel_does(label, short, named):
     meters[0] = dataclasses.replace(meters[0], label=label, short=short)
     sc = dataclasses.replace(sc, meters=tuple(meters))
     assert change_lines((MeterChanged(meters[0].id, 50, 45),), sc, 1) == [f"{named} 50→45 (▼-5)"]
+
+
+@pytest.mark.parametrize("lang, text, inside", [
+    # Play-test e1: “The "military option"” and “"Putin's new Cuba"”, quotes inside the game's own.
+    ("en", 'The "military option"', "The ‘military option’"),
+    ("en", '"Putin\'s new Cuba"', "Putin's new Cuba"),
+    ("en", "Washington's red line", "Washington's red line"),  # an apostrophe is no quotation mark
+    ("es", 'La "opción militar"', "La “opción militar”"),  # inside «…», Spanish quotes with “…”
+    ("es", '"La nueva Cuba de Putin"', "La nueva Cuba de Putin"),
+    ("es", "«Basta»", "Basta"),
+])
+def test_a_title_in_quotes_is_not_quoted_twice(lang, text, inside, monkeypatch):
+    from game import i18n
+    from game.tui.views import quotable
+
+    monkeypatch.setenv("CRISIS_LANG", lang)
+    i18n.set_language(lang)
+    try:
+        assert quotable(text) == inside
+    finally:
+        i18n.set_language("en")
+
+
+def test_the_story_log_quotes_a_choice_once():
+    from game.tui.views import log_entries
+
+    record = Record.new(strike(), "mayor", 3).play(0)
+    label = record.steps[0].chosen.label
+    _heading, text = log_entries(record)[0]
+    assert text.startswith(f"You chose “{label}”.")
