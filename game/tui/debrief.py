@@ -66,6 +66,8 @@ def as_data(record: Record) -> dict:
         "language": _language(sc),  # the scenario's text and the game's were shown in this one
         "role": record.player,
         "seats": record.seats.to_meta() if record.seats else {state.role: PERSON},
+        # One keyboard, two people: "role" is only the first of them, whom the files are named after.
+        "hot_seat": bool(record.seats and record.seats.hot_seat),
         "seed": state.seed,
         "choices": list(state.choices),
         "ending": None if ending is None else {
@@ -124,12 +126,17 @@ def as_markdown(record: Record) -> str:
     opponent = record.seats.opponent_of(player) if two and record.seats else ""
     replay = f"--role {player}" + (f" --opponent {opponent}" if opponent else "")
     command = f"crisis play --scenario {scenario_arg(sc)} {replay} --seed {state.seed}"
-    out = [_("# Debrief: {title}").format(title=sc.title), "",
-           _("- Role: {role}").format(role=f"{role.name}, {role.title}" if role.title else role.name),
+    hot_seat = bool(two and record.seats and record.seats.hot_seat)
+    if hot_seat:  # "Role: Juan Guaidó… Opponent: friend" read as if one leader were the reader's
+        who = "; ".join(_named(sc.role(r)) for r in record.seats.people)
+        played = _("- Played by people taking turns at one keyboard: {roles}").format(roles=who)
+    else:
+        played = _("- Role: {role}").format(role=_named(role))
+    out = [_("# Debrief: {title}").format(title=sc.title), "", played,
            _("- Language: {language}").format(language=_language(sc)),
            _("- Seed: {seed} (replay with `{command}`)").format(seed=state.seed, command=command),
            (_("- Decisions: {n}") if two else _("- Turns played: {n}")).format(n=len(record.steps))]
-    if opponent:
+    if opponent and not hot_seat:
         out.insert(3, _("- Opponent: {opponent}").format(opponent=bot_name(opponent)))
     if state.ending:
         ending = sc.ending(state.ending)
@@ -179,6 +186,10 @@ def as_markdown(record: Record) -> str:
         out.append(f"| {_cell(labels[mid])} | {values[0]} | {values[-1]} | {min(values)} | {max(values)} | "
                    f"{sparkline(values, m.lo, m.hi, 40)} |")
     return "\n".join(out) + "\n"
+
+
+def _named(role) -> str:
+    return f"{role.name}, {role.title}" if role.title else role.name
 
 
 def _world_lines(step, sc, labels: dict[str, str], reader: str | None) -> list[str]:

@@ -191,6 +191,28 @@ def test_the_debrief_of_a_two_sided_game_has_both_roles_and_the_seats(tmp_path):
     assert {t["role"] for t in body["turns"]} == {"mayor", "union"}
     text = md.read_text()
     assert "--role union --opponent random" in text and "The Mayor, Round of talks" in text
+    assert "- Role:" in text and "- Opponent: random" in text and body["hot_seat"] is False
+
+
+def test_a_hot_seat_debrief_says_both_leaders_were_played_at_one_keyboard(tmp_path):
+    # Play-test e1: "Role: Juan Guaidó… Opponent: friend" read as if one leader were the reader's.
+    import json
+
+    from game.tui import debrief
+
+    sc = duel()
+    record = Record.new(sc, "union", 3, Seats.against(sc, "union", "friend"))
+    while not record.state.over:
+        record = record.play(record.options()[-1].index)
+    md, data = debrief.export(record, tmp_path)
+    text = md.read_text()
+    union, mayor = (f"{sc.role(r).name}, {sc.role(r).title}" if sc.role(r).title else sc.role(r).name
+                    for r in ("union", "mayor"))
+    assert "- Played by people taking turns at one keyboard: " in text and union in text and mayor in text
+    assert "- Role:" not in text and "Opponent" not in text
+    assert "--opponent friend --seed 3" in text  # the replay still takes the same command
+    body = json.loads(data.read_text())
+    assert body["hot_seat"] is True and set(body["seats"].values()) == {"person"}
 
 
 def test_the_debrief_tells_the_worlds_events_with_their_placeholders_filled(tmp_path):
