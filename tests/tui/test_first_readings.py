@@ -96,3 +96,46 @@ async def test_an_option_that_ends_the_game_says_what_that_ending_means_for_whoe
     page = outcome_shown(after, after.steps[-1], "mayor")
     assert "Lockout, a loss for The Union Leader" in page.odds
     assert "a loss for you" in choices_shown(record.options(), record.state, "union")[0].odds
+
+
+async def test_a_cards_options_show_whole_when_the_card_comes_back_from_under_an_outcome():
+    # The game hides the card under each outcome and shows it again with the next card's options. After a card
+    # whose options needed a scrollbar, the next card's were measured with that scrollbar and laid out without
+    # it: its last option's odds were cut off ("probabilidad 85 % miles marchan con"), empty rows below.
+    from pathlib import Path
+
+    from textual.app import App
+
+    from game.tui.views import CardShown, ChoiceShown
+    from game.tui.widgets.card_view import CardView
+
+    class Host(App):
+        CSS_PATH = str(Path(__file__).parents[2] / "game" / "tui" / "app.tcss")
+
+        def compose(self):
+            yield CardView(id="card")
+
+    words = "thousands march with candles through the dark streets of the capital while police watch".split()
+
+    def option(n: int, label: list[str], odds: str) -> ChoiceShown:
+        return ChoiceShown(n, n - 1, " ".join(label), True, "", odds)
+
+    app = Host()
+    cut = []
+    async with app.run_test(size=(60, 30)) as pilot:
+        view = app.query_one(CardView)
+        view.card = CardShown("A blackout", "11 Mar 2019", "The country is dark. " * 8, True, "")
+        for extra in range(24):  # labels and odds of every length around a line's width
+            view.choices = tuple(option(k, words * 3, "50% yes / 50% no") for k in range(1, 6))  # a scrollbar
+            await pilot.pause()
+            view.display = False  # an outcome on show
+            await pilot.pause()
+            odds = "85% thousands march " + "with candles " * (extra // 3) + "THE END"
+            view.choices = (option(1, ["Declare", "an", "emergency"], "certain"), option(2, words[:4 + extra % 9], odds))
+            view.display = True
+            await pilot.pause()
+            await pilot.pause()
+            text = " ".join(screen_text(app).split())
+            if "THE END" not in text or "The country is dark. The country is dark." not in text:
+                cut.append(extra)
+    assert cut == []

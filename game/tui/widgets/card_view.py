@@ -88,6 +88,8 @@ class CardView(Vertical):
     def _fit(self) -> None:
         # The options come right under the text; the text gets the rows the options leave and scrolls in them.
         # (CSS cannot say "auto, but at most what is left": fr in max-height does not shrink it.)
+        if not self.size.height:
+            return  # hidden under an outcome: measured when the next card's options fill it, shown
         options = self.query_one("#options", OptionList)
         self.query_one("#card-scroll").styles.max_height = max(3, self.size.height - options.outer_size.height)
 
