@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import threading
 
 import pytest
@@ -58,6 +59,26 @@ async def test_the_second_e_says_where_the_debrief_already_is():
         assert sorted(p.name for p in paths.exports().iterdir()) == written
         text = screen_text(app).replace("\n", "")
         assert "already in" in text and written[1] in text
+        await app.workers.wait_for_complete()
+
+
+async def test_at_80x24_the_player_can_read_where_the_debrief_went(tmp_path, monkeypatch):
+    # Play-test e1: a toast over the ending's foot cut the path, "Debrief written to /tmp/e1/home/debri▌".
+    home = tmp_path / "a-rather-long-folder-name-for-a-home" / "crisis-data"
+    monkeypatch.setenv("CRISIS_HOME", str(home))
+    app = build_app(scenario="tutorial", role="union", opponent="greedy", seed=3)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await play_to_the_end(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        written = sorted(paths.exports().iterdir())
+        assert len(written) == 2
+        rows = screen_text(app).splitlines()
+        for path in written:
+            assert any(row.strip() == path.name for row in rows), rows
+        said = "".join(row.strip() for row in rows)
+        assert f"Debrief written to{written[0].parent}{os.sep}" in said
+        assert not app.screen.query("Toast")  # nothing drawn over the lines that say it
         await app.workers.wait_for_complete()
 
 

@@ -219,13 +219,13 @@ class EndingScreen(Screen):
                         timeout=10)
             return
         # The folder on a line of its own and each file name on its own, so a long path never breaks a
-        # name across lines (a player copies these).
+        # name across lines (a player copies these). Told here, not in a toast: at 80x24 a toast sits over
+        # these very lines and cut the path the player needs (play-test e1: "Debrief written to
+        # /tmp/e1/home/debri▌").
         said = _("This game's debrief is already in ") if found else _("Debrief written to ")
         self.query_one("#export-path", Static).update(Content.assemble(
             (said, "bold"), f"{md.parent}{os.sep}", "\n  ", md.name, "\n  ", data.name))
         self.query_one("#ending-body", VerticalScroll).scroll_end(animate=False)
-        self.notify(_("In {folder}").format(folder=f"{md.parent}{os.sep}"),
-                    title=_("Already written") if found else _("Debrief written"))
 
     def action_new(self) -> None:
         self.app.new_game(self.record.scenario.id, odds=True)
