@@ -159,13 +159,13 @@ class NewGameScreen(Screen):
             self.passing = self.held.pop(0)
             self.arrived.clear()
             self.app.post_message(self.passing)
+            # Waited on through this screen: the app's own refresh cannot be awaited outside a test.
             for _round in range(8):
-                await self.app.wait_for_refresh()
                 await self.wait_for_refresh()
                 if self.arrived.is_set():
                     break
-            await self.app.wait_for_refresh()  # its binding runs, and what that posts is handled
-            await self.wait_for_refresh()
+            for _round in range(2):  # its binding runs, and what that posts is handled
+                await self.wait_for_refresh()
         self.held = self.passing = None
 
     @work(thread=True, exclusive=True)
