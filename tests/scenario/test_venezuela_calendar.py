@@ -141,12 +141,12 @@ def test_the_check_catches_a_date_that_contradicts_its_week(scenario, text, wron
     assert bool(_problems(scenario, card, "reader", text, week, week)) is wrong
 
 
-HISTORY = "what happened: "
+HISTORY = " (as in 2019)"
 
 
 def test_every_rolled_result_has_a_name_and_history_names_its_own(scenario):
     """Odds read '52% the crowd holds / 48% arrested', never bare numbers; on a card that happened, history's
-    option names the outcome that happened ('what happened: ...'), so the odds and the debrief show it; a card
+    option names the outcome that happened ('... (as in 2019)'), so the odds and the debrief show it; a card
     marked 'what if' claims no outcome as history."""
     unnamed, history = [], []
     for card in scenario.cards:
@@ -154,7 +154,7 @@ def test_every_rolled_result_has_a_name_and_history_names_its_own(scenario):
             outcomes = option.outcomes
             if len(outcomes) > 1:
                 unnamed += [f"{card.id} option {i} outcome {k}" for k, o in enumerate(outcomes) if not o.label]
-            told = [o for o in outcomes if o.label.startswith(HISTORY)]
+            told = [o for o in outcomes if o.label.endswith(HISTORY)]
             if card.historical and (option.historical or card.event) and len(outcomes) > 1 and len(told) != 1:
                 history.append(f"{card.id} option {i}: {len(told)} outcomes say '{HISTORY}'")
             if not card.historical and told:
