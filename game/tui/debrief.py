@@ -156,7 +156,8 @@ def as_markdown(record: Record) -> str:
     for n, step in enumerate(record.steps):
         before = step.before
         card = before.current_card
-        tag = _("historical") if card.historical else _("what if")
+        # Said whole, as the help says it: a bare "historical" or "what if" meant nothing to a first-time reader.
+        tag = _("historical: this happened") if card.historical else _("what if: this did not happen, but could have")
         mark = " " + _("(a turning point)") if n in turning else ""
         reader = step.role if two else None
         day = card_day(before)
@@ -170,7 +171,7 @@ def as_markdown(record: Record) -> str:
                 "| # | " + _("option") + " | " + _("odds") + " | |", "|---|---|---|---|"]
         for k, v in enumerate(step.views, start=1):
             tags = ["**" + _("chosen") + "**"] if v.index == step.chosen.option else [_("unavailable")] if not v.available else []
-            tags += [_("history's")] if v.historical else []
+            tags += [_("history's choice")] if v.historical else []
             out.append(f"| {k} | {_cell(shown(v.label, before, reader))} | {_cell(option_odds(v, before))} | {', '.join(tags)} |")
         out += ["", f"{roll_text(step)} {shown(step.rolled.text, step.after, reader, day)}"]
         for c in merged_changes(step.own):

@@ -178,7 +178,9 @@ def test_the_debrief_has_both_roles_the_seats_and_historys_options():
     assert any(o["historical"] for t in data["turns"] for o in t["options"])
     assert {t["role"] for t in data["turns"] if t["turning_point"]} == set(sc.order)
     md = debrief.as_markdown(record)
-    assert "history's" in md and "played by a bot (random)" in md and "played by a person" in md
+    assert "history's choice" in md and "played by a bot (random)" in md and "played by a person" in md
+    # Play-test e1: a bare "historical" / "what if" meant nothing to a first-time reader.
+    assert "*historical: this happened*" in md or "*what if: this did not happen, but could have*" in md
     json.dumps(data)
 
 
