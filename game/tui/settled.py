@@ -11,7 +11,7 @@ from game.engine.explain import Ended, Term, ended_by_state, how_it_ended
 from game.i18n import N_, _, format_number
 
 from .record import Record
-from .views import quotable, role_name, shown
+from .views import meter_name, quotable, role_name, shown
 
 # A meter's bound as the reader is told it: "45 or less". The turn's: "from turn 30".
 BOUNDS = {"<=": N_("{n} or less"), "<": N_("below {n}"), ">=": N_("{n} or more"), ">": N_("above {n}"),
@@ -32,7 +32,7 @@ def term_text(scenario: Scenario, term: Term, reader: str | None = None) -> str:
         meter = scenario.meters[scenario.meter_index(term.meter)]
         if not meter.visible_to(reader):
             return _("a meter you cannot see")
-        return f"{meter.label} {number(term.value)} ({_(BOUNDS[term.op]).format(n=number(term.bound))})"
+        return f"{meter_name(meter)} {number(term.value)} ({_(BOUNDS[term.op]).format(n=number(term.bound))})"
     if term.kind == "turn":
         return _(TURNS[term.op]).format(n=number(term.bound))
     if term.kind == "flag":

@@ -167,6 +167,11 @@ def test_a_change_line_names_the_meter_as_the_panel_does(label, short, named):
     meters[0] = dataclasses.replace(meters[0], label=label, short=short)
     sc = dataclasses.replace(sc, meters=tuple(meters))
     assert change_lines((MeterChanged(meters[0].id, 50, 45),), sc, 1) == [f"{named} 50→45 (▼-5)"]
+    # What settled an ending, said on the page beside the panel, names it the same way.
+    from game.engine.explain import Term
+    from game.tui.settled import term_text
+
+    assert term_text(sc, Term("meter", "<=", 15, 12, meters[0].id)) == f"{named} 12 (15 or less)"
 
 
 @pytest.mark.parametrize("lang, text, inside", [
