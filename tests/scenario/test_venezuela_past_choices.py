@@ -1,0 +1,177 @@
+"""Venezuela 2019 never tells as past what a player did not do: a card that tells a leader's choice as done
+(Maduro broke with Washington, stripped deputies of their immunity; Guaidó swore the oath, wrote the op-ed,
+held talks in Barbados) is read only in a game where that choice was made, which a flag records.
+
+Bot games of every pairing of policies are replayed through the engine's public door, and each card on the
+table is read, in English and in Spanish, with the flags of that moment: its title, its reader's text and
+the options its reader may take. The world's events, which nobody reads before they happen, are checked
+against their own condition: it must fail whenever the flag is not set.
+"""
+
+import random
+import re
+
+import pytest
+
+from game.bots import get_policy
+from game.engine import opening, resolve
+from game.engine.fast import play
+from game.scenario import load, resolve_scenario
+from game.scenario.translations import translated
+from game.sim.runner import game_seed
+
+POLICIES = ("random", "historical", "greedy", "adaptive")
+GAMES = 12  # a pairing; 16 pairings, so 192 games
+
+# What a text may tell as past only when one of the flags is set: (flags, English, Spanish, the choice).
+PAST = (
+    ({"us_expelled"}, r"broke off relations with the United States|gave its diplomats 72 hours",
+     r"rompió relaciones con Estados Unidos|dio 72 horas|les dio 72 horas", "Maduro expelled the US diplomats"),
+    ({"immunity_lifted"}, r"stripped .{0,60}of their immunity|jailed or in exile since May|Since May some of your deputies",
+     r"despojó de su inmunidad|presos o en el exilio|Desde mayo algunos de tus diputados",
+     "Maduro's Constituent Assembly lifted the deputies' immunity"),
+    ({"claim"}, r"sworn himself in|Since the oath|months after (the|Guaidó's) oath|board named by Guaidó"
+                r"|assumption of the presidency",
+     r"se ha juramentado|Desde el juramento|meses después del juramento|junta nombrada por Guaidó",
+     "Guaidó swore the oath"),
+    ({"no_oath"}, r"stops short of swearing himself in", r"no llega a juramentarse",
+     "Guaidó let 23 January pass without the oath"),
+    ({"amnesty_offered"}, r"in the New York Times, Guaidó wrote|repeat the amnesty|the amnesty is real"
+                          r"|Guaidó's amnesty",
+     r"en The New York Times, Guaidó escribió|repetir la (oferta de )?amnistía|la amnistía es real"
+     r"|la amnistía de Guaidó",
+     "Guaidó offered the soldiers an amnesty"),
+    ({"uprising_failed"}, r"The generals did not move|revolt has failed|failed rising",
+     r"Los generales no se movieron|alzamiento fracasado|rebelión ha fracasado", "a rising failed"),
+    ({"southcom_letter"}, r"Vecchio sits down with US officers", r"Vecchio se sienta con oficiales",
+     "Guaidó's envoy wrote to Southern Command"),
+    ({"talks_open", "oslo_guaido"},
+     r"(declared|declares) (Norway's mediation|the Norway process) over|(return|go back) to Barbados"
+     r"|moved the talks to Barbados|The envoys meet again",
+     r"(dio|diste) por terminad[ao] (la mediación|el proceso) de Noruega|volver a Barbados"
+     r"|trasladó la negociación a Barbados|Los enviados vuelven a reunirse",
+     "the two sides' envoys have talked"),
+)
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return load(resolve_scenario("venezuela-2019"))
+
+
+@pytest.fixture(scope="module")
+def spanish(scenario):
+    return translated(scenario, "es")
+
+
+@pytest.fixture(scope="module")
+def tables(scenario):
+    """Every (role, card index, flags) a leader had on the table, over the games."""
+    seen = set()
+    for i, (first, second) in enumerate((a, b) for a in POLICIES for b in POLICIES):
+        choose = [get_policy(p).chooser(scenario, role) for role, p in zip(scenario.order, (first, second))]
+        for n in range(GAMES):
+            seed = game_seed(3019 + i, n)
+            choices = play(scenario, None, seed, choose, random.Random(seed)).choices
+            state = opening(scenario, None, seed).state
+            for choice in choices:
+                seen.add((state.role, state.card, state.flags))
+                state = resolve(state, choice).state
+    return seen
+
+
+def _reads(card, role):
+    """What a leader reads before choosing: the title, his text, and the options open to him."""
+    yield card.title
+    yield card.text_for(role)
+    for option in card.options:
+        if option.open_to(role):
+            yield option.label
+
+
+def _told(text: str, language: int):
+    return [(flags, what) for flags, *patterns, what in PAST if re.search(patterns[language], text)]
+
+
+def test_no_leader_reads_as_past_a_choice_nobody_made(scenario, spanish, tables):
+    problems = set()
+    for language, sc in enumerate((scenario, spanish)):
+        for role, index, flags in tables:
+            card = sc.cards[index]
+            for text in _reads(card, role):
+                for needed, what in _told(text, language):
+                    if not needed & flags:
+                        problems.add(f"{card.id} ({role}, {'en es'.split()[language]}): tells '{what}' "
+                                     f"with none of {sorted(needed)} set")
+    assert sorted(problems) == []
+
+
+def test_the_games_reach_the_cards_that_tell_such_choices(scenario, tables):
+    """The check above reads what the games show: it sees the cards that tell each choice."""
+    shown = {scenario.cards[index].id for _role, index, _flags in tables}
+    assert {"g_embassy", "g_immunity", "m_oped_answer", "after_uprising", "barbados"} <= shown
+
+
+def test_no_world_event_tells_a_choice_its_condition_does_not_require(scenario, spanish):
+    meters = [tuple(v for _ in scenario.meters) for v in (0, 25, 50, 75, 100)]
+    everyone = {f.id for f in scenario.flags}
+    problems = []
+    for language, sc in enumerate((scenario, spanish)):
+        for card in sc.cards:
+            if not card.event:
+                continue
+            for text in (card.title, card.text):
+                for needed, what in _told(text, language):
+                    without = frozenset(everyone - needed)
+                    if card.condition is None or any(card.condition.fn(m, f, t) for m in meters
+                                                     for f in (without, frozenset()) for t in (1, 20, 51)):
+                        problems.append(f"{card.id}: tells '{what}' in a game where {sorted(needed)} is not set")
+    assert problems == []
+
+
+@pytest.mark.parametrize(("text", "language", "choice"), [
+    ("Last night you declared Norway's mediation over.", 0, "the two sides' envoys have talked"),
+    ("Offer to go back to Barbados if Maduro returns", 0, "the two sides' envoys have talked"),
+    ("Anoche diste por terminada la mediación de Noruega.", 1, "the two sides' envoys have talked"),
+    ("and the US refinery CITGO passes to a board named by Guaidó.", 0, "Guaidó swore the oath"),
+    ("Guaidó's majority is thin: some deputies are jailed or in exile since May", 0,
+     "Maduro's Constituent Assembly lifted the deputies' immunity"),
+    ("Laugh it off and repeat the amnesty offer", 0, "Guaidó offered the soldiers an amnesty"),
+])
+def test_the_check_knows_the_wordings_that_told_choices_as_past(text, language, choice):
+    assert choice in [what for _flags, what in _told(text, language)]
+
+
+RIVAL = {"guaido": "Maduro", "maduro": "Guaidó"}
+# A leader's own free act: leaving, signing, accepting, resigning. His rival's police may seize him or put
+# him on a plane; his rival's roll may not decide that he chose to go.
+HIS_CHOICE = r"\b{name}\b (takes the plane|boards|accepts|agrees|signs|resigns|flees|gives up|steps down)"
+
+
+def _takers(card, option) -> set[str]:
+    return {role for role in (card.roles or RIVAL) if option.open_to(role)}
+
+
+def test_no_leaders_roll_decides_what_his_rival_chose(scenario):
+    """An outcome of an option only one leader may take never tells his rival's free choice as made
+    (play-test e1: Maduro's 'Offer him safe passage abroad: 19% he takes the plane' ended a human Guaidó's
+    game by a choice Guaidó never made)."""
+    problems = []
+    for card in scenario.cards:
+        for option in card.options:
+            takers = _takers(card, option)
+            if card.event or len(takers) != 1:
+                continue
+            (role,) = takers
+            for outcome in option.outcomes:
+                if re.search(HIS_CHOICE.format(name=RIVAL[role]), outcome.text):
+                    problems.append(f"{card.id}: {role}'s '{option.label}' -> '{outcome.text}'")
+    assert problems == []
+
+
+@pytest.mark.parametrize(("text", "caught"), [
+    ("Exhausted and threatened, Guaidó takes the plane.", True),
+    ("Agents seize Guaidó at a checkpoint and put him on a plane to Bogotá.", False),
+])
+def test_the_roll_check_tells_a_choice_from_a_seizure(text, caught):
+    assert bool(re.search(HIS_CHOICE.format(name="Guaidó"), text)) is caught
