@@ -7,7 +7,9 @@ with the scenario's `event_chance`), then each slot in order draws one card and 
 event fixed to a later day of the turn happens when the turn reaches that day: before a slot's
 fixed-date card dated on or after it, else after the last slot's move. After every decision and every
 world event the endings are checked, so a role draws knowing the other's last move; the calendar's
-timeout comes after the last slot of the last turn (and its late world events).
+timeout comes after the last slot of the last turn (and its late world events). A card several roles
+may draw is drawn at random only by the first of them, never on a turn when another has a card fixed
+to it; the others then play it in that same turn, ahead of their own draw (`Deck.partners`).
 
 The story is told in calendar order: the **day reached** in a turn is its first day, raised by each
 card or event fixed to a day of that turn that has been played in it (`reached`). Every card, move,
@@ -72,9 +74,11 @@ def outcome_chances(option: Option, meters, flags, turn: int) -> tuple[float, ..
 class Deck:
     """What one slot (a role, or the world) draws from, and the options that role may take."""
 
-    __slots__ = ("slot", "role", "candidates", "bounds", "segments", "by_turn", "fixed", "later", "allowed", "always")
+    __slots__ = ("slot", "role", "candidates", "bounds", "segments", "by_turn", "fixed", "later", "allowed", "always",
+                 "partners", "blocked")
 
-    def __init__(self, scenario: Scenario, slot: int, role: str, world: bool, format1: bool) -> None:
+    def __init__(self, scenario: Scenario, slot: int, role: str, world: bool, format1: bool,
+                 slots: tuple[str, ...] = ()) -> None:
         self.slot = slot
         self.role = role
 
@@ -83,18 +87,43 @@ class Deck:
                 return role in c.roles
             return c.event if world else (not c.event and role in c.roles)
 
+        def drawers(c: Card) -> tuple[int, ...]:
+            """The slots that may draw a role's card, in turn order (format 2; the world's own are its own)."""
+            if format1 or world or c.event:
+                return (slot,)
+            return tuple(s for s, r in enumerate(slots) if r in c.roles)
+
+        # A shared card is drawn at random by the first of its roles in turn order only; the others play
+        # it in the same turn, ahead of their own draw (`partners`), so both sides live it in one week.
+        # Per card: the seen-codes of those others when this slot draws it at random, else ().
+        ncards = len(scenario.cards)
+        self.partners = tuple(
+            tuple(s * ncards + i for s in drawers(c)[1:]) if drawers(c)[:1] == (slot,) else ()
+            for i, c in enumerate(scenario.cards))
+
         self.candidates = tuple(
             (i, c, c.first_turn, c.last_turn, c.once, c.cooldown,
              c.condition.fn if c.condition is not None else None,
              1.0 if c.weight is None else c.weight.const,
              None if c.weight is None or c.weight.const is not None else c.weight.fn)
             for i, c in enumerate(scenario.cards)
-            if mine(c) and not c.fixed_turn
+            if mine(c) and not c.fixed_turn and drawers(c)[0] == slot
             and not (c.weight is not None and c.weight.const is not None and not c.weight.const > 0)
         )
-        # The turn axis cut where any window opens or closes: within a segment the same cards are in
-        # their window, so a segment's draw looks at those only (in deck order: the weighted pick needs it).
-        self.bounds = sorted({c[2] for c in self.candidates} | {c[3] + 1 for c in self.candidates})
+        # Nor does the first draw it on a turn when another of its roles has a card fixed to that turn
+        # (which would come first, and put the shared card off to a later week): per card, those turns.
+        fixed_turns: dict[str, set[int]] = {}
+        for c in scenario.cards:
+            if c.fixed_turn and not c.event:
+                for r in c.roles:
+                    fixed_turns.setdefault(r, set()).add(c.fixed_turn)
+        self.blocked = {i: ts for i, ps in enumerate(self.partners)
+                        if ps and (ts := frozenset().union(*(fixed_turns.get(slots[p // ncards], ()) for p in ps)))}
+        # The turn axis cut where any window opens or closes, or a shared card is blocked: within a segment
+        # the same cards may be drawn, so a segment's draw looks at those only (in deck order: the weighted
+        # pick needs it).
+        self.bounds = sorted({c[2] for c in self.candidates} | {c[3] + 1 for c in self.candidates}
+                             | {t + d for c in self.candidates for t in self.blocked.get(c[0], ()) for d in (0, 1)})
         sizes = sum(sum(1 for c in self.candidates if c[2] <= t <= c[3]) for t in [0] + self.bounds)
         if sizes > MAX_SEGMENT_ENTRIES:  # a huge deck with many windows: one draw over all, windows checked
             self.bounds = []
@@ -136,7 +165,7 @@ class Table:
         self.slots = slots
         self.slot_of = {role: s for s, role in enumerate(slots)}
         format1 = not scenario.two_sided
-        self.decks = tuple(Deck(scenario, s, role, False, format1) for s, role in enumerate(slots))
+        self.decks = tuple(Deck(scenario, s, role, False, format1, slots) for s, role in enumerate(slots))
         self.world = None if format1 else Deck(scenario, len(slots), "", True, False)
         self.event_chance = scenario.event_chance
         self.windows = not format1  # format 2: a follow-up honours its own date window
@@ -300,6 +329,8 @@ def advance(tb: Table, game: Game, t: int, s: int, m: list, f: set, seen: list, 
                     if r < acc:
                         idx = code - base
                         break
+                if deck.partners[idx]:
+                    queue[:0] = [(t, code) for code in deck.partners[idx]]
         else:
             idx, follow = draw(tb, deck, game.draws[s], t, m, f, seen, queue)
         if idx >= 0:
@@ -472,12 +503,17 @@ def _fixed(tb: Table, deck: Deck, t: int, m, f, seen: list) -> int:
 
 
 def draw(tb: Table, deck: Deck, draws: int, t: int, m, f, seen: list, queue: list) -> tuple[int, bool]:
-    """The card for a slot on turn t: a fixed-date card first, then a due follow-up, else a weighted draw."""
+    """The card for a slot on turn t: a fixed-date card first, then a due follow-up (or a shared card
+    another role drew this turn), else a weighted draw. A shared card drawn at random is queued, due now
+    and ahead of any follow-up, for the other roles that may draw it (`Deck.partners`)."""
     if deck.fixed is not None or queue:
         idx, follow = _fixed_or_due(tb, deck, t, m, f, seen, queue)
         if idx >= 0:
             return idx, follow
-    return _weighted(deck, draws, t, m, f, seen), False
+    idx = _weighted(deck, draws, t, m, f, seen)
+    if idx >= 0 and deck.partners[idx]:
+        queue[:0] = [(t, code) for code in deck.partners[idx]]
+    return idx, False
 
 
 def _weighted(deck: Deck, draws: int, t: int, m, f, seen: list) -> int:
@@ -507,7 +543,8 @@ def _segment(deck: Deck, k: int):
     base = deck.slot * len(deck.allowed)
     entries = []
     for i, card, first, last, once, cooldown, cond, wconst, wfn in deck.candidates:
-        if not (windowed or first <= at <= last):
+        blocked = deck.blocked.get(i, ())
+        if not (windowed or first <= at <= last and at not in blocked):
             continue
         need = forbid = None
         if cond is not None:
@@ -515,13 +552,14 @@ def _segment(deck: Deck, k: int):
             cond = compile_tree(rest) if rest is not None else None
         # A once-only card is one whose cooldown never ends: one test covers both.
         wait = NEVER_AGAIN if once else cooldown
-        entries.append(((base + i, wait, need or None, forbid or None, cond, wconst, wfn), first, last))
+        entries.append(((base + i, wait, need or None, forbid or None, cond, wconst, wfn), first, last, blocked))
     if windowed:
-        # A deck too large to segment (rare): filter by window on each draw.
+        # A deck too large to segment (rare): filter by window (and blocked turn) on each draw.
         def eligible(m, f, t, seen):
-            return _bind(tuple(e for e, first, last in entries if first <= t <= last))(m, f, t, seen)
+            return _bind(tuple(e for e, first, last, blocked in entries
+                               if first <= t <= last and t not in blocked))(m, f, t, seen)
     else:
-        eligible = _bind(tuple(e for e, _first, _last in entries))
+        eligible = _bind(tuple(e for e, _first, _last, _blocked in entries))
     deck.segments[k] = eligible
     return eligible
 

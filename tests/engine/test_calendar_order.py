@@ -70,11 +70,13 @@ def story(sc: Scenario, seed: int = 1) -> list[tuple]:
 
 
 def test_a_world_event_dated_mid_week_comes_after_the_undated_moves_and_before_a_later_fixed_card():
+    # The shared "idle" is not drawn in the week of b's summit (it would reach b later): a waits alone.
+    wait = Card("wait", "Wait", "", (sure("wait"),), frozenset({"a"}), once=False, weight=Expr.number(0.001))
     sc = duel([event("quake", day(16), Shift(0, -10)), fixed("summit", day(18), roles={"b"}),
-               event("flood", day(24))], max_turns=3)
+               event("flood", day(24)), wait], max_turns=3)
     week2 = [line for line in story(sc) if line[0] == 2]
     assert week2 == [
-        (2, "a", "idle", day(14)), (2, "a", "moved", day(14)),
+        (2, "a", "wait", day(14)), (2, "a", "moved", day(14)),
         (2, "world", "quake", day(16)),
         (2, "b", "summit", day(18)), (2, "b", "moved", day(18)),
     ]
@@ -90,10 +92,12 @@ def test_a_world_event_dated_mid_week_comes_after_the_undated_moves_and_before_a
 
 
 def test_a_fixed_card_shows_its_date_and_the_moves_after_it_in_the_turn_keep_it():
-    sc = duel([fixed("oath", day(17), roles={"a"})], max_turns=2)
+    # b has a card of its own: the shared "idle" comes to b only when a draws it (not in a's week of the oath).
+    own = Card("watch", "Watch", "", (sure("wait"),), frozenset({"b"}), once=False)
+    sc = duel([fixed("oath", day(17), roles={"a"}), own], max_turns=2)
     week2 = [line for line in story(sc) if line[0] == 2]
     assert week2 == [(2, "a", "oath", day(17)), (2, "a", "moved", day(17)),
-                     (2, "b", "idle", day(17)), (2, "b", "moved", day(17)), (2, "end", "tie", day(17))]
+                     (2, "b", "watch", day(17)), (2, "b", "moved", day(17)), (2, "end", "tie", day(17))]
 
 
 def test_an_ending_a_late_world_event_brings_is_dated_on_its_day():

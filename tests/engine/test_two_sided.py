@@ -216,3 +216,51 @@ def test_the_opening_turn_tells_what_the_world_did_before_the_first_decision():
     kinds = [type(e).__name__ for e in turn.events]
     assert kinds[:2] == ["CardDrawn", "OutcomeRolled"] and turn.events[0].card == "alarm"
     assert turn.state.meter("cash") == 4
+
+
+def _own_and_shared(max_turns=12):
+    """Each role with cards of its own, and shared once-only cards drawn at random."""
+    own = [Card(f"{r}{k}", f"{r}{k}", "", (sure("go"),), frozenset({r}), once=False, cooldown=1)
+           for r in ("a", "b") for k in range(3)]
+    shared = [Card(f"s{k}", f"S{k}", "", (sure("go"),), BOTH) for k in range(6)]
+    return duel(own + shared, max_turns=max_turns)
+
+
+def test_a_shared_card_drawn_at_random_reaches_every_role_that_may_draw_it_in_the_same_turn():
+    sc = _own_and_shared()
+    met = 0
+    for seed in range(40):
+        state, lived = start(sc, None, seed), {}
+        while not state.over:
+            card = state.current_card.id
+            if card.startswith("s"):
+                lived.setdefault(card, {})[state.role] = state.turn
+            state = resolve(state, 0).state
+        for card, turns in lived.items():
+            assert turns.keys() == {"a", "b"} and turns["a"] == turns["b"], (seed, card, turns)
+            met += 1
+    assert met > 40  # the shared cards did come up
+
+
+def test_a_shared_card_comes_to_the_other_role_only_if_its_condition_still_holds():
+    vote = Card("vote", "Vote", "", (sure("stay"), sure("sink", Shift(0, -10))), BOTH, condition=x("army >= 50"),
+                weight=Expr.number(1000))
+    watch = Card("watch", "Watch", "", (sure("go"),), frozenset({"b"}), once=False)
+    sc = duel([vote, watch])
+    state = start(sc, None, 3)
+    assert (state.role, state.current_card.id) == ("a", "vote")
+    assert resolve(state, 0).state.current_card.id == "vote"  # a stayed: b votes in the same turn
+    assert resolve(state, 1).state.current_card.id == "watch"  # a sank the army below 50: b does not
+
+
+def test_a_shared_card_is_not_drawn_on_a_turn_when_the_other_role_has_a_fixed_card():
+    # b's meeting is fixed to turn 2: a shared card a drew then would reach b only weeks later.
+    summit = Card("meeting", "Meeting", "", (sure("go"),), frozenset({"b"}), fixed_turn=2, first_turn=2, last_turn=2)
+    sc = _own_and_shared(max_turns=4)
+    sc = duel(sc.cards + (summit,), max_turns=4)
+    for seed in range(60):
+        state = start(sc, None, seed)
+        while not state.over:
+            if state.turn == 2:
+                assert not state.current_card.id.startswith("s"), seed
+            state = resolve(state, 0).state
