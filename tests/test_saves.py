@@ -43,6 +43,7 @@ def test_a_failed_write_keeps_the_previous_save(tmp_path, monkeypatch):
     (b"[1, 2]", "not a crisis saved game"),
     (json.dumps(dict(LOG.to_dict(), kind="crisis-save", version=LOG_VERSION + 1)).encode(), "newer version"),
     (json.dumps({"kind": "crisis-save", "version": 1}).encode(), "incomplete"),
+    (json.dumps(dict(LOG.to_dict(), kind="crisis-save", version=1, role="")).encode(), "cannot be replayed exactly"),
 ])
 def test_bad_saves_are_refused_with_a_reason(tmp_path, content, words):
     path = tmp_path / "bad.json"

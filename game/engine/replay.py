@@ -11,7 +11,7 @@ from .model import Scenario
 from .rules import resolve, start
 from .state import State
 
-LOG_VERSION = 1
+LOG_VERSION = 2  # 2: a shared card reaches every role in the same turn, so a two-sided game of 1 plays otherwise
 
 
 class ReplayError(ValueError):
@@ -48,7 +48,7 @@ class Log:
             raise ReplayError(_("this save was written by a newer version of crisis (save format {version},"
                                 " this version reads up to {latest}); update crisis to open it").format(
                                     version=version, latest=LOG_VERSION))
-        for migrate in _MIGRATIONS[version:LOG_VERSION]:
+        for migrate in _MIGRATIONS[max(version, 1) - 1:LOG_VERSION - 1]:
             data = migrate(data)
         try:
             choices = tuple(data["choices"])
@@ -62,8 +62,17 @@ class Log:
         return cls(fields[0], fields[1], fields[2], seed, choices)
 
 
+def _shared_cards_in_one_week(data: dict) -> dict:
+    """1 -> 2. A one-role (format 1) game plays as it did. A two-sided game (no role) drew its shared cards
+    under the old rule, each role on its own: its choices would replay another game, so it is refused."""
+    if data.get("role") == "":
+        raise ReplayError(_("this two-sided game was saved by an older version of crisis, whose rules for shared"
+                            " cards differed, so it cannot be replayed exactly; start a new game"))
+    return data
+
+
 # _MIGRATIONS[v - 1] turns a version-v log into version v + 1. Version 1 is the first.
-_MIGRATIONS: list = []
+_MIGRATIONS: list = [_shared_cards_in_one_week]
 
 
 def log_of(state: State) -> Log:

@@ -71,3 +71,11 @@ def test_odds_shown_are_the_odds_rolled():
     shown = options(s)[0].chances
     rolled = [e for e in resolve(s, 0).events if type(e).__name__ == "OutcomeRolled"][0]
     assert rolled.probability == shown[rolled.outcome]
+
+
+def test_a_two_sided_log_of_version_one_is_refused_since_shared_cards_now_come_in_one_week():
+    old = {"version": 1, "scenario": "tutorial", "scenario_hash": "h", "role": "", "seed": 3, "choices": [0, 1]}
+    with pytest.raises(ReplayError, match="older version of crisis.*cannot be replayed exactly"):
+        Log.from_dict(old)
+    # A one-role game drew as it still does: its log reads as it was.
+    assert Log.from_dict(dict(old, role="mayor")) == Log("tutorial", "h", "mayor", 3, (0, 1))

@@ -31,7 +31,7 @@ FIELDS = settings(max_examples=120, deadline=None, suppress_health_check=[Health
 
 
 def save_body(**fields) -> dict:
-    body = {"version": 1, "kind": saves.KIND, "scenario": "tutorial", "scenario_hash": "x", "role": "",
+    body = {"version": 2, "kind": saves.KIND, "scenario": "tutorial", "scenario_hash": "x", "role": "",
             "seed": 3, "choices": [0, 1], "meta": {"turn": 2}}
     body.update(fields)
     return body
