@@ -20,7 +20,10 @@ def late_storm():
     sc = duel(max_turns=1)
     decree = Card("decree", "A decree", "On {date} the mayor decrees.", (Option("Sign", (Outcome(None, "Signed."),)),),
                   frozenset({"mayor"}), fixed_turn=1, first_turn=1, last_turn=1, day=dt.date(2026, 3, 4))
-    cards = tuple(replace(c, fixed_turn=1, first_turn=1, last_turn=1, day=dt.date(2026, 3, 5)) if c.id == "storm" else c
+    # The talks are the union's own here: a shared card comes to the union only when the mayor draws it, and
+    # the mayor's week is the decree's.
+    cards = tuple(replace(c, fixed_turn=1, first_turn=1, last_turn=1, day=dt.date(2026, 3, 5)) if c.id == "storm"
+                  else replace(c, roles=frozenset({"union"})) if c.id == "talks" else c
                   for c in sc.cards) + (decree,)
     return replace(sc, cards=cards, content_hash="duel-late-storm-1")
 
