@@ -112,6 +112,14 @@ def test_the_games_reach_the_cards_that_tell_such_choices(scenario, tables):
     assert {"g_embassy", "g_immunity", "m_oped_answer", "after_uprising", "barbados"} <= shown
 
 
+def test_the_envoys_talk_only_when_both_leaders_sent_them(scenario, tables):
+    """Talks are open (and Barbados and the later rounds tell both sides' envoys at one table) only in a
+    game where each leader said his envoys would go: one leader's offer never seats his rival's envoys."""
+    one_sided = {(scenario.cards[index].id, role) for role, index, flags in tables
+                 if "talks_open" in flags and not {"oslo_guaido", "envoys_maduro"} <= flags}
+    assert one_sided == set()
+
+
 def test_no_world_event_tells_a_choice_its_condition_does_not_require(scenario, spanish):
     meters = [tuple(v for _ in scenario.meters) for v in (0, 25, 50, 75, 100)]
     everyone = {f.id for f in scenario.flags}
