@@ -29,6 +29,9 @@ LEADING_MONTH = re.compile(r"(%s)\b" % "|".join(MONTHS))
 # Words before a date that look ahead ("until Sunday 3 February", "ends on 5 January"): such a date may
 # lie after the week the card is read in.
 AHEAD = re.compile(r"\b(until|from|by|ends on|deadline|next|before|due|this)\W+(\w+\W+){0,2}$", re.IGNORECASE)
+# Words that put a date in the reader's own week or after it ("This Thursday, 7 February"): such a date may not
+# lie before the week the card is read in.
+NOW = re.compile(r"\b(next|this)\W+(\w+\W+){0,2}$", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +77,11 @@ def _problems(scenario, card, reader, text, first: dt.date, last: dt.date) -> li
             if not (first <= date and date <= last + dt.timedelta(days=6)) or (
                     first != last and not first <= date <= first + dt.timedelta(days=6)):
                 out.append(f"{where} opens a card read in weeks from {first} to {last}")
-        elif date > first + dt.timedelta(days=6) and not AHEAD.search(text[max(0, m.start() - 40):m.start()]):
-            out.append(f"{where} is told as past in a card read as early as the week of {first}")
+        elif not AHEAD.search(text[max(0, m.start() - 40):m.start()]):
+            if date > first + dt.timedelta(days=6):
+                out.append(f"{where} is told as past in a card read as early as the week of {first}")
+        elif date < last and NOW.search(text[max(0, m.start() - 40):m.start()]):  # read in April
+            out.append(f"{where} is told as ahead in a card read as late as the week of {last}")
     m = LEADING_MONTH.match(text)
     if m:
         month = MONTHS.index(m.group(1)) + 1
@@ -132,6 +138,7 @@ def test_no_card_can_be_dated_outside_the_weeks_its_window_allows(scenario):
     ("On 23 January Maduro broke off relations.", False),
     ("On 30 November the Assembly votes.", True),  # told as past before it happened
     ("Europe gave Maduro until Sunday 3 February.", False),
+    ("This Thursday, 7 February, Mexico and Uruguay gather governments.", True),  # read on 18 February
 ])
 def test_the_check_catches_a_date_that_contradicts_its_week(scenario, text, wrong):
     card = scenario.cards[0]
