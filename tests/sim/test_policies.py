@@ -171,3 +171,22 @@ def test_adaptive_picks_like_greedy_where_nothing_is_historical():
     for seed in range(30):
         game = play(sc, "a", seed, get_policy("adaptive").chooser(sc, "a"), random.Random(seed))
         assert 1 not in game.choices
+
+
+def test_historical_does_not_walk_out_on_a_what_if_card():
+    """The generals' ultimatum has no historical answer: Maduro, who held on, never accepts and flies out."""
+    from game.engine.effects import End
+    from game.scenario import load, resolve_scenario
+
+    sc = load(resolve_scenario("venezuela-2019"))
+    i = sc.card_index("m_generals_ultimatum")
+    card = sc.cards[i]
+    lost = {e.id for e in sc.endings if e.result_for("maduro") == "loss"}
+    conceding = {k for k, o in enumerate(card.options)
+                 if any(isinstance(e, End) and e.ending in lost for out in o.outcomes for e in out.effects)}
+    available = tuple(k for k, o in enumerate(card.options) if o.open_to("maduro"))
+    assert conceding and set(available) - conceding  # the card offers both kinds
+    choose = get_policy("historical").chooser(sc, "maduro")
+    meters = [m.start for m in sc.meters]
+    picked = {choose(i, available, meters, frozenset(), 10, random.Random(seed)) for seed in range(200)}
+    assert picked and not picked & conceding
