@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
 from textual.widgets import OptionList, Static
@@ -27,6 +28,18 @@ def option_prompt(choice: ChoiceShown, odds: bool) -> Content:
         shown = choice.odds if choice.odds.startswith(_("certain")) else _("odds {odds}").format(odds=choice.odds)
         parts += ["\n  ", Content.styled(shown, "$text-muted")]
     return Content.assemble(*parts)
+
+
+class CardOptions(OptionList):
+    """The card's options, as tall as their lines at the width they are wrapped to.
+
+    An option list wraps its options at its width less its scrollbar's, but Textual sizes an auto-height
+    widget by its content at the whole width: a card's options, wrapped a line longer than they were sized, ran
+    under a scrollbar and their last line was cut off (issue 9). With the scrollbar's gutter kept (app.tcss),
+    the lines are always wrapped at one width, and the list is sized at that width too."""
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return super().get_content_height(container, viewport, max(1, width - self.styles.scrollbar_size_vertical))
 
 
 class CardView(Vertical):
@@ -61,7 +74,7 @@ class CardView(Vertical):
             yield Static(id="card-meta")
             yield Static(id="card-text", markup=False)
             yield Static(id="card-sources")
-        yield OptionList(id="options")
+        yield CardOptions(id="options")
 
     def watch_card(self, card: CardShown | None) -> None:
         if card is None:
