@@ -72,3 +72,15 @@ def test_a_note_names_a_source_by_the_number_players_see(folder):
         wrong += [f"{card.id}: [{n}] is no source" for n in re.findall(r"\[(\d+)", card.note)
                   if not 1 <= int(n) <= len(scenario.sources)]
     assert not wrong, "\n".join(wrong)
+
+
+def test_a_source_mark_never_stands_inside_a_number():
+    """Renumbering notes from 'source 000' to '[1]' once caught the 000 of Bolton's '5,000 troops to Colombia',
+    which then read '5,[1] troops' on a card, in the who's who and in Spanish: a source mark is never glued to
+    a number's digits."""
+    root = Path(__file__).resolve().parents[2] / "scenarios"
+    glued = [f"{path.relative_to(root)}:{n}: {line.strip()}"
+             for path in sorted(root.rglob("*.yaml")) + sorted(root.rglob("*.md"))
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(r"\d[,.]?\[\d+\]|\[\d+\]\d", line)]
+    assert not glued, "\n".join(glued)
