@@ -93,3 +93,32 @@ async def test_the_start_button_names_the_whole_choice(size, lang, monkeypatch):
             shown = " ".join(line.split("▏")[0].strip() for line in screen_text(app).splitlines())
             assert whole in " ".join(shown.split()), shown
             assert start.region.right <= form.query_one("#new-form").scrollable_content_region.right
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("lang", ["en", "es"])
+async def test_how_to_start_and_what_winning_means_are_in_view_without_scrolling(size, lang, monkeypatch):
+    # Play-test e1 at 80x24: the odds, the seed and Start were below the fold (only '^s Start' showed), and
+    # the role's 'YOU WIN if...' was pages down its briefing, so 'ends the game: The generals take over' on a
+    # card gave no idea whether that was a win.
+    monkeypatch.setenv("CRISIS_LANG", lang)
+    i18n.set_language(lang)
+    app = build_app(scenario="venezuela-2019", seed=5)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        form = app.screen
+        for keys in ((), ("down",)):  # Guaidó, then Maduro
+            await pilot.press(*keys)
+            await pilot.pause()
+            scenario = form.scenario
+            shown = screen_text(app)
+            for widget in ("#odds", "#seed", "#start"):
+                region = form.query_one(widget).region
+                assert region.area and region.bottom <= size[1] - 1, f"{widget} is below the fold"
+            assert _("Show the odds") in shown and _("Seed") in shown
+            assert _("Start: {role} vs {opponent}").split("{")[0] in shown
+            pane = " ".join(" ".join(line.split("▏")[-1].split()) for line in shown.splitlines()[1:-1])
+            for result, words in (("win", _("You win with: ")), ("draw", _("A draw: ")),
+                                  ("loss", _("You lose with: "))):
+                titles = "; ".join(e.title for e in scenario.endings if e.result_for(form.role) == result)
+                assert " ".join(f"{words}{titles}".split()) in pane, pane

@@ -51,20 +51,25 @@ def fallback_note(scenario: Scenario) -> str:
 
 
 def briefing(scenario: Scenario, role_id: str | None) -> Content:
+    """The scenario's title, then the chosen role and what winning, a draw and losing are for it, before its
+    briefing and the scenario's story: at 80x24 the pane shows a dozen lines, and a player must know what
+    they play for without scrolling for it (the briefings say it in their last paragraph)."""
     parts: list = [(scenario.title, "bold"), f"  v{scenario.version}\n"]
     note = fallback_note(scenario)
     if note:
         parts += [(note, "italic $text-warning"), "\n"]
-    parts += [scenario.description.strip(), "\n\n"]
     if role_id is not None:
         role = scenario.role(role_id)
-        parts += [(role.name, "bold $text-accent")]
+        parts += ["\n", (role.name, "bold $text-accent")]
         if role.title:
             parts += [f", {role.title}"]
-        parts += ["\n\n", role.briefing.strip()]
-        wins = [scenario.ending(e).title for e in role.goals]
-        if wins:
-            parts += ["\n\n", (_("You win with: "), "italic"), "; ".join(wins)]
+        for result, heading in (("win", _("You win with: ")), ("draw", _("A draw: ")), ("loss", _("You lose with: "))):
+            titles = [e.title for e in scenario.endings if e.result_for(role_id) == result]
+            if titles:
+                parts += ["\n", (heading, "bold"), "; ".join(titles)]
+        parts += ["\n\n", role.briefing.strip(), "\n\n"]
+    parts += [scenario.description.strip()]
+    if role_id is not None:
         meters = "\n".join(f"  {m.label}: {m.description}" for m in scenario.meters if m.visible_to(role_id))
         parts += ["\n\n", (_("The meters") + "\n", "bold"), meters]
     return Content.assemble(*parts)
@@ -87,6 +92,10 @@ class NewGameScreen(Screen):
 
     class Back(Message):
         """The player went back to the title."""
+
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
+    """On a short terminal (80x24) the lists lose their borders' top and bottom rows, so the whole form, down to
+    Start, is in view without scrolling (app.tcss)."""
 
     BINDINGS = [
         Binding("escape", "back", N_("Back")),
