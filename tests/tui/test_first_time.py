@@ -324,3 +324,30 @@ def test_the_tui_reads_no_private_textual_attributes():
              for n, line in enumerate(p.read_text().splitlines(), 1) if private.search(line)
              and p.name != "test_first_time.py"]
     assert found == []
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_enter_space_and_the_scroll_keys_work_wherever_the_focus_is(size):
+    # Play-test e1 at 80x24: the story pane scrolled only after Tab, and once it had the focus Enter no longer
+    # moved on from 'Next card (Enter)'; only Space did. Tab, or a click on the text, must change nothing.
+    app = build_app(scenario="venezuela-2019", role="guaido", opponent="adaptive", seed=3)
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        body = screen.query_one("#outcome-body")
+        for moved_on_with in ("enter", "space", "enter", "space"):
+            while screen.outcome is None:
+                await pilot.press(str(first_available(screen.record)))
+                await pilot.pause()
+            page = screen.outcome
+            await pilot.press("tab")
+            await pilot.click("#outcome-body")
+            await pilot.press("tab", "shift+tab")
+            if body.max_scroll_y > 0:
+                await pilot.press("down")
+                assert body.scroll_y == 1, "Down did not scroll the page"
+                await pilot.press("pagedown", "up", "pageup")
+                assert body.scroll_y == 0, "PageUp did not scroll back"
+            await pilot.press(moved_on_with)
+            await pilot.pause()
+            assert screen.outcome is not page, f"{moved_on_with} did not move on"

@@ -64,6 +64,7 @@ class GameScreen(Screen):
         Binding("1", "choose(1)", N_("Choose"), key_display="1-9"),
         *[Binding(str(n), f"choose({n})", f"Option {n}", show=False) for n in range(2, 10)],
         Binding("space", "next", N_("Next")),
+        Binding("enter", "next", show=False),
         Binding("l", "toggle_log", N_("Log")),
         Binding("s", "save", N_("Save")),
         Binding("question_mark", "app.help", N_("Help"), key_display="?"),
@@ -72,7 +73,8 @@ class GameScreen(Screen):
         Binding("escape", "title", N_("Title"), show=False),
         Binding("q", "quit", N_("Quit"), show=False),
     ]
-    """Numbers choose, Space (or Enter on the button) moves on; the rest open panels and dialogs. The
+    """Numbers choose, Space or Enter moves on (Enter wherever the focus is: on the button it presses it, on the
+    story log or the meters it still moves on, as Space does); the rest open panels and dialogs. The
     descriptions are marked for translation and translated by the footer as it shows them."""
 
     record: var[Record] = var(None, always_update=True, init=False)

@@ -69,7 +69,8 @@ class CardView(Vertical):
     odds: var[bool] = var(True, init=False)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="card-scroll"):
+        # The text never takes the keyboard from the options (PageUp/PageDown scroll it from there).
+        with VerticalScroll(id="card-scroll", can_focus=False):
             yield Static(id="card-title", markup=False)
             yield Static(id="card-meta")
             yield Static(id="card-text", markup=False)

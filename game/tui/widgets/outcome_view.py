@@ -40,7 +40,9 @@ class OutcomeView(Vertical):
     button: var[str] = var("")  # what Enter leads to: the game screen gives it at once
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="outcome-body"):
+        # The text never takes the keyboard (the keys that scroll it work from the button): focused by a Tab or a
+        # click, it kept Enter from moving on (play-test e1).
+        with VerticalScroll(id="outcome-body", can_focus=False):
             yield Static(id="outcome-who", markup=False)
             yield Static(id="outcome-choice")
             yield Static(id="outcome-odds", markup=False)
