@@ -27,7 +27,6 @@ RECURRING = {
     "g_assembly_sits": "the Assembly's weekly sitting, told as routine ('as it does every week'); a quiet week's card",
     "m_cabinet_on_air": "the cabinet on state television, told as routine ('as they are most weeks'); a quiet week's card",
     "m_arrest_order": "the standing case file against Guaidó ('any week you choose'), with the legal net's value",
-    "w_red_line": "Washington 'repeats its warning': told as a warning said again",
 }
 
 
