@@ -351,3 +351,35 @@ async def test_enter_space_and_the_scroll_keys_work_wherever_the_focus_is(size):
             await pilot.press(moved_on_with)
             await pilot.pause()
             assert screen.outcome is not page, f"{moved_on_with} did not move on"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("role", ["guaido", "maduro"])
+async def test_every_venezuelan_card_shows_all_its_options_at_80x24(role, lang, monkeypatch):
+    # Play-test e1 at 80x24: the options had a scrollbar on 32 of Guaidó's 51 cards, only one option of 30
+    # April showed, another stopped mid-line, and only a Tab to them scrolled them. Every card the role can be
+    # dealt, shown in turn on the game screen: each option's label and odds on screen, no scrolling needed.
+    from dataclasses import replace
+
+    from game import i18n
+
+    monkeypatch.setenv("CRISIS_LANG", lang)
+    i18n.set_language(lang)
+    app = build_app(scenario="venezuela-2019", role=role, opponent="adaptive", seed=1, odds=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        while screen.outcome is not None:
+            await pilot.press("space")
+        record, state = screen.record, screen.record.state
+        options = screen.query_one("#options")
+        dealt = [i for i, card in enumerate(state.scenario.cards) if role in card.roles and not card.event]
+        assert len(dealt) > 40
+        for i in dealt:
+            screen.record = replace(record, first=replace(state, card=i), steps=())
+            await pilot.pause()
+            card = state.scenario.cards[i]
+            assert options.max_scroll_y == 0 and options.region.bottom <= 23, f"{card.id}: the options scroll"
+            shown = " ".join(line.split("▕")[-1].strip() for line in screen_text(app).splitlines())
+            for choice in screen.choices:
+                assert " ".join(f"{choice.number} {choice.label}".split()) in " ".join(shown.split()), card.id
