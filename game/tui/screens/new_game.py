@@ -256,6 +256,7 @@ class NewGameScreen(Screen):
     def _label_start(self) -> None:
         if self.scenario is not None and self.role is not None:
             self.query_one("#briefing", Static).update(briefing(self.scenario, self.role))
+            self.query_one("#briefing-pane").scroll_home(animate=False)  # another role: its goals, at the top
             role = self.scenario.role(self.role).name
             opponent = self.opponent
             if opponent is None:
