@@ -223,3 +223,21 @@ def test_a_certain_choice_reads_certain_in_the_list_of_decisions():
     certain = [s for s in record.steps if s.rolled.probability >= 0.9995]
     assert certain, "the game had no certain choice"
     assert "got 100" not in text and "odds certain" not in text and "(certain" in text
+
+
+def test_the_list_of_decisions_says_the_share_the_odds_gave_the_result():
+    """A play-tester read '(odds 63% a couple of governments wait / 37% the lobbying backfires, got 38%)': the
+    result's chance was rounded on its own while the odds share out whole percents. 'got' is the odds' share."""
+    from game.tui.views import shares
+
+    games = [(finished(load(resolve_scenario(name)), role, "random", seed), role)
+             for name, role in (("tutorial", "union"), ("venezuela-2019", "guaido")) for seed in range(1, 9)]
+    rolled = [(r, role, n, s) for r, role in games for n, s in enumerate(r.steps) if s.rolled.probability < 0.9995]
+    assert any(f"{s.rolled.probability * 100:.0f}%" != shares(s.view.chances)[s.rolled.outcome]
+               for *_, s in rolled), "no roll whose chance rounds apart from its share: the test shows nothing"
+    for record, role, n, step in rolled:
+        line = ending.decisions(record, [], role).plain.splitlines()[n]
+        assert line.count(", got ") == 1
+        got = line.split(", got ")[1].split(")")[0]
+        assert got == shares(step.view.chances)[step.rolled.outcome], line
+        assert got in line.split(", got ")[0], line  # the same figure stands in the odds beside it

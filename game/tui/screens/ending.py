@@ -16,12 +16,12 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from game import paths
-from game.i18n import N_, _, format_percent, ngettext
+from game.i18n import N_, _, ngettext
 
 from ..record import Record
 from ..settled import ended, settled_text
 from ..turning import CONTINUATIONS, Stopped, games_ending_alike, key_steps, turning_points
-from ..views import CERTAIN, date_text, option_odds, role_name, shown
+from ..views import CERTAIN, date_text, option_odds, role_name, shares, shown
 from ..widgets.key_footer import KeyFooter
 from ..widgets.meter_chart import ChartShown, Mark, MeterChart, Series
 
@@ -85,8 +85,9 @@ def decisions(record: Record, turning: list[int], reader: str | None, counts: di
         if step.rolled.probability >= CERTAIN:  # nothing was rolled: "certain", not "odds certain, got 100%"
             odds = "(" + option_odds(step.view, step.before, reader) + ")"
         else:
+            # the share the odds gave this outcome, not its chance rounded on its own ('37% ..., got 38%')
             odds = _("(odds {odds}, got {chance})").format(odds=option_odds(step.view, step.before, reader),
-                                                           chance=format_percent(step.rolled.probability))
+                                                           chance=shares(step.view.chances)[step.rolled.outcome])
         lines.append(Content.assemble(
             (_("Turn {turn}").format(turn=f"{step.before.turn:>2}"), "bold"), (who, "$text-accent"),
             f"  {shown(card.title, step.before, reader)}: ", (shown(step.chosen.label, step.before, reader), "italic"),
