@@ -127,7 +127,7 @@ def as_markdown(record: Record) -> str:
     replay = f"--role {player}" + (f" --opponent {opponent}" if opponent else "")
     command = f"crisis play --scenario {scenario_arg(sc)} {replay} --seed {state.seed}"
     hot_seat = bool(two and record.seats and record.seats.hot_seat)
-    if hot_seat:  # "Role: Juan Guaidó… Opponent: friend" read as if one leader were the reader's
+    if hot_seat:  # "Role: <one leader>… Opponent: friend" read as if one leader were the reader's
         who = "; ".join(_named(sc.role(r)) for r in record.seats.people)
         played = _("- Played by people taking turns at one keyboard: {roles}").format(roles=who)
     else:

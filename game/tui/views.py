@@ -383,7 +383,7 @@ def change_text(before: int, after: int) -> str:
 
 def meter_name(meter) -> str:
     """A meter as a page's change line names it: its label, with the panel's short label beside it when
-    that is not already in it ('High command's loyalty to Maduro (Generals)'), since at 80 columns the panel
+    that is not already in it ('Loyalty of the union's members (Members)'), since at 80 columns the panel
     shows the short one and the player must tell they are the same meter."""
     short = meter.short.strip()
     if not short or short.casefold() in meter.label.casefold():

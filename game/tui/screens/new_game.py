@@ -266,7 +266,7 @@ class NewGameScreen(Screen):
             else:
                 label = _("Start: {role} vs {opponent}").format(role=role, opponent=bot_name(opponent))
             # The whole choice, wrapped inside the form when it is wider (app.tcss: at most the form's width):
-            # a label cut short reads as another choice ("Start: Nicolás Maduro" against nobody).
+            # a label cut short reads as another choice ("Start: <role>" against nobody).
             start = self.query_one("#start", Button)
             start.label = label
             start.refresh(layout=True)  # the button was sized to its first label: it grows (or shrinks) to this one
