@@ -4,6 +4,7 @@ button that names the whole choice (issue 9)."""
 from __future__ import annotations
 
 import threading
+from contextlib import aclosing
 
 import pytest
 
@@ -29,6 +30,19 @@ def slow_reading(monkeypatch):
     monkeypatch.setattr(loading, "scenario_choices", slow)
     yield ready
     ready.set()
+
+
+async def each_role(size, lang, monkeypatch):
+    """Venezuela's new-game form in `lang` at `size`, with its first role picked, then its second."""
+    monkeypatch.setenv("CRISIS_LANG", lang)
+    i18n.set_language(lang)
+    app = build_app(scenario="venezuela-2019", seed=5)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for keys in ((), ("down",)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            yield pilot, app, app.screen
 
 
 async def test_keys_typed_while_the_scenarios_are_read_act_once_they_are(slow_reading):
@@ -76,15 +90,8 @@ async def test_escape_while_the_scenarios_are_read_goes_back_at_once(slow_readin
 async def test_the_start_button_names_the_whole_choice(size, lang, monkeypatch):
     from game.tui.seats import bot_name
 
-    monkeypatch.setenv("CRISIS_LANG", lang)
-    i18n.set_language(lang)
-    app = build_app(scenario="venezuela-2019", seed=5)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        form = app.screen
-        for keys in ((), ("down",)):  # Guaidó, then Maduro, each against the default bot
-            await pilot.press(*keys)
-            await pilot.pause()
+    async with aclosing(each_role(size, lang, monkeypatch)) as roles:
+        async for pilot, app, form in roles:  # Guaidó, then Maduro, each against the default bot
             role = form.scenario.role(form.role).name
             start = form.query_one("#start")
             start.scroll_visible(animate=False)
@@ -101,15 +108,8 @@ async def test_how_to_start_and_what_winning_means_are_in_view_without_scrolling
     # Play-test e1 at 80x24: the odds, the seed and Start were below the fold (only '^s Start' showed), and
     # the role's 'YOU WIN if...' was pages down its briefing, so 'ends the game: The generals take over' on a
     # card gave no idea whether that was a win.
-    monkeypatch.setenv("CRISIS_LANG", lang)
-    i18n.set_language(lang)
-    app = build_app(scenario="venezuela-2019", seed=5)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        form = app.screen
-        for keys in ((), ("down",)):  # Guaidó, then Maduro
-            await pilot.press(*keys)
-            await pilot.pause()
+    async with aclosing(each_role(size, lang, monkeypatch)) as roles:
+        async for _pilot, app, form in roles:  # Guaidó, then Maduro
             scenario = form.scenario
             shown = screen_text(app)
             for widget in ("#odds", "#seed", "#start"):
