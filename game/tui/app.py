@@ -137,6 +137,12 @@ class CrisisApp(App[int]):
     def on_game_screen_finished(self, message) -> None:
         self.ending(message.record)
 
+    def on_ending_screen_again(self, message) -> None:
+        self.new_game(message.scenario, odds=True)
+
+    def on_ending_screen_leave(self) -> None:
+        self.title_screen()
+
     def title_screen(self) -> None:
         from .screens.title import TitleScreen
 

@@ -241,3 +241,47 @@ def test_the_list_of_decisions_says_the_share_the_odds_gave_the_result():
         got = line.split(", got ")[1].split(")")[0]
         assert got == shares(step.view.chances)[step.rolled.outcome], line
         assert got in line.split(", got ")[0], line  # the same figure stands in the odds beside it
+
+
+async def test_the_ending_screen_asks_its_host_for_a_new_game_or_the_title():
+    # The ending screen stands alone: `n` and `t` post what the player asked for, and whatever app shows the
+    # screen decides where that leads (it called the crisis app's own methods by name, so no other host worked).
+    from textual.app import App
+
+    asked = []
+
+    class Host(App):
+        def on_mount(self) -> None:
+            self.push_screen(EndingScreen(finished(load(resolve_scenario("tutorial")), "union", "greedy")))
+
+        def on_ending_screen_again(self, message: EndingScreen.Again) -> None:
+            asked.append(("again", message.scenario))
+
+        def on_ending_screen_leave(self) -> None:
+            asked.append(("title",))
+
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await pilot.press("t")
+        await pilot.pause()
+        assert asked == [("again", "tutorial"), ("title",)]
+        app.screen.workers.cancel_all()
+
+
+async def test_from_the_ending_n_opens_a_new_game_and_t_the_title():
+    from game.tui.screens.new_game import NewGameScreen
+    from game.tui.screens.title import TitleScreen
+
+    app = build_app(scenario="tutorial", role="union", opponent="greedy", seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await play_to_the_end(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewGameScreen)
+    app = build_app(scenario="tutorial", role="union", opponent="greedy", seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await play_to_the_end(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)

@@ -119,6 +119,16 @@ class EndingScreen(Screen):
     counts: var[dict[int, int]] = var(dict, init=False)
     """Per key step, how many bot games played on from it end this way: filled in as they finish."""
 
+    class Again(Message):
+        """The player asked for a new game of this scenario: the app opens the new-game form."""
+
+        def __init__(self, scenario: str) -> None:
+            super().__init__()
+            self.scenario = scenario
+
+    class Leave(Message):
+        """The player went back to the title."""
+
     class Counted(Message):
         """The bot games from one key step are done (posted from the worker's thread)."""
 
@@ -229,7 +239,7 @@ class EndingScreen(Screen):
         self.query_one("#ending-body", VerticalScroll).scroll_end(animate=False)
 
     def action_new(self) -> None:
-        self.app.new_game(self.record.scenario.id, odds=True)
+        self.post_message(self.Again(self.record.scenario.id))
 
     def action_title(self) -> None:
-        self.app.title_screen()
+        self.post_message(self.Leave())
