@@ -29,7 +29,7 @@ class RandomPolicy:
 
     @property
     def description(self) -> str:
-        return _("random")
+        return _("unpredictable")
 
     def chooser(self, scenario: Scenario, role: str) -> Choose:
         return uniform

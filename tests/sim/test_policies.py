@@ -137,7 +137,7 @@ def test_a_registered_policy_can_be_simulated():
 
 def test_each_policy_says_what_it_does_in_a_line_and_to_a_player_in_a_word_or_three():
     assert list(POLICIES) == ["random", "historical", "greedy", "adaptive"]
-    assert {p.description for p in POLICIES.values()} == {"random", "as it happened", "ruthless", "careful"}
+    assert {p.description for p in POLICIES.values()} == {"unpredictable", "as it happened", "ruthless", "careful"}
     assert all(p.summary and "\n" not in p.summary for p in POLICIES.values())
 
 

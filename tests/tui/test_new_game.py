@@ -122,3 +122,22 @@ async def test_how_to_start_and_what_winning_means_are_in_view_without_scrolling
                                   ("loss", _("You lose with: "))):
                 titles = "; ".join(e.title for e in scenario.endings if e.result_for(form.role) == result)
                 assert " ".join(f"{words}{titles}".split()) in pane, pane
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+async def test_every_opponent_on_the_list_says_in_a_line_how_it_plays(lang, monkeypatch):
+    # Play-test: "random" stood alone on the list while the others read "historical  as it happened", because
+    # its description was its own name. Every policy the engine offers is walked, not a list written here.
+    from game.bots import POLICIES
+    from game.tui.seats import bot_name
+
+    async with aclosing(each_role((120, 40), lang, monkeypatch)) as roles:
+        async for _pilot, app, form in roles:
+            shown = {o.id: str(o.prompt) for o in form.query_one("#opponents").options}
+            assert set(POLICIES) <= set(shown)
+            for name in POLICIES:
+                line = shown[name]
+                assert line.startswith(bot_name(name)), line
+                about = line.removeprefix(bot_name(name)).strip()
+                assert about and about != bot_name(name), f"{name}: no description on the list ({line!r})"
+            break
