@@ -28,7 +28,7 @@ TEXTUAL_COMMANDS = (
     N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
 )
 """Textual's own commands in the palette, for the catalog to hold: shown translated (an unknown one as written)."""
-KEY_NAMES = (N_("space"),)
+KEY_NAMES = (N_("space"), N_("space/enter"))
 """Keys shown by name in the footer, translated there; the others are symbols or keys' own labels (esc, Enter)."""
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from game.tui.app import build_app
 from game.tui.screens.game import GameScreen
 from game.tui.screens.glossary import GlossaryScreen
@@ -128,3 +130,28 @@ async def test_the_mouse_plays_too():
         await pilot.click("#continue")
         assert "Turn 2/8" in screen_text(app) and isinstance(app.screen, GameScreen)
         assert len(app.screen.record.steps) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_on_an_outcome_the_footer_names_every_key_that_moves_on(size, lang, monkeypatch):
+    # Play-test: Enter and Space both went on from an outcome, but the footer said only "space Next".
+    from game import i18n
+    from game.i18n import _
+
+    monkeypatch.setenv("CRISIS_LANG", lang)
+    i18n.set_language(lang)
+    keys = [k.strip() for b in GameScreen.BINDINGS if b.action == "next" for k in b.key.split(",")]
+    assert {"space", "enter"} <= set(keys)
+    for key in keys:
+        app = build_app(scenario="venezuela-2019", role="guaido", opponent="historical", seed=3)
+        async with app.run_test(size=size) as pilot:
+            await play_turn(pilot)  # a choice, then Space: the next page of what followed is an outcome too
+            assert app.screen.outcome is not None
+            footer = screen_text(app).splitlines()[-1]
+            named = footer.split(" " + _("Next"))[0].split()[-1]  # the key shown before 'Next'
+            assert _(key) in named.split("/"), footer
+            before = app.screen.read[app.screen.reader]
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen.read[app.screen.reader] == before + 1 or app.screen.outcome is None

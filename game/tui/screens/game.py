@@ -63,8 +63,7 @@ class GameScreen(Screen):
     BINDINGS = [
         Binding("1", "choose(1)", N_("Choose"), key_display="1-9"),
         *[Binding(str(n), f"choose({n})", f"Option {n}", show=False) for n in range(2, 10)],
-        Binding("space", "next", N_("Next")),
-        Binding("enter", "next", show=False),
+        Binding("space,enter", "next", N_("Next"), key_display=N_("space/enter")),
         Binding("l", "toggle_log", N_("Log")),
         Binding("s", "save", N_("Save")),
         Binding("question_mark", "app.help", N_("Help"), key_display="?"),
