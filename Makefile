@@ -10,8 +10,9 @@ PIP    := $(PY) -m pip --disable-pip-version-check -q
 play: $(VENV)/.installed
 	$(VENV)/bin/crisis play $(ARGS)
 
+# Every test, spread over up to four of the machine's cores (PYTEST_ARGS="-n0" runs them in one process).
 test: $(VENV)/.installed-test
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto --maxprocesses=4 $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-test
 	$(PY) bench/run.py
