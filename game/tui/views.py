@@ -301,13 +301,52 @@ def option_odds(view: OptionView, state: State, reader: str | None = None) -> st
     outcome labels and the endings they would bring about, each said as it would come (see odds_text) and with
     what it would mean for the role choosing (to `reader`: 'a win for you' when that is them)."""
     scenario = state.scenario
+    labels = view.labels
+    live = [k for k, p in enumerate(view.chances) if p > 0]
+    if len(live) == 1 and not (labels[live[0]] if live[0] < len(labels) else ""):
+        # A single result with no name: what it moves, so 'certain' says what is certain (as a share of the
+        # odds names its result), never a bare word. One that only ends the game is named by its ending.
+        ends = live[0] < len(view.ends) and view.ends[live[0]] is not None
+        moves = moves_text(state, view.index, reader, quiet="" if ends else _("no meter you can see moves"))
+        labels = tuple(moves if k == live[0] else "" for k in range(len(view.chances)))
     if not any(view.ends):
-        return odds_text(view.chances, view.labels)
+        return odds_text(view.chances, labels)
     from game.engine.explain import outcome_ends
 
     found = outcome_ends(state, view.index)
     ends = tuple(None if e is None else ending_for_chooser(scenario, e.ending, state.role, reader) for e in found)
-    return odds_text(view.chances, view.labels, ends, tuple("" if e is None else e.how for e in found))
+    return odds_text(view.chances, labels, ends, tuple("" if e is None else e.how for e in found))
+
+
+MOVES_WIDTH = 32
+"""The most columns a certain option's moves take beside 'certain: ', so they stay on one line of a card at 80
+columns (a longer list cost the card its text: the options take the rows they need)."""
+
+
+def moves_text(state: State, option: int, reader: str | None = None, quiet: str = "") -> str:
+    """'▲ Street, Region; ▼ Generals': the meters `reader` may see that option `option`'s single result moves, by
+    their short names (as the panel beside shows them), those going up, then those going down; `quiet` when none
+    does. The largest moves first into MOVES_WIDTH, '…' for the others (the outcome's page lists every one)."""
+    from game.engine.explain import outcome_moves
+
+    meters = state.scenario.meters
+    [moves] = outcome_moves(state, option)[:1] or [()]
+    seen = [(k, meters[i].short.strip() or meters[i].label, by) for k, (i, by) in enumerate(moves)
+            if meters[i].visible_to(reader)]
+
+    def said(kept: list) -> str:
+        kept = sorted(kept)  # the scenario's order of meters
+        return "; ".join(f"{arrow} " + ", ".join(name for _k, name, by in kept if (by > 0) == up)
+                         for arrow, up in (("▲", True), ("▼", False)) if any((by > 0) == up for *_n, by in kept))
+
+    kept: list = []
+    for move in sorted(seen, key=lambda m: -abs(m[2])):
+        if kept and len(said([*kept, move])) + 1 > MOVES_WIDTH:
+            break
+        kept.append(move)
+    if not kept:
+        return quiet
+    return said(kept) + ("…" if len(kept) < len(seen) else "")
 
 
 def _edge(x: float) -> str:
@@ -632,7 +671,7 @@ def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> 
                                       "Then the world acted: {n} events, told below.", events).format(n=events)]
     if end and step.world:
         world = world + ((end, ()),)
-    return OutcomeShown(heading, mine, choice, "" if mine else odds_line(option_odds(step.view, step.before)), roll_text(step),
+    return OutcomeShown(heading, mine, choice, "" if mine else odds_line(option_odds(step.view, step.before, reader)), roll_text(step),
                         shown(step.rolled.text, step.after, reader, day), tuple(changes), world)
 
 

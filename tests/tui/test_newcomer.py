@@ -225,10 +225,27 @@ def test_the_opponents_certain_move_reads_certain():
     record = Record.new(sc, "union", 3, Seats.against(sc, "union", "friend"))
     record = record.play(1)  # the mayor threatens a lockout: one outcome, with no name
     page = outcome_shown(record, record.steps[-1], "union")
-    assert page.odds == "" and page.roll == "This choice had a single possible result: no roll was needed."
+    assert page.odds == "Certain: ▼ Pay" and page.roll == "This choice had a single possible result: no roll was needed."
     named = replace(sc.card("talks").options[1], outcomes=(replace(sc.card("talks").options[1].outcomes[0],
                                                                    label="the gates shut"),))
     talks = replace(sc.card("talks"), options=(sc.card("talks").options[0], named, *sc.card("talks").options[2:]))
     sc = replace(sc, cards=(talks, sc.card("storm")), content_hash="duel-named-1")
     record = Record.new(sc, "union", 3, Seats.against(sc, "union", "friend")).play(1)
     assert outcome_shown(record, record.steps[-1], "union").odds == "Certain: the gates shut"
+
+
+def test_a_single_results_odds_say_what_is_certain_and_keep_hidden_meters_hidden():
+    # Play-test: an option with one result read a bare "certain" beside "45% the crowd roars / 55% it sounds
+    # premature": certain what? A result with no name is named by what it moves, as the reader may see it.
+    from game.tui.views import choices_shown
+
+    sc = duel()
+    record = Record.new(sc, "union", 3, Seats.against(sc, "union", "friend")).play(1)  # the mayor's lockout
+    assert record.state.role == "union"
+    odds = {c.label: c.odds for c in choices_shown(record.options(), record.state, "union")}
+    assert odds["Wait and see"] == "certain: ▲ Strike fund"
+    assert odds["Call a strike"] == "50% the crowd holds / 50% arrested (ends the game: Lockout, a loss for you)"
+    record = record.play(3)  # the union waits: its strike fund is hidden from the mayor
+    page = outcome_shown(record, record.steps[-1], "mayor")
+    assert page.odds == "Certain: no meter you can see moves"
+    assert "Strike fund" not in " ".join([page.odds, *page.changes])
