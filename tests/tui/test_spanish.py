@@ -110,8 +110,9 @@ def check(app, *whole: str, text: str | None = None, english: bool = True) -> No
     footers = app.screen.query(KeyFooter)
     if text is None and footers:
         last = shown.splitlines()[-1]
+        left_out = footers.first().left_out  # the keys that do nothing on the page on show (a card's numbers on an outcome)
         for _n, binding, _enabled, _tip in app.screen.active_bindings.values():
-            if binding.show:
+            if binding.show and binding.action.split("(")[0] not in left_out:
                 assert f"{app.get_key_display(binding)} {_(binding.description)}" in last, (binding, last)
 
 

@@ -291,6 +291,8 @@ class GameScreen(Screen):
         picked, so the Enter that dismissed the last outcome cannot play it unread."""
         card, result = self.query_one(CardView), self.query_one(OutcomeView)
         card.display, result.display = self.outcome is None, self.outcome is not None
+        # The footer names the keys that work on the page on show: the numbers on a card, Space/Enter on an outcome.
+        self.query_one(KeyFooter).leave_out(frozenset({"choose"} if self.outcome is not None else {"next"}))
         if self.log_covers_play:
             return
         if self.outcome is None:

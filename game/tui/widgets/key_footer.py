@@ -32,6 +32,8 @@ class KeyFooter(Footer):
     """Whether the palette's key had room the last time the footer was built."""
     _widths: tuple[int, int] = (0, 0)
     """The columns the screen's keys take, and the palette's (0: none), as last built."""
+    left_out: frozenset[str] = frozenset()
+    """Actions whose keys are not shown: the screen's keys that do nothing on the page on show (see leave_out)."""
 
     def compose(self) -> ComposeResult:
         keys, palette = [], None
@@ -45,12 +47,26 @@ class KeyFooter(Footer):
             if widget.has_class("-command-palette"):
                 palette = widget
             else:
+                widget.display = not self._left_out(widget)
                 keys.append(widget)
         yield from keys
         self._widths = (sum(_width(k) for k in keys), _width(palette) + PALETTE_EDGE if palette is not None else 0)
         self.palette_fits = palette is not None and self._palette_has_room()
         if self.palette_fits:
             yield palette
+
+    def leave_out(self, actions: frozenset[str]) -> None:
+        """Hide the keys of `actions` (by name, without parameters: "choose"), show the others. The screen's
+        bindings stay as they are: changing them rebuilt the footer on every page, a third of key-to-outcome."""
+        if actions == self.left_out:
+            return
+        self.left_out = actions
+        for key in self.children:
+            if not key.has_class("-command-palette"):
+                key.display = not self._left_out(key)
+
+    def _left_out(self, key) -> bool:
+        return str(getattr(key, "action", "")).split("(")[0] in self.left_out
 
     def _palette_has_room(self) -> bool:
         keys, palette = self._widths
