@@ -10,6 +10,7 @@ import os
 import pty
 import re
 import select
+import shutil
 import signal
 import statistics
 import struct
@@ -21,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+KEY_GAMES = int(os.environ.get("BENCH_KEY_GAMES", "3"))  # games played for key to outcome, 8 presses each
 SIZE = (30, 100)  # rows, columns
 TIMEOUT = 30.0
 ANSI = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\x1bP.*?\x1b\\|\x1b\].*?(\x07|\x1b\\)", re.S)
@@ -167,7 +169,15 @@ def main() -> int:
         for _ in range(RUNS):  # interleaved, so a noisy moment hits every case alike
             for name, (argv, marker) in cases.items():
                 results[name].append(launch(argv, marker, env))
-        choose, choose_cpu, move_on = key_latencies(env)
+        choose, choose_cpu, move_on = [], [], []
+        for n in range(KEY_GAMES):  # each a new process: one busy moment of the machine spoils fewer presses
+            # Each in a data folder of its own with the warm scenario cache, so that no game finds the last
+            # one's autosave (and tells of keeping it while the keys are timed).
+            own = Path(home) / f"keys{n}"
+            if (Path(home) / "cache").is_dir():
+                shutil.copytree(Path(home) / "cache", own / "cache")
+            for into, got in zip((choose, choose_cpu, move_on), key_latencies({**env, "CRISIS_HOME": str(own)})):
+                into += got
 
     hello_t = statistics.median(t for t, _, _ in results["hello world"])
     hello_m = statistics.median(m for _, m, _ in results["hello world"])
