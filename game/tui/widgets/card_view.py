@@ -81,9 +81,11 @@ class CardView(Vertical):
         if card is None:
             return
         self.query_one("#card-title", Static).update(card.title)
+        # The tag says what it means on the card itself: a first-time player never opened the help to learn it.
         tag = (Content.styled(" " + _("historical") + " ", "reverse") if card.historical
                else Content.styled(" " + _("what if") + " ", "reverse italic"))
-        self.query_one("#card-meta", Static).update(Content.assemble(card.date, "  ", tag))
+        meaning = _("this happened") if card.historical else _("this did not happen")
+        self.query_one("#card-meta", Static).update(Content.assemble(card.date, "  ", tag, ("  " + meaning, "$text-muted")))
         self.query_one("#card-text", Static).update(card.text)
         sources = self.query_one("#card-sources", Static)
         sources.update(Content.assemble((_("Sources: "), "italic"), card.sources) if card.sources else "")

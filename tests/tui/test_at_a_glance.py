@@ -1,0 +1,53 @@
+"""What a first-time player must read at a glance, at every supported size and in both languages (issue 9): what
+a card's historical / what-if tag means, the header's role and date, each meter's name in its short label."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from game import i18n
+from game.i18n import _
+from game.tui.app import build_app
+
+from .play import opened, screen_text
+
+SIZES = [(80, 24), (100, 30), (120, 40), (160, 50)]
+IDS = ["80x24", "100x30", "120x40", "160x50"]
+
+
+async def a_game(pilot):
+    """The game screen with its first card on show (the pages before it read)."""
+    await opened(pilot)
+    screen = pilot.app.screen
+    while screen.outcome is not None:
+        await pilot.press("space")
+    await pilot.pause()
+    return screen
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_a_cards_tag_says_what_it_means_on_the_card(size, lang, monkeypatch):
+    # Play-test: the card's "historical" / "what if" tag was explained only in the help and the debrief.
+    monkeypatch.setenv("CRISIS_LANG", lang)
+    i18n.set_language(lang)
+    app = build_app(scenario="venezuela-2019", role="guaido", opponent="historical", seed=3)
+    async with app.run_test(size=size) as pilot:
+        screen = await a_game(pilot)
+        record, state = screen.record, screen.record.state
+        cards = state.scenario.cards
+        for historical in (True, False):
+            i = next(k for k, c in enumerate(cards) if "guaido" in c.roles and not c.event and c.historical == historical)
+            screen.record = replace(record, first=replace(state, card=i), steps=())
+            await pilot.pause()
+            tag, meaning = ((_("historical"), _("this happened")) if historical
+                            else (_("what if"), _("this did not happen")))
+            rows = [line.split("▕")[-1].split("▏")[0].strip() for line in screen_text(app).splitlines()]
+            meta = next(r for r in rows if tag in r)  # the tag and its meaning on one line, beside the date
+            assert flat(meta).endswith(f"{tag} {meaning}"), meta
