@@ -51,3 +51,40 @@ async def test_a_cards_tag_says_what_it_means_on_the_card(size, lang, monkeypatc
             rows = [line.split("▕")[-1].split("▏")[0].strip() for line in screen_text(app).splitlines()]
             meta = next(r for r in rows if tag in r)  # the tag and its meaning on one line, beside the date
             assert flat(meta).endswith(f"{tag} {meaning}"), meta
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+@pytest.mark.parametrize("role", ["guaido", "maduro"])
+async def test_the_header_shows_whose_turn_and_when_whole_and_the_title_never_cut_mid_word(role, size, lang,
+                                                                                           monkeypatch):
+    # Play-test at 80x24: "Venezuela 2019: T… · Juan Guaidó's turn": the title was cut to a letter to keep the
+    # seed. The seed goes first, then the title's subtitle, then whole words.
+    from game.tui.widgets.game_header import shorter_titles
+
+    monkeypatch.setenv("CRISIS_LANG", lang)
+    i18n.set_language(lang)
+    app = build_app(scenario="venezuela-2019", role=role, opponent="historical", seed=48213)
+    async with app.run_test(size=size) as pilot:
+        screen = await a_game(pilot)
+        for _page in range(2):
+            line = screen.header
+            header = screen_text(app).splitlines()[0]
+            assert line.role in header and line.date in header, header
+            assert _("Turn {turn}/{last}").format(turn=line.turn, last=line.max_turns) in header, header
+            title = header.split(" · ")[0].strip()
+            assert title in shorter_titles(line.scenario), header
+            if size[0] >= 100:
+                assert title == line.scenario, header
+            if size[0] >= 120:
+                assert _("seed {seed}").format(seed=48213) in header, header
+            await pilot.press("1")
+            await pilot.pause()
+
+
+def test_a_title_is_shortened_at_its_subtitle_then_by_whole_words():
+    from game.tui.widgets.game_header import shorter_titles
+
+    assert shorter_titles("Venezuela 2019: Two Presidents") == ["Venezuela 2019: Two Presidents", "Venezuela 2019",
+                                                                "Venezuela…"]
+    assert shorter_titles("The harbour strike") == ["The harbour strike", "The harbour…", "The…"]

@@ -24,9 +24,24 @@ class HeaderLine:
 SEP = " · "  # between the parts: they stay apart even where spaces are lost (a copy, a screen reader)
 
 
+def shorter_titles(title: str) -> list[str]:
+    """A scenario's title, then shorter forms of it that still read: the part before its subtitle ('Venezuela
+    2019' of 'Venezuela 2019: Two Presidents'), then fewer and fewer whole words with an ellipsis."""
+    forms = [title]
+    for mark in (":", " — ", " – ", " - "):
+        head = title.split(mark, 1)[0].strip()
+        if head and head != title:
+            forms.append(head)
+            break
+    words = forms[-1].split()
+    forms += [" ".join(words[:n]).rstrip(",;:") + "…" for n in range(len(words) - 1, 0, -1)]
+    return forms
+
+
 class GameHeader(Widget):
     """Always shows where the player is and whose turn it is, whole. When the line is narrow the seed goes
-    first, then the scenario's title is shortened; the role's name is cut only if nothing else is left."""
+    first, then the scenario's title is shortened, at its subtitle, then by whole words; the role's name and
+    the date and turn are cut only if nothing else is left."""
 
     line: reactive[HeaderLine | None] = reactive(None)
 
@@ -40,15 +55,17 @@ class GameHeader(Widget):
                                 (_("Turn {turn}/{last}").format(turn=line.turn, last=line.max_turns), "bold"))
         seeded = Content.assemble(turn, (SEP, dim), (_("seed {seed}").format(seed=line.seed), dim))
         role = Content.styled(line.role, "$text-accent")
-        scenario = Content.styled(line.scenario, "bold")
         gap = Content.styled(" │ ", dim)  # between the left and the right: a mark, not only spaces
-        right = seeded if role.cell_length + gap.cell_length + seeded.cell_length <= width else turn
+        # Whose turn it is and when matter most, then the scenario's title, whole; the seed least (the new-game
+        # screen, the saves and the ending show it).
+        titles = shorter_titles(line.scenario)
+        tries = [(titles[0], seeded), (titles[0], turn), *((t, seeded) for t in titles[1:2]),
+                 *((t, turn) for t in titles[1:]), ("", turn)]
+        for title, right in tries:
+            left = Content.assemble((title, "bold"), (SEP, dim), role) if title else role
+            if left.cell_length + gap.cell_length + right.cell_length <= width:
+                break
         room = width - right.cell_length - gap.cell_length
-        # Whose turn it is matters more than the scenario's title: the title is shortened first.
-        spare = room - role.cell_length - len(SEP)
-        if scenario.cell_length > spare:
-            scenario = scenario.truncate(max(0, spare - 1), ellipsis=True) if spare > 6 else Content("")
-        left = Content.assemble(scenario, (SEP, dim), role) if scenario.cell_length else role
         if left.cell_length > room:
             left = left.truncate(max(0, room - 1), ellipsis=True)
         fill = " " * max(0, width - left.cell_length - gap.cell_length - right.cell_length)
