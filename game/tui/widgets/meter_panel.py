@@ -6,8 +6,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import var
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -23,17 +25,30 @@ Row = tuple[str, object]
 class MeterRows(Widget):
     """Every line of the panel, drawn by one widget: as two dozen widgets (a bar per meter, a heading per
     faction), the panel was a third of the work before the game's first frame. The mouse resting on a meter or
-    a heading tells what it is."""
+    a heading tells what it is.
+
+    Drawn line by line (Textual's line API), each line kept as drawn until what it shows changes: after a
+    move most meters stand still, and redrawing all of them was the largest part of drawing the outcome."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.rows: list[Row] = []
         self.compact = False
+        self._lines: list[tuple] = []  # per line: what it shows (kind, item, which of the item's lines)
+        self._drawn: dict[tuple, Strip] = {}  # a line's key -> its strip, for the look in `_drawn_for`
+        self._drawn_for: tuple = ()
 
     def show(self, rows: list[Row], compact: bool) -> None:
-        height = self._height()
+        height, before, was_compact = self._height(), self._lines, self.compact
         self.rows, self.compact = rows, compact
-        self.refresh(layout=self._height() != height)
+        self._lines = [(kind, item, part) for kind, item in rows for part in range(self._span(kind))]
+        if self._height() != height or len(before) != len(self._lines) or compact != was_compact:
+            self.refresh(layout=True)
+            return
+        width = self.size.width
+        for y, (old, new) in enumerate(zip(before, self._lines)):
+            if old != new:
+                self.refresh(Region(0, y, width, 1))
 
     def _span(self, kind: str) -> int:
         return 2 if kind == "meter" and not self.compact else 1
@@ -44,17 +59,42 @@ class MeterRows(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self._height()
 
-    def render(self) -> Content:
+    def _line(self, kind: str, item, part: int, width: int) -> Content:
+        if kind == "meter":
+            return meter_lines(item, width, self.compact)[part]
+        if kind == "heading":
+            return Content.styled(item[0], "bold $text-accent").truncate(width, ellipsis=True)
+        return Content("")
+
+    def render_line(self, y: int) -> Strip:
         width = self.size.width
-        lines: list[Content] = []
-        for kind, item in self.rows:
-            if kind == "meter":
-                lines += meter_lines(item, width, self.compact)
-            elif kind == "heading":
-                lines.append(Content.styled(item[0], "bold $text-accent").truncate(width, ellipsis=True))
-            else:
-                lines.append(Content(""))
-        return Content("\n").join(lines)
+        if y >= len(self._lines):
+            return Strip.blank(width, self.visual_style.rich_style)
+        # A line drawn at another width, in another layout or theme, or on another background is drawn anew.
+        look = (width, self.compact, self.app.theme, self.visual_style)
+        if look != self._drawn_for:
+            self._drawn, self._drawn_for = {}, look
+        key = self._lines[y]
+        if key not in self._drawn:
+            self._draw_missing(width)
+        return self._drawn[key].apply_offsets(0, y)  # where text selection finds the line, as a whole render has it
+
+    def _draw_missing(self, width: int) -> None:
+        """Every line not drawn yet, drawn in one go: a render of the whole panel costs half again as much line
+        by line (the first frame draws them all)."""
+        shown = dict.fromkeys(self._lines)
+        missing = [key for key in shown if key not in self._drawn]
+        contents = [self._line(*key, width) for key in missing]
+        strips = Visual.to_strips(self, Content("\n").join(contents), width, None, self.visual_style)
+        if len(strips) != len(contents):  # a line wrapped (a panel narrower than its lines): each on its own
+            strips = [Visual.to_strips(self, content, width, 1, self.visual_style)[0] for content in contents]
+        # Lines no longer shown (last turn's values) are let go.
+        self._drawn = {key: strip for key, strip in self._drawn.items() if key in shown}
+        self._drawn.update(zip(missing, strips))
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn_for = ()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         y = 0
