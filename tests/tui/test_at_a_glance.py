@@ -88,3 +88,23 @@ def test_a_title_is_shortened_at_its_subtitle_then_by_whole_words():
     assert shorter_titles("Venezuela 2019: Two Presidents") == ["Venezuela 2019: Two Presidents", "Venezuela 2019",
                                                                 "Venezuela…"]
     assert shorter_titles("The harbour strike") == ["The harbour strike", "The harbour…", "The…"]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+@pytest.mark.parametrize("scenario, roles", [("tutorial", ("union", "mayor")), ("venezuela-2019", ("guaido", "maduro"))])
+async def test_every_meter_the_role_sees_is_named_whole_in_the_panel(scenario, roles, size, lang, monkeypatch):
+    # Play-test at 80x24: "Strikers' resol…": a name too long to sit beside the figures was cut. Each meter shows
+    # its name, or the scenario's short name for it, whole; the full name is its tooltip and in the who's who.
+    monkeypatch.setenv("CRISIS_LANG", lang)
+    i18n.set_language(lang)
+    for role in roles:
+        app = build_app(scenario=scenario, role=role, opponent="historical", seed=3)
+        async with app.run_test(size=size) as pilot:
+            screen = await a_game(pilot)
+            panel = [line.split("▕")[0] for line in screen_text(app).splitlines()[1:-1]]
+            assert not any("…" in line for line in panel), "\n".join(panel)
+            for meter in screen.record.scenario.meters:
+                if meter.visible_to(role):
+                    named = [n for n in (meter.label, meter.short) if n and any(n in line for line in panel)]
+                    assert named, f"{meter.label!r} is not named whole:\n" + "\n".join(panel)

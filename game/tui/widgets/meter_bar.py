@@ -36,8 +36,8 @@ def aim(reading: MeterReading, gap: str = " ") -> Content:
 
 
 def meter_lines(r: MeterReading, width: int, compact: bool) -> list[Content]:
-    """Two lines (which way you want it, label and figures, then the bar), or one line when the panel is short of
-    rows: label, a shorter bar, figures. Either way the level is a bar of its own glyphs."""
+    """Two lines (which way you want it and the label, then the bar and the figures), or one line when the panel
+    is short of rows: label, a shorter bar, figures. Either way the level is a bar of its own glyphs."""
     if compact:
         # One row: which way, the label (the scenario's short one when it is long), a short bar, the figures.
         figures = Content.assemble((f"{r.value:>3}", "bold"), " ", delta(r.delta))
@@ -46,10 +46,12 @@ def meter_lines(r: MeterReading, width: int, compact: bool) -> list[Content]:
         cells = max(4, min(10, room // 4))
         label = fitted(r, max(1, room - cells))
         return [Content.assemble(mark, label, " ", bar(r.fraction, cells), " ", figures)]
+    # Two rows: the name has the first to itself, whole however long (beside the figures, "Strikers' resolve"
+    # was cut to "Strikers' resol…" at 80x24), the bar and the figures the second; every bar is one width.
     figures = Content.assemble((f"{r.value:>4}", "bold"), " ", delta(r.delta))
     mark = aim(r)
-    room = width - figures.cell_length - mark.cell_length - 1
-    return [Content.assemble(mark, fitted(r, room), " ", figures), bar(r.fraction, width)]
+    return [Content.assemble(mark, fitted(r, width - mark.cell_length)),
+            Content.assemble(bar(r.fraction, max(1, width - figures.cell_length - 1)), " ", figures)]
 
 
 def meter_tooltip(r: MeterReading) -> str:
