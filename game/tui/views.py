@@ -307,7 +307,7 @@ def option_odds(view: OptionView, state: State, reader: str | None = None) -> st
         # A single result with no name: what it moves, so 'certain' says what is certain (as a share of the
         # odds names its result), never a bare word. One that only ends the game is named by its ending.
         ends = live[0] < len(view.ends) and view.ends[live[0]] is not None
-        moves = moves_text(state, view.index, reader, quiet="" if ends else _("no meter you can see moves"))
+        moves = moves_text(state, view.index, reader, quiet=not ends)
         labels = tuple(moves if k == live[0] else "" for k in range(len(view.chances)))
     if not any(view.ends):
         return odds_text(view.chances, labels)
@@ -323,10 +323,11 @@ MOVES_WIDTH = 32
 columns (a longer list cost the card its text: the options take the rows they need)."""
 
 
-def moves_text(state: State, option: int, reader: str | None = None, quiet: str = "") -> str:
+def moves_text(state: State, option: int, reader: str | None = None, quiet: bool = False) -> str:
     """'▲ Street, Region; ▼ Generals': the meters `reader` may see that option `option`'s single result moves, by
-    their short names (as the panel beside shows them), those going up, then those going down; `quiet` when none
-    does. The largest moves first into MOVES_WIDTH, '…' for the others (the outcome's page lists every one)."""
+    their short names (as the panel beside shows them), those going up, then those going down; when none does,
+    with `quiet`, that no meter moves (or none the reader can see), else "". The largest moves first into
+    MOVES_WIDTH, '…' for the others (the outcome's page lists every one)."""
     from game.engine.explain import outcome_moves
 
     meters = state.scenario.meters
@@ -345,7 +346,9 @@ def moves_text(state: State, option: int, reader: str | None = None, quiet: str 
             break
         kept.append(move)
     if not kept:
-        return quiet
+        if not quiet:
+            return ""
+        return _("no meter you can see moves") if moves else _("no meter moves")
     return said(kept) + ("…" if len(kept) < len(seen) else "")
 
 

@@ -249,3 +249,17 @@ def test_a_single_results_odds_say_what_is_certain_and_keep_hidden_meters_hidden
     page = outcome_shown(record, record.steps[-1], "mayor")
     assert page.odds == "Certain: no meter you can see moves"
     assert "Strike fund" not in " ".join([page.odds, *page.changes])
+
+
+def test_a_certain_result_that_moves_no_meter_says_so():
+    from game.engine import Option, Outcome, SetFlag
+    from game.tui.views import choices_shown
+
+    sc = duel()
+    talks = sc.card("talks")
+    quiet = Option("Say nothing", (Outcome(None, "Nobody notices.", (SetFlag("quiet", True),)),),
+                   roles=frozenset({"mayor"}))
+    sc = replace(sc, cards=(replace(talks, options=(*talks.options, quiet)), sc.card("storm")), content_hash="duel-q")
+    record = Record.new(sc, "mayor", 3, Seats.against(sc, "mayor", "friend"))
+    odds = {c.label: c.odds for c in choices_shown(record.options(), record.state, "mayor")}
+    assert odds["Say nothing"] == "certain: no meter moves"
