@@ -64,7 +64,7 @@ class ChoiceShown:
 
 def choices_shown(views: tuple[OptionView, ...], state: State, reader: str | None = None) -> tuple[ChoiceShown, ...]:
     return tuple(ChoiceShown(n, v.index, shown(v.label, state, reader), v.available, v.reason,
-                             option_odds(v, state, reader))
+                             option_odds(v, state, reader, room=MOVES_WIDTH))
                  for n, v in enumerate(views, start=1))
 
 
@@ -296,7 +296,7 @@ def ending_for_chooser(scenario: Scenario, ending: str, chooser: str, reader: st
     return _(ENDS_FOR_ROLE[result]).format(ending=title, role=scenario.role(chooser).name)
 
 
-def option_odds(view: OptionView, state: State, reader: str | None = None) -> str:
+def option_odds(view: OptionView, state: State, reader: str | None = None, room: int | None = None) -> str:
     """An option's odds, as shown in `state` (the state its card was on the table in), with the scenario's
     outcome labels and the endings they would bring about, each said as it would come (see odds_text) and with
     what it would mean for the role choosing (to `reader`: 'a win for you' when that is them)."""
@@ -307,7 +307,7 @@ def option_odds(view: OptionView, state: State, reader: str | None = None) -> st
         # A single result with no name: what it moves, so 'certain' says what is certain (as a share of the
         # odds names its result), never a bare word. One that only ends the game is named by its ending.
         ends = live[0] < len(view.ends) and view.ends[live[0]] is not None
-        moves = moves_text(state, view.index, reader, quiet=not ends)
+        moves = moves_text(state, view.index, reader, quiet=not ends, room=room)
         labels = tuple(moves if k == live[0] else "" for k in range(len(view.chances)))
     if not any(view.ends):
         return odds_text(view.chances, labels)
@@ -319,15 +319,17 @@ def option_odds(view: OptionView, state: State, reader: str | None = None) -> st
 
 
 MOVES_WIDTH = 32
-"""The most columns a certain option's moves take beside 'certain: ', so they stay on one line of a card at 80
-columns (a longer list cost the card its text: the options take the rows they need)."""
+"""The most columns a certain option's moves take on a card beside 'certain: ', so they stay on one line at 80
+columns (a longer list cost the card its text: the options take the rows they need). Pages of prose (the
+other side's move, the ending, the debrief) name every move."""
 
 
-def moves_text(state: State, option: int, reader: str | None = None, quiet: bool = False) -> str:
+def moves_text(state: State, option: int, reader: str | None = None, quiet: bool = False,
+               room: int | None = None) -> str:
     """'▲ Street, Region; ▼ Generals': the meters `reader` may see that option `option`'s single result moves, by
     their short names (as the panel beside shows them), those going up, then those going down; when none does,
-    with `quiet`, that no meter moves (or none the reader can see), else "". The largest moves first into
-    MOVES_WIDTH, '…' for the others (the outcome's page lists every one)."""
+    with `quiet`, that no meter moves (or none the reader can see), else "". Given `room` (columns), the
+    largest moves first into it, '…' for the others (the outcome's page lists every one)."""
     from game.engine.explain import outcome_moves
 
     meters = state.scenario.meters
@@ -342,7 +344,7 @@ def moves_text(state: State, option: int, reader: str | None = None, quiet: bool
 
     kept: list = []
     for move in sorted(seen, key=lambda m: -abs(m[2])):
-        if kept and len(said([*kept, move])) + 1 > MOVES_WIDTH:
+        if kept and room is not None and len(said([*kept, move])) + 1 > room:
             break
         kept.append(move)
     if not kept:

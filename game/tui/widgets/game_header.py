@@ -59,8 +59,8 @@ class GameHeader(Widget):
         # Whose turn it is and when matter most, then the scenario's title, whole; the seed least (the new-game
         # screen, the saves and the ending show it).
         titles = shorter_titles(line.scenario)
-        tries = [(titles[0], seeded), (titles[0], turn), *((t, seeded) for t in titles[1:2]),
-                 *((t, turn) for t in titles[1:]), ("", turn)]
+        # (The seed only beside the whole title, so it does not come and go from one page to the next.)
+        tries = [(titles[0], seeded), *((t, turn) for t in titles), ("", turn)]
         for title, right in tries:
             left = Content.assemble((title, "bold"), (SEP, dim), role) if title else role
             if left.cell_length + gap.cell_length + right.cell_length <= width:
