@@ -285,3 +285,28 @@ async def test_from_the_ending_n_opens_a_new_game_and_t_the_title():
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, TitleScreen)
+
+
+async def test_the_debriefs_path_stays_in_view_when_the_bot_games_finish_after_it(monkeypatch):
+    # Play-test at 80x24: `e` pressed while the bot games still ran showed the path, then each count's words
+    # lengthened the list of decisions above it and pushed it below the screen.
+    release = threading.Event()
+    real = ending.games_ending_alike
+
+    def slow(*args, **kwargs):
+        release.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ending, "games_ending_alike", slow)
+    app = build_app(scenario="tutorial", role="union", opponent="greedy", seed=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await play_to_the_end(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        written = sorted(p.name for p in paths.exports().iterdir())
+        rows = [row.strip() for row in screen_text(app).splitlines()]
+        assert all(name in rows for name in written), rows

@@ -207,7 +207,11 @@ class EndingScreen(Screen):
         self.counts = {**self.counts, message.step: message.games}
 
     def watch_counts(self, counts: dict[int, int]) -> None:
+        body = self.query_one("#ending-body", VerticalScroll)
+        at_end = body.max_scroll_y > 0 and body.scroll_y >= body.max_scroll_y
         self.query_one("#decisions", Static).update(decisions(self.record, self.turning, self.reader, counts))
+        if at_end:  # a count's words lengthen the list: what the player was reading at the end (the debrief's path) stays
+            self.call_after_refresh(body.scroll_end, animate=False)
 
     def action_more_meters(self) -> None:
         """Bring the chart into view; once it is, the next page of meters."""
@@ -236,7 +240,10 @@ class EndingScreen(Screen):
         said = _("This game's debrief is already in ") if found else _("Debrief written to ")
         self.query_one("#export-path", Static).update(Content.assemble(
             (said, "bold"), f"{md.parent}{os.sep}", "\n  ", md.name, "\n  ", data.name))
-        self.query_one("#ending-body", VerticalScroll).scroll_end(animate=False)
+        # Once the lines are laid out: scrolled at once, the end was the old one, and the path stayed below it
+        # (seen at 80x24 in Spanish, where the chart's long lines wrap).
+        body = self.query_one("#ending-body", VerticalScroll)
+        self.call_after_refresh(body.scroll_end, animate=False)
 
     def action_new(self) -> None:
         self.post_message(self.Again(self.record.scenario.id))
