@@ -15,6 +15,8 @@ import pytest
 
 from game.bots import get_policy
 from game.engine import opening, resolve
+from game.engine.core import outcome_chances
+from game.engine.effects import SetFlag
 from game.engine.fast import play
 from game.scenario import load, resolve_scenario
 from game.scenario.translations import translated
@@ -51,6 +53,19 @@ PAST = (
      r"(dio|diste) por terminad[ao] (la mediación|el proceso) de Noruega|volver a Barbados"
      r"|trasladó la negociación a Barbados|Los enviados vuelven a reunirse",
      "the two sides' envoys have talked"),
+    # A rival's act, told to the other leader: his envoys, his promise, his deal.
+    ({"envoys_maduro", "talks_open"},
+     r"Maduro's envoys (say|offer|put|have offered|will|answer|fly home)|Jorge Rodríguez (wants|flies home)",
+     r"[Ll]os enviados de Maduro (dicen|ofrecen|ponen|ofrecieron|vuelven a casa|responden)",
+     "Maduro sent envoys to talk"),
+    ({"oslo_guaido", "talks_open"},
+     r"Guaidó's envoys (name|have put|want|wait|start|pack)|Guaidó's timetable",
+     r"[Ll]os enviados de Guaidó (ponen|pusieron|quieren|esperan|empiezan|hacen)|cronograma de Guaidó",
+     "Guaidó sent envoys to talk"),
+    ({"small_parties_deal"}, r"Maduro's table|took Maduro's offers|the socialists return",
+     r"mesa de Maduro|aceptaron las ofertas de Maduro|los socialistas vuelven", "Maduro signed with the small parties"),
+    ({"guaido_in_embassy"}, r"(walks|slips) out of the embassy|the guest of a friendly embassy|still in the embassy",
+     r"sale de la embajada|huésped de una embajada amiga|[Ss]igues en la embajada", "Guaidó sheltered in an embassy"),
 )
 
 
@@ -75,7 +90,7 @@ def tables(scenario):
             choices = play(scenario, None, seed, choose, random.Random(seed)).choices
             state = opening(scenario, None, seed).state
             for choice in choices:
-                seen.add((state.role, state.card, state.flags))
+                seen.add((state.role, state.card, state.flags, state.meters, state.turn))
                 state = resolve(state, choice).state
     return seen
 
@@ -96,7 +111,7 @@ def _told(text: str, language: int):
 def test_no_leader_reads_as_past_a_choice_nobody_made(scenario, spanish, tables):
     problems = set()
     for language, sc in enumerate((scenario, spanish)):
-        for role, index, flags in tables:
+        for role, index, flags, _meters, _turn in tables:
             card = sc.cards[index]
             for text in _reads(card, role):
                 for needed, what in _told(text, language):
@@ -106,16 +121,43 @@ def test_no_leader_reads_as_past_a_choice_nobody_made(scenario, spanish, tables)
     assert sorted(problems) == []
 
 
+def _results(card, role, meters, flags, turn):
+    """What a leader may read after choosing: each outcome his open options can roll from here, with the
+    flags it sets itself (an outcome may tell the act it records: "Maduro's envoys fly to Oslo")."""
+    for option in card.options:
+        if not option.open_to(role) or (option.condition is not None and not option.condition(meters, flags, turn)):
+            continue
+        for outcome, chance in zip(option.outcomes, outcome_chances(option, meters, flags, turn)):
+            if chance > 0:
+                sets = {e.flag for e in outcome.effects if isinstance(e, SetFlag) and e.value}
+                yield outcome.text, flags | sets
+
+
+def test_no_outcome_tells_an_act_nobody_did(scenario, spanish, tables):
+    """The outcomes a leader reads under his roll are held to the same rule as the cards: his rival's
+    envoys answer, his rival's promise is kept in mind, only in a game where the rival made them."""
+    problems = set()
+    for language, sc in enumerate((scenario, spanish)):
+        for role, index, flags, meters, turn in tables:
+            card = sc.cards[index]
+            for text, known in _results(card, role, meters, flags, turn):
+                for needed, what in _told(text, language):
+                    if not needed & known:
+                        problems.add(f"{card.id} ({role}, {'en es'.split()[language]}): '{text[:70]}' tells "
+                                     f"'{what}' with none of {sorted(needed)} set")
+    assert sorted(problems) == []
+
+
 def test_the_games_reach_the_cards_that_tell_such_choices(scenario, tables):
     """The check above reads what the games show: it sees the cards that tell each choice."""
-    shown = {scenario.cards[index].id for _role, index, _flags in tables}
-    assert {"g_embassy", "g_immunity", "m_oped_answer", "after_uprising", "barbados"} <= shown
+    shown = {scenario.cards[index].id for _role, index, *_ in tables}
+    assert {"g_embassy", "g_immunity", "m_oped_answer", "after_uprising", "barbados", "g_embassy_exit"} <= shown
 
 
 def test_the_envoys_talk_only_when_both_leaders_sent_them(scenario, tables):
     """Talks are open (and Barbados and the later rounds tell both sides' envoys at one table) only in a
     game where each leader said his envoys would go: one leader's offer never seats his rival's envoys."""
-    one_sided = {(scenario.cards[index].id, role) for role, index, flags in tables
+    one_sided = {(scenario.cards[index].id, role) for role, index, flags, *_ in tables
                  if "talks_open" in flags and not {"oslo_guaido", "envoys_maduro"} <= flags}
     assert one_sided == set()
 
