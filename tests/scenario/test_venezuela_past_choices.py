@@ -64,6 +64,10 @@ PAST = (
      "Guaidó sent envoys to talk"),
     ({"small_parties_deal"}, r"Maduro's table|took Maduro's offers|the socialists return",
      r"mesa de Maduro|aceptaron las ofertas de Maduro|los socialistas vuelven", "Maduro signed with the small parties"),
+    ({"election_promised"}, r"promised months ago|Earlier this year (Maduro|you) promised",
+     r"prometió hace meses|A principios de año (Maduro prometió|prometiste)", "Maduro promised a presidential election"),
+    ({"assembly_retaken"}, r"Since the early vote|the new Assembly",
+     r"Desde la elección adelantada|la nueva Asamblea", "Maduro's party took the Assembly in an early vote"),
     ({"guaido_in_embassy"}, r"(walks|slips) out of the embassy|the guest of a friendly embassy|still in the embassy",
      r"sale de la embajada|huésped de una embajada amiga|[Ss]igues en la embajada", "Guaidó sheltered in an embassy"),
 )
@@ -146,6 +150,40 @@ def test_no_outcome_tells_an_act_nobody_did(scenario, spanish, tables):
                         problems.add(f"{card.id} ({role}, {'en es'.split()[language]}): '{text[:70]}' tells "
                                      f"'{what}' with none of {sorted(needed)} set")
     assert sorted(problems) == []
+
+
+# What a text may NOT tell once the flag is set: it would forget a choice made months before.
+FORGETS = (
+    ("election_promised", r"^Maduro's envoys put a presidential election on the table|^The opposition is split over "
+                          r"whether to believe Maduro\.",
+     r"^Los enviados de Maduro ponen sobre la mesa una elección|^La oposición se divide sobre si creerle a Maduro\.",
+     "Maduro's offer of a vote, as if he had never promised one"),
+    ("assembly_retaken", r"Guaidó's majority is thin|The National Assembly meets, as it does every week",
+     r"La mayoría de Guaidó es estrecha|La Asamblea Nacional se reúne, como cada semana",
+     "an Assembly the opposition still holds"),
+)
+
+
+def test_no_leader_reads_what_an_earlier_choice_made_untrue(scenario, spanish, tables):
+    """Later cards remember: once Maduro has promised a presidential election, his later offers say it
+    is the promised one; once his party has taken the Assembly's seats, nobody reads that the opposition
+    holds them."""
+    problems = set()
+    for language, sc in enumerate((scenario, spanish)):
+        for role, index, flags, meters, turn in tables:
+            card = sc.cards[index]
+            texts = [(t, flags) for t in _reads(card, role)] + list(_results(card, role, meters, flags, turn))
+            for text, known in texts:
+                for flag, *patterns, what in FORGETS:
+                    if flag in known and re.search(patterns[language], text):
+                        problems.add(f"{card.id} ({role}, {'en es'.split()[language]}): tells {what} with {flag} set")
+    assert sorted(problems) == []
+
+
+def test_the_games_reach_the_choices_later_cards_remember(tables):
+    """The check above is not empty: the games make each remembered choice."""
+    made = set().union(*(flags for _role, _index, flags, *_ in tables))
+    assert {flag for flag, *_ in FORGETS} <= made
 
 
 def test_the_games_reach_the_cards_that_tell_such_choices(scenario, tables):
