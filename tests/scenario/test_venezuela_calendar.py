@@ -182,3 +182,51 @@ def test_no_card_is_read_more_than_twice_in_one_game_in_nineteen_games_out_of_tw
         if worst is not None and told[worst] > 2:
             over.append(f"{pairing}: {scenario.cards[worst].id} x{told[worst]}")
     assert len(over) <= 0.05 * len(games), f"{len(over)} of {len(games)} games: {over[:10]}"
+
+
+# Events a text may speak of only once they have happened: (what, day, English, Spanish). A card read in
+# a week that starts before the day (its header shows that week's first day, or its own fixed day) must
+# not tell them: "The streets fill again" spoke of blackouts from 24 February, before the 7 March one.
+EVENTS = (
+    ("the blackout of 7 March", dt.date(2019, 3, 7), r"\bblackouts?\b|without power|lights come back",
+     r"\bapag[oó]n|\bapagones\b|sin luz|vuelve la luz"),
+    ("Marrero's arrest, 21 March", dt.date(2019, 3, 21), r"\bMarrero\b", r"\bMarrero\b"),
+    ("the rising of 30 April", dt.date(2019, 4, 30), r"failed rising|revolt has failed|since 30 April|after 30 April",
+     r"alzamiento fracasado|rebelión ha fracasado|desde el 30 de abril|después del 30 de abril"),
+    ("four million abroad, counted in June", dt.date(2019, 6, 7), r"four million|4 million", r"cuatro millones"),
+    ("the Bachelet report, 4 July", dt.date(2019, 7, 4), r"Bachelet|human rights report",
+     r"Bachelet|informe de derechos humanos"),
+    ("the freeze of 5 August", dt.date(2019, 8, 5), r"froze everything|full embargo|Since 5 August",
+     r"congel[oó] todo|embargo total|Desde el 5 de agosto"),
+)
+
+
+def _read_in_week(scenario, card, role):
+    """Everything a leader may read on the card: title, his text, his options and their outcomes."""
+    yield card.title
+    yield card.text_for(role)
+    for option in card.options:
+        if option.open_to(role):
+            yield option.label
+            for outcome in option.outcomes:
+                yield outcome.text
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_card_tells_an_event_before_its_day(scenario, games, language):
+    from game.scenario.translations import translated
+    sc = scenario if language == "en" else translated(scenario, "es")
+    cal = scenario.calendar
+    problems = set()
+    for _pairing, game in games:
+        for turn, idx, *_rest, slot in game.steps:
+            card = sc.cards[idx]
+            shown = card.day or cal.date_of(turn)
+            for what, day, *patterns in EVENTS:
+                if shown >= day:
+                    continue
+                pattern = patterns[language == "es"]
+                for text in _read_in_week(sc, card, scenario.order[slot]):
+                    if re.search(pattern, text, re.IGNORECASE):
+                        problems.add(f"{card.id} ({language}, read {shown}): tells {what}: {text[:80]!r}")
+    assert not problems, "\n".join(sorted(problems))
