@@ -307,7 +307,7 @@ def option_odds(view: OptionView, state: State, reader: str | None = None, room:
         # A single result with no name: what it moves, so 'certain' says what is certain (as a share of the
         # odds names its result), never a bare word. One that only ends the game is named by its ending.
         ends = live[0] < len(view.ends) and view.ends[live[0]] is not None
-        moves = moves_text(state, view.index, reader, quiet=not ends, room=room)
+        moves = moves_text(state, view.index, live[0], reader, quiet=not ends, room=room)
         labels = tuple(moves if k == live[0] else "" for k in range(len(view.chances)))
     if not any(view.ends):
         return odds_text(view.chances, labels)
@@ -324,16 +324,16 @@ columns (a longer list cost the card its text: the options take the rows they ne
 other side's move, the ending, the debrief) name every move."""
 
 
-def moves_text(state: State, option: int, reader: str | None = None, quiet: bool = False,
+def moves_text(state: State, option: int, outcome: int, reader: str | None = None, quiet: bool = False,
                room: int | None = None) -> str:
-    """'▲ Street, Region; ▼ Generals': the meters `reader` may see that option `option`'s single result moves, by
-    their short names (as the panel beside shows them), those going up, then those going down; when none does,
+    """'▲ Street, Region; ▼ Generals': the meters `reader` may see that outcome `outcome` of option `option`
+    moves, by their short names (as the panel beside shows them), those going up, then those going down; when none does,
     with `quiet`, that no meter moves (or none the reader can see), else "". Given `room` (columns), the
     largest moves first into it, '…' for the others (the outcome's page lists every one)."""
     from game.engine.explain import outcome_moves
 
     meters = state.scenario.meters
-    [moves] = outcome_moves(state, option)[:1] or [()]
+    moves = outcome_moves(state, option)[outcome]
     seen = [(k, meters[i].short.strip() or meters[i].label, by) for k, (i, by) in enumerate(moves)
             if meters[i].visible_to(reader)]
 

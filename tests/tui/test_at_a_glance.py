@@ -43,7 +43,8 @@ async def test_a_cards_tag_says_what_it_means_on_the_card(size, lang, monkeypatc
         record, state = screen.record, screen.record.state
         cards = state.scenario.cards
         for historical in (True, False):
-            i = next(k for k, c in enumerate(cards) if "guaido" in c.roles and not c.event and c.historical == historical)
+            i = next(k for k, c in enumerate(cards)
+                     if "guaido" in c.roles and not c.event and c.historical == historical)
             screen.record = replace(record, first=replace(state, card=i), steps=())
             await pilot.pause()
             tag, meaning = ((_("historical"), _("this happened")) if historical
@@ -92,7 +93,8 @@ def test_a_title_is_shortened_at_its_subtitle_then_by_whole_words():
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
-@pytest.mark.parametrize("scenario, roles", [("tutorial", ("union", "mayor")), ("venezuela-2019", ("guaido", "maduro"))])
+@pytest.mark.parametrize("scenario, roles", [("tutorial", ("union", "mayor")),
+                                             ("venezuela-2019", ("guaido", "maduro"))])
 async def test_every_meter_the_role_sees_is_named_whole_in_the_panel(scenario, roles, size, lang, monkeypatch):
     # Play-test at 80x24: "Strikers' resol…": a name too long to sit beside the figures was cut. Each meter shows
     # its name, or the scenario's short name for it, whole; the full name is its tooltip and in the who's who.

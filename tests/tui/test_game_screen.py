@@ -56,7 +56,8 @@ async def test_meters_show_the_change_from_last_turn_with_arrow_and_sign():
         text = screen_text(app)
         assert "Public trust 50→45 (▼-5)" in text and "Rolled 75.7 out of 100. This result needed 60 to 100" in text
         lines = text.splitlines()  # the meter's name, then its bar with the value and the change
-        assert any("Public trust" in line and "45" in below and "▼ -5" in below for line, below in zip(lines, lines[1:]))
+        assert any("Public trust" in line and "45" in below and "▼ -5" in below
+                   for line, below in zip(lines, lines[1:]))
         await pilot.press("space")
         assert "Turn 2/8" in screen_text(app)
 

@@ -225,7 +225,8 @@ def test_the_opponents_certain_move_reads_certain():
     record = Record.new(sc, "union", 3, Seats.against(sc, "union", "friend"))
     record = record.play(1)  # the mayor threatens a lockout: one outcome, with no name
     page = outcome_shown(record, record.steps[-1], "union")
-    assert page.odds == "Certain: ▼ Pay" and page.roll == "This choice had a single possible result: no roll was needed."
+    assert page.odds == "Certain: ▼ Pay"
+    assert page.roll == "This choice had a single possible result: no roll was needed."
     named = replace(sc.card("talks").options[1], outcomes=(replace(sc.card("talks").options[1].outcomes[0],
                                                                    label="the gates shut"),))
     talks = replace(sc.card("talks"), options=(sc.card("talks").options[0], named, *sc.card("talks").options[2:]))
@@ -263,3 +264,18 @@ def test_a_certain_result_that_moves_no_meter_says_so():
     record = Record.new(sc, "mayor", 3, Seats.against(sc, "mayor", "friend"))
     odds = {c.label: c.odds for c in choices_shown(record.options(), record.state, "mayor")}
     assert odds["Say nothing"] == "certain: no meter moves"
+
+
+def test_a_certain_result_is_named_by_the_outcome_that_can_happen():
+    # The outcome with no chance is not the one named: "certain: ▲ Pay" named an outcome that could not happen.
+    from game.engine import Expr, Option, Outcome, Shift
+    from game.tui.views import choices_shown
+
+    sc = duel()
+    talks = sc.card("talks")
+    never = Option("Ask the port", (Outcome(Expr.number(0.0), "The port pays.", (Shift(0, 5),)),
+                                    Outcome(None, "The town pays.", (Shift(1, -3),))), roles=frozenset({"mayor"}))
+    sc = replace(sc, cards=(replace(talks, options=(*talks.options, never)), sc.card("storm")), content_hash="duel-n")
+    record = Record.new(sc, "mayor", 3, Seats.against(sc, "mayor", "friend"))
+    odds = {c.label: c.odds for c in choices_shown(record.options(), record.state, "mayor")}
+    assert odds["Ask the port"] == "certain: ▼ Town budget"

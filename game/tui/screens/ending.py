@@ -210,7 +210,7 @@ class EndingScreen(Screen):
         body = self.query_one("#ending-body", VerticalScroll)
         at_end = body.max_scroll_y > 0 and body.scroll_y >= body.max_scroll_y
         self.query_one("#decisions", Static).update(decisions(self.record, self.turning, self.reader, counts))
-        if at_end:  # a count's words lengthen the list: what the player was reading at the end (the debrief's path) stays
+        if at_end:  # a count's words lengthen the list: what was read at the end (the debrief's path) stays
             self.call_after_refresh(body.scroll_end, animate=False)
 
     def action_more_meters(self) -> None:

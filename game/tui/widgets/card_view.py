@@ -85,7 +85,8 @@ class CardView(Vertical):
         tag = (Content.styled(" " + _("historical") + " ", "reverse") if card.historical
                else Content.styled(" " + _("what if") + " ", "reverse italic"))
         meaning = _("this happened") if card.historical else _("this did not happen")
-        self.query_one("#card-meta", Static).update(Content.assemble(card.date, "  ", tag, ("  " + meaning, "$text-muted")))
+        meta = Content.assemble(card.date, "  ", tag, ("  " + meaning, "$text-muted"))
+        self.query_one("#card-meta", Static).update(meta)
         self.query_one("#card-text", Static).update(card.text)
         sources = self.query_one("#card-sources", Static)
         sources.update(Content.assemble((_("Sources: "), "italic"), card.sources) if card.sources else "")
