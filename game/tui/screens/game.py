@@ -17,8 +17,9 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.reactive import var
+from textual.reactive import Reactive, var
 from textual.screen import Screen
+from textual.widget import Widget
 
 from game.engine import log_of
 from game.i18n import N_, _, ngettext
@@ -75,6 +76,11 @@ class GameScreen(Screen):
     """Numbers choose, Space or Enter moves on (Enter wherever the focus is: on the button it presses it, on the
     story log or the meters it still moves on, as Space does); the rest open panels and dialogs. The
     descriptions are marked for translation and translated by the footer as it shows them."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """The widget with the keyboard, as Textual's screen has it, but without repainting the whole screen when it
+    moves: the widgets that gain and lose focus restyle and redraw themselves, and every page moves the focus
+    between the options and the Next button (a second frame of the whole screen after each key, issue 9)."""
 
     record: var[Record] = var(None, always_update=True, init=False)
     outcome: var[Step | Prologue | None] = var(None, always_update=True, init=False)
