@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from game.engine import (
@@ -62,10 +63,27 @@ class ChoiceShown:
     odds: str
 
 
-def choices_shown(views: tuple[OptionView, ...], state: State, reader: str | None = None) -> tuple[ChoiceShown, ...]:
+def choices_shown(views: tuple[OptionView, ...], state: State, reader: str | None = None,
+                  names: Names | None = None) -> tuple[ChoiceShown, ...]:
     return tuple(ChoiceShown(n, v.index, shown(v.label, state, reader), v.available, v.reason,
-                             option_odds(v, state, reader, room=MOVES_WIDTH))
+                             option_odds(v, state, reader, room=MOVES_WIDTH, names=names))
                  for n, v in enumerate(views, start=1))
+
+
+Names = Mapping[str, str]
+"""Each meter's name as the meter panel on screen shows it (meter id -> name): the card's odds, the outcome's
+changes and the log name a meter the same way, so a player never reads one meter by two names."""
+
+
+def panel_name(label: str, short: str, room: int) -> str:
+    """The one rule for a meter's name in `room` columns: its label, or the scenario's short label when the label
+    does not fit (the panel cuts a short label that still does not fit)."""
+    return short.strip() if len(label) > room and short.strip() else label
+
+
+def meter_called(meter, names: Names | None) -> str:
+    """A meter by the name the panel shows it under, or (no panel: the debrief) its label."""
+    return (names or {}).get(meter.id) or meter.label
 
 
 def date_text(day: dt.date) -> str:
@@ -287,16 +305,18 @@ ENDS_FOR_ROLE = {"win": N_("{ending}, a win for {role}"), "loss": N_("{ending}, 
 
 
 def ending_for_chooser(scenario: Scenario, ending: str, chooser: str, reader: str | None = None) -> str:
-    """'The generals take over, a draw for you': the ending's title and its result for the role choosing, said
-    to them when they are the reader (or the game has one role), else by the role's name."""
+    """'The generals take over, a draw for you': the ending's title and what it would mean for the reader,
+    whoever is choosing (the rival's move read by Guaidó says what it means for Guaidó, not for the rival);
+    with no reader (a page read by both), for the role choosing, by name."""
     title = scenario.ending(ending).title.rstrip(".")
-    result = scenario.ending(ending).result_for(chooser)
-    if chooser == reader or not scenario.two_sided:
-        return _(ENDS_FOR_YOU[result]).format(ending=title)
-    return _(ENDS_FOR_ROLE[result]).format(ending=title, role=scenario.role(chooser).name)
+    if reader is not None or not scenario.two_sided:
+        return _(ENDS_FOR_YOU[scenario.ending(ending).result_for(reader or chooser)]).format(ending=title)
+    return _(ENDS_FOR_ROLE[scenario.ending(ending).result_for(chooser)]).format(
+        ending=title, role=scenario.role(chooser).name)
 
 
-def option_odds(view: OptionView, state: State, reader: str | None = None, room: int | None = None) -> str:
+def option_odds(view: OptionView, state: State, reader: str | None = None, room: int | None = None,
+                names: Names | None = None) -> str:
     """An option's odds, as shown in `state` (the state its card was on the table in), with the scenario's
     outcome labels and the endings they would bring about, each said as it would come (see odds_text) and with
     what it would mean for the role choosing (to `reader`: 'a win for you' when that is them)."""
@@ -307,7 +327,7 @@ def option_odds(view: OptionView, state: State, reader: str | None = None, room:
         # A single result with no name: what it moves, so 'certain' says what is certain (as a share of the
         # odds names its result), never a bare word. One that only ends the game is named by its ending.
         ends = live[0] < len(view.ends) and view.ends[live[0]] is not None
-        moves = moves_text(state, view.index, live[0], reader, quiet=not ends, room=room)
+        moves = moves_text(state, view.index, live[0], reader, quiet=not ends, room=room, names=names)
         labels = tuple(moves if k == live[0] else "" for k in range(len(view.chances)))
     if not any(view.ends):
         return odds_text(view.chances, labels)
@@ -325,7 +345,7 @@ other side's move, the ending, the debrief) name every move."""
 
 
 def moves_text(state: State, option: int, outcome: int, reader: str | None = None, quiet: bool = False,
-               room: int | None = None) -> str:
+               room: int | None = None, names: Names | None = None) -> str:
     """'▲ Street, Region; ▼ Generals': the meters `reader` may see that outcome `outcome` of option `option`
     moves, by their short names (as the panel beside shows them), those going up, then those going down; when none does,
     with `quiet`, that no meter moves (or none the reader can see), else "". Given `room` (columns), the
@@ -334,7 +354,8 @@ def moves_text(state: State, option: int, outcome: int, reader: str | None = Non
 
     meters = state.scenario.meters
     moves = outcome_moves(state, option)[outcome]
-    seen = [(k, meters[i].short.strip() or meters[i].label, by) for k, (i, by) in enumerate(moves)
+    seen = [(k, (names or {}).get(meters[i].id) or meters[i].short.strip() or meters[i].label, by)
+            for k, (i, by) in enumerate(moves)
             if meters[i].visible_to(reader)]
 
     def said(kept: list) -> str:
@@ -377,16 +398,21 @@ def roll_text(step: Step) -> str:
     start = sum(whole[:k])
     end = start + whole[k]
     said = _("Rolled {roll} out of 100.").format(roll=format_number(roll, 1))
+    label = quotable(rolled.label)  # quoted, not bracketed: a label may hold brackets of its own ('(as in 2019)')
     if whole[k] and (start <= roll < end or end == 100 and start <= roll <= 100):
-        needed = (_("This result ({label}) needed {low} to {high}: {chance}.") if rolled.label
+        needed = (_("The result “{label}” needed {low} to {high}: {chance}.") if rolled.label
                   else _("This result needed {low} to {high}: {chance}."))
-        return " ".join((said, needed.format(label=rolled.label, low=format_number(start), high=format_number(end),
-                                             chance=chance_phrase(chance))))
+        if chance[:1] in "<>":  # '0 to 100: a >99% chance' contradicts itself: the band's real edges
+            low, high = step.band()
+            edges = {"low": _edge(low), "high": _edge(high)}
+        else:
+            edges = {"low": format_number(start), "high": format_number(end)}
+        return " ".join((said, needed.format(label=label, chance=chance_phrase(chance), **edges)))
     low, high = step.band()
     exact = format_percent(high - low, 1)
-    needed = (_("This result ({label}) needed {low} to {high}: {exact}, which the odds round to {share}.")
+    needed = (_("The result “{label}” needed {low} to {high}: {exact}, which the odds round to {share}.")
               if rolled.label else _("This result needed {low} to {high}: {exact}, which the odds round to {share}."))
-    return " ".join((said, needed.format(label=rolled.label, low=_edge(low), high=_edge(high), exact=exact,
+    return " ".join((said, needed.format(label=label, low=_edge(low), high=_edge(high), exact=exact,
                                          share=chance)))
 
 
@@ -425,20 +451,20 @@ def change_text(before: int, after: int) -> str:
     return f"{before}→{after} ({delta_text(after - before).replace(' ', '')})"
 
 
-def meter_name(meter) -> str:
-    """A meter as a page's change line names it: its label, with the panel's short label beside it when
-    that is not already in it ('Loyalty of the union's members (Members)'), since at 80 columns the panel
-    shows the short one and the player must tell they are the same meter."""
+def meter_name(meter, names: Names | None = None) -> str:
+    """A meter as a page's change line names it: as the panel beside shows it, when there is one (`names`);
+    else (the debrief, read without the panel) its label, with the short label beside it when that is not
+    already in it ('Loyalty of the union's members (Members)')."""
+    if names:
+        return meter_called(meter, names)
     short = meter.short.strip()
     if not short or short.casefold() in meter.label.casefold():
         return meter.label
     return _("{label} ({short})").format(label=meter.label, short=short)
 
 
-NUMBERS = ("", N_("Something"), N_("Two things"), N_("Three things"), N_("Four things"), N_("Five things"))
-
-
-def change_lines(events, scenario: Scenario, turn: int, reader: str | None = None) -> list[str]:
+def change_lines(events, scenario: Scenario, turn: int, reader: str | None = None,
+                 names: Names | None = None) -> list[str]:
     """Every meter change (one line a meter), flag and follow-up among `events`, one line each (follow-ups
     due together, one line); a change to a meter hidden from `reader` is left out."""
     meters = {m.id: m for m in scenario.meters}
@@ -451,21 +477,25 @@ def change_lines(events, scenario: Scenario, turn: int, reader: str | None = Non
             meter = meters.get(e.meter)
             if meter is not None and not meter.visible_to(reader):
                 continue
-            lines.append(f"{meter_name(meter) if meter else e.meter} {change_text(e.before, e.after)}")
+            lines.append(f"{meter_name(meter, names) if meter else e.meter} {change_text(e.before, e.after)}")
         elif isinstance(e, FlagChanged):
             said = _("Now true: {flag}") if e.value else _("No longer true: {flag}")
             lines.append(said.format(flag=flags.get(e.flag, e.flag)))
         elif isinstance(e, FollowUpQueued) and e.due in due:
-            n = due.pop(e.due)
-            things = _(NUMBERS[n]) if n < len(NUMBERS) else _("{n} things").format(n=n)
-            lines.append(ngettext("{things} will follow in {turns}.", "{things} will follow in {turns}.", n)
-                         .format(things=things, turns=turns(e.due - turn)))
+            n, later = due.pop(e.due), e.due - turn
+            if later <= 1:
+                said = ngettext("A consequence of this comes next turn.",
+                                "{n} consequences of this come next turn.", n)
+            else:
+                said = ngettext("A consequence of this comes in {turns} turns.",
+                                "{n} consequences of this come in {turns} turns.", n)
+            lines.append(said.format(n=n, turns=later))
     return lines
 
 
-def step_lines(step: Step, reader: str | None = None) -> list[str]:
+def step_lines(step: Step, reader: str | None = None, names: Names | None = None) -> list[str]:
     """What the decision itself changed, as `reader` may see it."""
-    return change_lines(step.own, step.before.scenario, step.before.turn, reader)
+    return change_lines(step.own, step.before.scenario, step.before.turn, reader, names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -499,8 +529,10 @@ def passed_text(scenario: Scenario, e: TurnPassed) -> str:
     return _(someone).format(role=scenario.role(e.role).name, date=day) if e.role else _(anyone).format(date=day)
 
 
-def happenings_shown(step: Step | Prologue, reader: str | None = None) -> list[Happening]:
-    """Each world event after the decision and each turn passed for want of a card, in order."""
+def happenings_shown(step: Step | Prologue, reader: str | None = None, names: Names | None = None) -> list[Happening]:
+    """Each world event after the decision and each turn passed for want of a card, in order. Its text's
+    opening date is left out ('{date}. Agents pull Guaidó from his car'): wherever it is shown, it is dated
+    beside its title."""
     sc = step.before.scenario
     after = step.after
     out = []
@@ -509,10 +541,19 @@ def happenings_shown(step: Step | Prologue, reader: str | None = None) -> list[H
             out.append(Happening(h.turn, h.day or sc.calendar.date_of(h.turn), passed_text(sc, h), (), passed=True))
             continue
         day = h.drawn.day
-        what = h.rolled.label or shown(h.rolled.text, after, reader, day)
+        what = h.rolled.label or undated(shown(h.rolled.text, after, reader, day), day)
         out.append(Happening(h.drawn.turn, day, f"{shown(sc.card(h.drawn.card).title, after, reader, day)} — {what}",
-                             tuple(change_lines(h.events, sc, h.drawn.turn, reader))))
+                             tuple(change_lines(h.events, sc, h.drawn.turn, reader, names))))
     return out
+
+
+def undated(text: str, day: dt.date) -> str:
+    """`text` without the date it opens with ('13 Jan 2019. Agents...' -> 'Agents...'), for a page that dates it."""
+    said = date_text(day)
+    if not text.startswith(said):
+        return text
+    rest = text[len(said):].lstrip(".,;:— ")
+    return rest[:1].upper() + rest[1:] if rest else text
 
 
 def ending_line(step: Step, reader: str | None = None) -> str:
@@ -559,7 +600,8 @@ def _sentences(lines: list[str]) -> str:
     return " ".join(sentence(line) for line in lines)
 
 
-def log_entries(record: Record, reader: str | None = None, upto: int | None = None) -> list[tuple[str, str]]:
+def log_entries(record: Record, reader: str | None = None, upto: int | None = None,
+                names: Names | None = None) -> list[tuple[str, str]]:
     """The story so far, oldest first, as (heading, text): each decision (whoever made it), the world's
     events, and the ending; changes hidden from `reader` left out, and only the first `upto` steps (what
     the reader has read so far)."""
@@ -570,7 +612,7 @@ def log_entries(record: Record, reader: str | None = None, upto: int | None = No
     if upto is not None and upto < 0:
         return entries  # not even the world's opening events read yet
     if record.prologue is not None:
-        entries += _happening_entries(record.prologue, reader)
+        entries += _happening_entries(record.prologue, reader, names)
     for step in record.steps[:upto]:
         before = step.before
         who = role_name(sc, step.role)
@@ -580,11 +622,11 @@ def log_entries(record: Record, reader: str | None = None, upto: int | None = No
         heading = (_("Turn {turn} · {date} · {role}: {title}") if two else _("Turn {turn} · {date} · {title}")).format(
             turn=before.turn, date=date_text(day), role=who, title=title)
         chose = _("You chose “{option}”.") if mine else _("{role} chose “{option}”.")
-        changes = _sentences(step_lines(step, reader))
+        changes = _sentences(step_lines(step, reader, names))
         result = shown(step.rolled.text, step.after, reader, day)
         said = chose.format(role=who, option=quotable(step.chosen.label))
         entries.append((heading, f"{said} {result}" + (f" {changes}" if changes else "")))
-        entries += _happening_entries(step, reader)
+        entries += _happening_entries(step, reader, names)
         if step.ending is not None:
             from game.engine.explain import how_it_ended
 
@@ -597,9 +639,9 @@ def log_entries(record: Record, reader: str | None = None, upto: int | None = No
     return entries
 
 
-def _happening_entries(step: Step | Prologue, reader: str | None) -> list[tuple[str, str]]:
+def _happening_entries(step: Step | Prologue, reader: str | None, names: Names | None = None) -> list[tuple[str, str]]:
     entries = []
-    for h in happenings_shown(step, reader):
+    for h in happenings_shown(step, reader, names):
         if h.passed:
             entries.append((_("Turn {turn} · {date}").format(turn=h.turn, date=date_text(h.day)), h.title))
         else:
@@ -640,11 +682,11 @@ class OutcomeShown:
     world: tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> OutcomeShown:
+def outcome_shown(record: Record, step: Step | Prologue, reader: str | None, names: Names | None = None) -> OutcomeShown:
     if isinstance(step, Prologue):
         before = _("{date}: before anyone moves").format(date=date_text(step.after.date))
         return OutcomeShown(_("The world's move"), False, ((before, "bold"),),
-                            "", "", "", (), _world_shown(step, reader))
+                            "", "", "", (), _world_shown(step, reader, names))
     sc = record.scenario
     two = sc.two_sided
     mine = not two or step.role == reader
@@ -662,13 +704,13 @@ def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> 
         heading = _("{role}'s move ({by})").format(role=who, by=by)
         choice = styled(_("{role} drew “{card}” and chose {option}"), role=(who, "bold"), card=(quotable(title), "bold"),
                         option=(label, "italic"))
-    changes = step_lines(step, reader if two else None)
+    changes = step_lines(step, reader if two else None, names)
     end = ending_line(step, reader if two else None)
     if end and not step.world:
         changes = changes + [end]  # a game-ending outcome says so, never "Nothing changed"
     elif not changes:
         changes = [end] if end else [_("Nothing changed that you can see.") if two else _("Nothing changed.")]
-    world = _world_shown(step, reader)
+    world = _world_shown(step, reader, names)
     events = sum(1 for h in step.happened if not isinstance(h, TurnPassed))
     if events:  # the panel's changes add the world's events to this move's: say where they are told (at 80x24
         # they start below the fold)
@@ -676,7 +718,8 @@ def outcome_shown(record: Record, step: Step | Prologue, reader: str | None) -> 
                                       "Then the world acted: {n} events, told below.", events).format(n=events)]
     if end and step.world:
         world = world + ((end, ()),)
-    return OutcomeShown(heading, mine, choice, "" if mine else odds_line(option_odds(step.view, step.before, reader)), roll_text(step),
+    return OutcomeShown(heading, mine, choice, "" if mine else odds_line(option_odds(step.view, step.before, reader, names=names)),
+                        roll_text(step),
                         shown(step.rolled.text, step.after, reader, day), tuple(changes), world)
 
 
@@ -690,9 +733,10 @@ def odds_line(odds: str) -> str:
     return odds[:1].upper() + odds[1:] if odds != certain else ""
 
 
-def _world_shown(step: Step | Prologue, reader: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _world_shown(step: Step | Prologue, reader: str | None,
+                 names: Names | None = None) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """A page's world events, each dated with the day its turn had reached (one fixed to a day: that day),
     and the turns passed."""
     return tuple((h.title if h.passed else _("The world, {date}: {event}").format(date=date_text(h.day), event=h.title),
                   h.lines)
-                 for h in happenings_shown(step, reader))
+                 for h in happenings_shown(step, reader, names))

@@ -237,8 +237,8 @@ def test_the_list_of_decisions_says_the_share_the_odds_gave_the_result():
                for *_, s in rolled), "no roll whose chance rounds apart from its share: the test shows nothing"
     for record, role, n, step in rolled:
         line = ending.decisions(record, [], role).plain.splitlines()[n]
-        assert line.count(", got ") == 1
-        got = line.split(", got ")[1].split(")")[0]
+        assert line.count("; the ") == 1 and " result came)" in line  # not 'got 80%', which reads like a roll
+        got = line.split("; the ")[1].split(" result came)")[0]
         assert got == shares(step.view.chances)[step.rolled.outcome], line
         assert got in line.split(", got ")[0], line  # the same figure stands in the odds beside it
 

@@ -107,7 +107,12 @@ async def test_a_long_outcome_page_scrolls_with_the_keys_at_once_and_next_stays_
         await wheel(pilot, down=True)
         assert body.scroll_y > 0, "the mouse wheel did not scroll the page"
         assert "(Enter)" in screen_text(app).splitlines()[-2], "Next is not in view"
+        await pilot.press("enter")  # some of the page is still below: Enter reads on (issue 9 r2)
+        assert screen.outcome is page and body.scroll_y > 0, "Enter left a page half read"
+        await pilot.press("end")
+        await pilot.pause()
         await pilot.press("enter")
+        await pilot.pause()
         assert screen.outcome is not page, "Enter did not move on"
 
 
@@ -236,8 +241,9 @@ def test_the_games_own_words_read_as_english():
     from game.tui.views import change_lines, chance_phrase
 
     sc = build_app(scenario="strike", role="mayor", seed=3).opening.record.scenario
-    assert change_lines([FollowUpQueued("x", 5)], sc, 4) == ["Something will follow in 1 turn."]
-    assert change_lines([FollowUpQueued("x", 7)], sc, 4) == ["Something will follow in 3 turns."]
+    # Issue 9 r2: "Something will follow in 1 turn." was vague: what the player can know is that a consequence comes.
+    assert change_lines([FollowUpQueued("x", 5)], sc, 4) == ["A consequence of this comes next turn."]
+    assert change_lines([FollowUpQueued("x", 7)], sc, 4) == ["A consequence of this comes in 3 turns."]
     assert [chance_phrase(p) for p in ("85%", "8%", "11%", "18%", "40%", "1%", "<1%", ">99%")] == [
         "an 85% chance", "an 8% chance", "an 11% chance", "an 18% chance", "a 40% chance", "a 1% chance",
         "a <1% chance", "a >99% chance"]
@@ -348,6 +354,7 @@ async def test_enter_space_and_the_scroll_keys_work_wherever_the_focus_is(size):
                 assert body.scroll_y == 1, "Down did not scroll the page"
                 await pilot.press("pagedown", "up", "pageup")
                 assert body.scroll_y == 0, "PageUp did not scroll back"
+                await pilot.press("end")  # read to its end: the key moves on (before, it reads on)
             await pilot.press(moved_on_with)
             await pilot.pause()
             assert screen.outcome is not page, f"{moved_on_with} did not move on"

@@ -120,6 +120,8 @@ def test_a_meter_label_fits_its_room(label, short, room, shown):
     # Play-test e1: "needed 79.5 to 100: a 20% chance" read as a sum that does not add up.
     ((0.795, 0.205), 1, 0.853, "Rolled 85.3 out of 100. This result needed 80 to 100: a 20% chance."),
     ((0.204, 0.796), 0, 0.1, "Rolled 10.0 out of 100. This result needed 0 to 20: a 20% chance."),
+    # Issue 9 r2: "needed 0 to 100: a >99% chance" contradicts itself; the band's real edges say it.
+    ((0.997, 0.003), 0, 0.5, "Rolled 50.0 out of 100. This result needed 0 to 99.7: a >99% chance."),
     # The roll fell in the half point the rounding moved: the real edges, and the real chance beside the odds'.
     ((0.425, 0.575), 1, 0.427,
      "Rolled 42.7 out of 100. This result needed 42.5 to 100: 57.5%, which the odds round to 57%."),
@@ -157,8 +159,8 @@ def test_a_change_never_breaks_between_its_arrow_and_its_number(width):
     ("US threat of force", "US threat", "US threat of force"),  # the short one is in the label already
     ("Public trust", "", "Public trust"),
 ])
-def test_a_change_line_names_the_meter_as_the_panel_does(label, short, named):
-    # Play-test e1: the panel at 80 columns said "Generals", the story "High command's loyalty to Maduro".
+def test_a_change_line_read_without_the_panel_names_both_names(label, short, named):
+    # The debrief is read without the panel: the label, and the short name the panel may have shown.
     from game.engine import MeterChanged
     from game.tui.views import change_lines
 
@@ -172,6 +174,29 @@ def test_a_change_line_names_the_meter_as_the_panel_does(label, short, named):
     from game.tui.settled import term_text
 
     assert term_text(sc, Term("meter", "<=", 15, 12, meters[0].id)) == f"{named} 12 (15 or less)"
+
+
+@pytest.mark.parametrize("label, short, room, named", [
+    ("Russian backing", "Russian aid", 33, "Russian backing"),  # 120 columns: the label fits the panel
+    ("Russian backing", "Russian aid", 13, "Russian aid"),  # 80x24, one row a meter: the short one
+    ("High command's loyalty to Maduro", "Generals", 27, "Generals"),
+    ("Public trust", "", 5, "Public trust"),  # no short name: the panel cuts the label, the page names it whole
+])
+def test_a_page_beside_the_panel_names_a_meter_as_the_panel_does(label, short, room, named):
+    # Issue 9 r2: one meter, three names: the panel said "Russian backing", the outcome "Russian backing
+    # (Russian aid)", the card's odds "Russian aid". One rule names it (panel_name), at the panel's width.
+    from game.engine import MeterChanged
+    from game.tui.views import MeterReading, change_lines, panel_name
+    from game.tui.widgets.meter_bar import fitted
+
+    sc = strike()
+    meters = list(sc.meters)
+    meters[0] = dataclasses.replace(meters[0], label=label, short=short)
+    sc = dataclasses.replace(sc, meters=tuple(meters))
+    names = {meters[0].id: panel_name(label, short, room)}
+    assert change_lines((MeterChanged(meters[0].id, 50, 45),), sc, 1, names=names) == [f"{named} 50→45 (▼-5)"]
+    reading = MeterReading(meters[0].id, label, "", 50, 0, 100, None, short)
+    assert fitted(reading, room).plain.rstrip().rstrip("…") in named
 
 
 @pytest.mark.parametrize("lang, text, inside", [

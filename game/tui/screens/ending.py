@@ -86,7 +86,8 @@ def decisions(record: Record, turning: list[int], reader: str | None, counts: di
             odds = "(" + option_odds(step.view, step.before, reader) + ")"
         else:
             # the share the odds gave this outcome, not its chance rounded on its own ('37% ..., got 38%')
-            odds = _("(odds {odds}, got {chance})").format(odds=option_odds(step.view, step.before, reader),
+            # 'got 80%' read like a roll of 80: the result that came is the one the odds gave 80%
+            odds = _("(odds {odds}; the {chance} result came)").format(odds=option_odds(step.view, step.before, reader),
                                                            chance=shares(step.view.chances)[step.rolled.outcome])
         lines.append(Content.assemble(
             (_("Turn {turn}").format(turn=f"{step.before.turn:>2}"), "bold"), (who, "$text-accent"),

@@ -64,6 +64,7 @@ class GameScreen(Screen):
     BINDINGS = [
         Binding("1", "choose(1)", N_("Choose"), key_display="1-9"),
         *[Binding(str(n), f"choose({n})", f"Option {n}", show=False) for n in range(2, 10)],
+        Binding("space,enter", "read_on", N_("Read on ↓"), key_display=N_("space/enter")),
         Binding("space,enter", "next", N_("Next"), key_display=N_("space/enter")),
         Binding("l", "toggle_log", N_("Log")),
         Binding("s", "save", N_("Save")),
@@ -73,7 +74,7 @@ class GameScreen(Screen):
         Binding("escape", "title", N_("Title"), show=False),
         Binding("q", "quit", N_("Quit"), show=False),
     ]
-    """Numbers choose, Space or Enter moves on (Enter wherever the focus is: on the button it presses it, on the
+    """Numbers choose, Space or Enter reads on while some of an outcome's page is below the fold, then moves on (Enter wherever the focus is: on the button it presses it, on the
     story log or the meters it still moves on, as Space does); the rest open panels and dialogs. The
     descriptions are marked for translation and translated by the footer as it shows them."""
 
@@ -87,6 +88,8 @@ class GameScreen(Screen):
     reader: var[str] = var("", init=False)
     """The person at the keyboard: the role whose view the screen shows."""
     odds: var[bool] = var(True, init=False)
+    names: var[dict] = var(dict, init=False)
+    """Each meter's name as the meter panel shows it at its width: the pages and the log name meters the same way."""
     log_toggled: var[bool] = var(False, toggle_class="-log-toggled", bindings=True)
     """The player pressed `l`: the log shows where it is hidden (narrow: over the card), or hides (wide)."""
 
@@ -268,16 +271,16 @@ class GameScreen(Screen):
     def compute_choices(self) -> tuple[ChoiceShown, ...]:
         record = self.record if self.outcome is None or "choices" not in self._computed \
             else self._computed["choices"][0][0]
-        return self._once("choices", (record, self.reader), lambda: choices_shown(
-            record.options(), record.state, self.reader if self._two else None))
+        return self._once("choices", (record, self.reader, self.names), lambda: choices_shown(
+            record.options(), record.state, self.reader if self._two else None, self.names))
 
     def compute_page(self) -> OutcomeShown | None:
         if self.outcome is None:
             return None
-        return self._once("page", (self.record, self.outcome, self.reader, self.odds), self._page)
+        return self._once("page", (self.record, self.outcome, self.reader, self.odds, self.names), self._page)
 
     def _page(self) -> OutcomeShown:
-        page = outcome_shown(self.record, self.outcome, self.reader if self._two else None)
+        page = outcome_shown(self.record, self.outcome, self.reader if self._two else None, self.names)
         # Without the odds, the roll is not told either: its band and chance are the odds by another name.
         return page if self.odds else replace(page, odds="", roll="")
 
@@ -286,8 +289,12 @@ class GameScreen(Screen):
 
     def compute_entries(self) -> tuple[tuple[str, str], ...]:
         # The story as far as the reader has read it: no move shows in the log before its own page.
-        return self._once("entries", (self.record, self.reader, self.read[self.reader]), lambda: tuple(
-            log_entries(self.record, self.reader if self._two else None, self.read[self.reader])))
+        return self._once("entries", (self.record, self.reader, self.read[self.reader], self.names), lambda: tuple(
+            log_entries(self.record, self.reader if self._two else None, self.read[self.reader], self.names)))
+
+    @on(MeterPanel.Named)
+    def _named(self, message: MeterPanel.Named) -> None:
+        self.names = message.names
 
     def watch_outcome(self) -> None:
         self.show_page()
@@ -298,7 +305,7 @@ class GameScreen(Screen):
         card, result = self.query_one(CardView), self.query_one(OutcomeView)
         card.display, result.display = self.outcome is None, self.outcome is not None
         # The footer names the keys that work on the page on show: the numbers on a card, Space/Enter on an outcome.
-        self.query_one(KeyFooter).leave_out(frozenset({"choose"} if self.outcome is not None else {"next"}))
+        self._footer_keys()
         if self.log_covers_play:
             return
         if self.outcome is None:
@@ -306,13 +313,25 @@ class GameScreen(Screen):
         else:
             result.focus_continue()
 
+    def _footer_keys(self) -> None:
+        # On an outcome, Space/Enter is named for what it does: reads on while the page has more, then moves on.
+        if self.outcome is None:
+            hidden = {"next", "read_on"}
+        else:
+            hidden = {"choose", "next" if self.query_one(OutcomeView).unread else "read_on"}
+        self.query_one(KeyFooter).leave_out(frozenset(hidden))
+
+    @on(OutcomeView.More)
+    def _more(self) -> None:
+        self._footer_keys()
+
     @property
     def log_covers_play(self) -> bool:
         """On a narrow screen the story log, when shown, takes the card's place."""
         return self.log_toggled and not self.has_class("-wide")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("choose", "next") and self.log_covers_play:
+        if action in ("choose", "next", "read_on") and self.log_covers_play:
             return None  # the card is hidden under the log: its keys wait until it is back
         return True
 
@@ -383,11 +402,19 @@ class GameScreen(Screen):
         # key-to-outcome path, and a kill in between loses only the turn in progress.
         self.call_after_refresh(self._autosave)
 
-    @on(OutcomeView.Continue)
     def action_next(self) -> None:
-        if self.outcome is None:
+        """Space or Enter on an outcome: reads on while some of the page is below the fold (the world's events
+        told below went unread at 120x40), then moves on."""
+        if self.outcome is None or self.query_one(OutcomeView).read_on():
             return
         self.turn_page()
+
+    action_read_on = action_next  # the same key: the footer names it for what it will do
+
+    @on(OutcomeView.Continue)
+    def _continue(self) -> None:
+        if self.outcome is not None:
+            self.turn_page()
 
     def _autosave(self) -> bool:
         from game import saves

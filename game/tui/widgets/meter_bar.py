@@ -6,7 +6,7 @@ from textual.content import Content
 
 from game.i18n import _
 
-from ..views import MeterReading, delta_text
+from ..views import MeterReading, delta_text, panel_name
 
 FULL, EMPTY = "█", "░"  # the glyphs, not the colours, carry the bar for monochrome terminals
 AIM = {1: "↑", -1: "↓", 0: " "}  # which way the player wants the meter (MeterPanel's legend says so)
@@ -19,10 +19,15 @@ def bar(fraction: float, width: int) -> Content:
 
 def fitted(reading: MeterReading, room: int) -> Content:
     """The label, or the scenario's short label when the label does not fit; cut with … only if both are long."""
-    text = reading.label
-    if len(text) > room and reading.short:
-        text = reading.short
-    return Content(text).truncate(max(1, room), ellipsis=True, pad=True)
+    return Content(panel_name(reading.label, reading.short, room)).truncate(max(1, room), ellipsis=True, pad=True)
+
+
+def label_room(width: int, compact: bool) -> int:
+    """The columns a meter's name has in a panel `width` wide: what decides the name it goes by (panel_name)."""
+    if compact:
+        room = max(2, width - 9 - 1 - 2)  # the figures ('100 ▲ +10'), which way, the gaps
+        return max(1, room - max(4, min(10, room // 4)))  # less the short bar
+    return width - 2
 
 
 def delta(value: int | None) -> Content:
@@ -44,13 +49,13 @@ def meter_lines(r: MeterReading, width: int, compact: bool) -> list[Content]:
         mark = aim(r, gap="")
         room = max(2, width - figures.cell_length - mark.cell_length - 2)
         cells = max(4, min(10, room // 4))
-        label = fitted(r, max(1, room - cells))
+        label = fitted(r, label_room(width, True))
         return [Content.assemble(mark, label, " ", bar(r.fraction, cells), " ", figures)]
     # Two rows: the name has the first to itself, whole however long (beside the figures, "Strikers' resolve"
     # was cut to "Strikers' resol…" at 80x24), the bar and the figures the second; every bar is one width.
     figures = Content.assemble((f"{r.value:>4}", "bold"), " ", delta(r.delta))
     mark = aim(r)
-    return [Content.assemble(mark, fitted(r, width - mark.cell_length)),
+    return [Content.assemble(mark, fitted(r, label_room(width, False))),
             Content.assemble(bar(r.fraction, max(1, width - figures.cell_length - 1)), " ", figures)]
 
 

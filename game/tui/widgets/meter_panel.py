@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import var
 from textual.strip import Strip
 from textual.visual import Visual
@@ -15,8 +16,8 @@ from textual.widgets import Static
 
 from game.i18n import _
 
-from ..views import MeterReading
-from .meter_bar import meter_lines, meter_tooltip
+from ..views import MeterReading, panel_name
+from .meter_bar import label_room, meter_lines, meter_tooltip
 
 Row = tuple[str, object]
 """One item of the panel: ("gap", None), ("heading", (name, description)) or ("meter", reading)."""
@@ -113,6 +114,17 @@ class MeterPanel(VerticalScroll, can_focus=False):
     Its values are vars, not reactives that repaint: the panel draws nothing of its own; its one child draws
     the lines."""
 
+    class Named(Message):
+        """The names the panel shows its meters by changed (its width or its layout did): the pages beside it
+        name each meter the same way."""
+
+        def __init__(self, names: dict[str, str]) -> None:
+            super().__init__()
+            self.names = names
+
+    names: dict[str, str] = {}
+    """Each meter's name as the panel shows it now (meter id -> name)."""
+
     readings: var[dict[str, MeterReading]] = var(dict, always_update=True, init=False)
     """The meters the reader may see: a meter missing here is hidden from them, and so is its bar."""
     viewer: var[str] = var("")
@@ -194,3 +206,11 @@ class MeterPanel(VerticalScroll, can_focus=False):
                 items.append(("heading", (heading, description)))
             items += [("meter", reading) for reading in group]
         self._lines.show(items, self.compact)
+        width = self._lines.size.width or self.scrollable_content_region.width
+        if not width:  # not laid out yet: the panel's width as the stylesheet gives it, less its edges
+            width = int(self.styles.width.value) - 3 if self.styles.width and self.styles.width.is_cells else 29
+        room = label_room(width, self.compact)
+        names = {r.id: panel_name(r.label, r.short, room) for r in readings.values()}
+        if names != self.names:
+            self.names = names
+            self.post_message(self.Named(names))

@@ -1,0 +1,111 @@
+"""What two newcomers tripped over in ten whole games at 80x24 and 120x40 (issue 9, second round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.tui.app import build_app
+from game.tui.screens.game import GameScreen
+from game.tui.widgets.outcome_view import OutcomeView, PageBody
+
+from .play import opened, screen_text
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_enter_never_leaves_a_page_with_text_below_the_fold(size):
+    """At 120x40 'Then the world acted: 2 events, told below.' was followed by events nobody saw: Enter moved on.
+    Now Enter (and Space) read on a page at a time while some of it is unread, and the button and the footer say
+    so; only on a page read to its end does the key move on."""
+    app = build_app(scenario="venezuela-2019", role="guaido", opponent="historical", seed=3)
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        scrolled = 0
+        for _ in range(60):
+            if not isinstance(app.screen, GameScreen):
+                break
+            if screen.outcome is None:
+                await pilot.press("1")
+                await pilot.pause()
+                continue
+            body = screen.query_one(PageBody)
+            page, unread = screen.outcome, body.scroll_y < body.max_scroll_y
+            text = screen_text(app)
+            if unread:
+                assert "Read on" in text.splitlines()[-1] and "Read on ↓  (Enter)" in text
+                assert "Next  (Enter)" not in text
+            else:
+                assert "Read on" not in text
+            await pilot.press("enter")
+            await pilot.pause()
+            if unread:
+                assert screen.outcome is page, "Enter left a page with text below the fold"
+                scrolled += 1
+        assert scrolled, "no page was longer than the screen: the test proved nothing"
+
+
+async def test_the_view_reads_on_before_it_lets_the_page_go():
+    app = build_app(scenario="venezuela-2019", role="guaido", opponent="historical", seed=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        view = app.screen.query_one(OutcomeView)
+        while app.screen.outcome is None:
+            await pilot.press("1")
+            await pilot.pause()
+        body = view.query_one(PageBody)
+        while body.scroll_y < body.max_scroll_y:
+            before = body.scroll_y
+            assert view.read_on()
+            await pilot.pause()
+            assert body.scroll_y > before
+        assert not view.read_on()
+
+
+def _step_of(record, label):
+    return record.play(next(v.index for v in record.options() if v.label == label))
+
+
+def test_a_label_with_brackets_is_quoted_in_the_roll_not_bracketed_again():
+    # 'This result (officers pass it around (as in 2019)) needed 0 to 92'
+    from game.engine import OptionChosen, OptionView, OutcomeRolled, Turn
+    from game.tui.record import Step
+    from game.tui.views import roll_text
+
+    view = OptionView(0, "gamble", True, "", (0.92, 0.08), False, ("officers pass it around (as in 2019)", ""))
+    turn = Turn(None, (OptionChosen(1, "c", 0, "gamble"),
+                       OutcomeRolled(1, "c", 0, 0, 0.92, 0.5, "", label="officers pass it around (as in 2019)")))
+    said = roll_text(Step(None, (view,), turn))
+    assert said == ("Rolled 50.0 out of 100. The result “officers pass it around (as in 2019)” needed 0 to 92:"
+                    " a 92% chance.")
+
+
+def test_a_world_event_is_dated_once():
+    # 'The world, 13 Jan 2019: Stopped on the motorway — 13 Jan 2019. Intelligence agents ...'
+    from game.scenario import load, resolve_scenario
+    from game.tui.record import Record
+    from game.tui.seats import Seats
+    from game.tui.views import log_entries, outcome_shown
+
+    sc = load(resolve_scenario("venezuela-2019"))
+    record = Record.new(sc, "guaido", 3, Seats.against(sc, "guaido", "historical")).play_bots()
+    for _ in range(4):
+        record = record.play(next(v.index for v in record.options() if v.available)).play_bots()
+    pages = [outcome_shown(record, step, "guaido") for step in record.steps]
+    worlds = [title for page in pages for title, _lines in page.world if title.startswith("The world, ")]
+    assert worlds, "no world event in four turns: the test proved nothing"
+    for title in worlds:
+        day = title.removeprefix("The world, ").split(":")[0]
+        assert title.count(day) == 1, title
+    for heading, body in log_entries(record, "guaido"):
+        if heading.endswith("the world"):
+            day = heading.split(" · ")[1]
+            assert day not in body, (heading, body)
+
+
+def test_the_ending_lists_a_decision_by_the_result_that_came_not_a_roll():
+    # '(odds 80% … / 20% …, got 80%)' read like a roll of 80.
+    from game.i18n import _
+
+    assert "got" not in _("(odds {odds}; the {chance} result came)")
+    assert _("(odds {odds}; the {chance} result came)").format(odds="80% a / 20% b", chance="80%") == \
+        "(odds 80% a / 20% b; the 80% result came)"
