@@ -109,3 +109,38 @@ def test_the_ending_lists_a_decision_by_the_result_that_came_not_a_roll():
     assert "got" not in _("(odds {odds}; the {chance} result came)")
     assert _("(odds {odds}; the {chance} result came)").format(odds="80% a / 20% b", chance="80%") == \
         "(odds 80% a / 20% b; the 80% result came)"
+
+
+@pytest.mark.parametrize("lang, yes, no", [("en", "y", "n"), ("es", "s", "n")])
+async def test_the_quit_dialog_answers_to_its_letters_shown_on_its_buttons(lang, yes, no, monkeypatch):
+    # The quit dialog ignored y and n: a newcomer typed y and nothing happened.
+    from game import i18n
+    from game.tui.screens.confirm import ConfirmScreen
+    from game.tui.screens.title import TitleScreen
+
+    monkeypatch.setenv("CRISIS_LANG", lang)
+    i18n.set_language(lang)
+    try:
+        app = build_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("escape")
+            assert isinstance(app.screen, ConfirmScreen)
+            text = screen_text(app)
+            assert f"({yes})" in text and f"({no})" in text
+            await pilot.press(no)
+            assert isinstance(app.screen, TitleScreen) and app.return_code is None
+            await pilot.press("escape", yes)
+        assert app.return_code == 0
+    finally:
+        i18n.set_language("en")
+
+
+async def test_a_number_with_no_option_says_so():
+    app = build_app(scenario="strike", role="mayor", seed=3)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:  # the toast is how the player is told
+        await opened(pilot)
+        count = len(app.screen.record.options())
+        await pilot.press(str(count + 1))
+        await pilot.pause()
+        assert app.screen.outcome is None
+        assert f"There is no option {count + 1}" in " ".join(screen_text(app).split())

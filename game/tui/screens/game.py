@@ -384,7 +384,12 @@ class GameScreen(Screen):
     def action_choose(self, number: int) -> None:
         """Key `number` takes the number-th option the reader sees (not the number-th on the card)."""
         views = self.record.options()
-        if self.outcome is not None or self.record.state.role != self.reader or not 1 <= number <= len(views):
+        if self.outcome is not None or self.record.state.role != self.reader:
+            return
+        if not 1 <= number <= len(views):  # said, not ignored: a key that does nothing reads as a broken game
+            self.notify(ngettext("There is no option {number}: this card has {count} option (1).",
+                                 "There is no option {number}: this card has {count} options (1-{count}).",
+                                 len(views)).format(number=number, count=len(views)), severity="warning")
             return
         view = views[number - 1]
         if not view.available:
