@@ -141,3 +141,38 @@ async def test_every_opponent_on_the_list_says_in_a_line_how_it_plays(lang, monk
                 about = line.removeprefix(bot_name(name)).strip()
                 assert about and about != bot_name(name), f"{name}: no description on the list ({line!r})"
             break
+
+
+async def test_from_the_title_the_cursor_starts_on_the_scenarios_and_keys_typed_ahead_go_there(slow_reading):
+    # Issue 9 r2: a newcomer typed Down, Enter for the second scenario while the list was read; the keys went to
+    # the role list, and Enter picked a role. With no scenario named, the cursor starts on the scenarios.
+    from game.tui.screens.new_game import NewGameScreen
+
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, NewGameScreen)
+        await pilot.press("down", "enter")
+        slow_reading.set()
+        for _turn in range(100):
+            await settle(pilot)
+            if form.held is None:
+                break
+        names = [o.prompt for o in form.query_one("#scenarios").options]
+        assert form.query_one("#scenarios").highlighted == 1 and len(names) > 1
+        assert app.focused is form.query_one("#roles") and form.query_one("#roles").highlighted == 0
+        text = screen_text(app)
+        assert "↑↓ move in a list" in text and "Tab next" in text  # how to move, said on the form
+
+
+async def test_the_picked_choices_read_without_colour():
+    # Without colour (NO_COLOR) the highlighted role or opponent was a background shade, invisible: it is bold
+    # and underlined too, in the lists with the keyboard and without.
+    app = build_app(scenario="venezuela-2019", seed=5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "text-decoration: underline" in app.export_screenshot()
+        for name in ("#scenarios", "#roles", "#opponents"):
+            styles = app.screen.query_one(name).get_component_styles("option-list--option-highlighted")
+            assert "underline" in str(styles.text_style) and "bold" in str(styles.text_style), name

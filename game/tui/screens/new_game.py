@@ -116,6 +116,8 @@ class NewGameScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(_("New game: pick a scenario and a role, then Start"), id="new-heading")
+        # How to move, said where a newcomer looks first (the lists answer only to keys nobody names).
+        yield Static(_("↑↓ move in a list · Enter picks and goes on · Tab next · Esc back"), id="new-keys")
         with Horizontal(id="new-body"):
             with VerticalScroll(id="new-form"):
                 yield Static(_("Scenario"), classes="form-label")
@@ -195,7 +197,12 @@ class NewGameScreen(Screen):
         scenarios.highlighted = wanted
         self._scenario_changed()  # its roles now, not when the highlight's message comes: held keys act on them
         self.query_one("#new-form").disabled = False
-        self.query_one("#roles", OptionList).focus()
+        # The cursor starts where the first choice is still to be made: on the scenarios when there are several
+        # and none was named (the form reads top down, so keys typed ahead meant them: Enter picked a role
+        # before), on the roles when the scenario is settled. Keys typed ahead go where the cursor is.
+        loadable = sum(c.scenario is not None for c in choices)
+        first = "#roles" if self.preset is not None or loadable <= 1 else "#scenarios"
+        self.query_one(first, OptionList).focus()
         self.call_after_refresh(self._type_ahead)  # once the roles are listed
 
     @property
