@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.engine import (
     FlagChanged, FollowUpQueued, MeterChanged, OptionView, Scenario, State, TurnPassed,
@@ -601,7 +601,7 @@ def _sentences(lines: list[str]) -> str:
 
 
 def log_entries(record: Record, reader: str | None = None, upto: int | None = None,
-                names: Names | None = None) -> list[tuple[str, str]]:
+                names: Names | None = None, odds: bool = False) -> list[tuple[str, str]]:
     """The story so far, oldest first, as (heading, text): each decision (whoever made it), the world's
     events, and the ending; changes hidden from `reader` left out, and only the first `upto` steps (what
     the reader has read so far)."""
@@ -625,8 +625,15 @@ def log_entries(record: Record, reader: str | None = None, upto: int | None = No
         changes = _sentences(step_lines(step, reader, names))
         result = shown(step.rolled.text, step.after, reader, day)
         said = chose.format(role=who, option=quotable(step.chosen.label))
+        if odds and step.rolled.probability < CERTAIN:  # with the odds shown, the log keeps them and the roll
+            said += " " + _("(Odds {odds}; rolled {roll}.)").format(
+                odds=option_odds(step.view, before, reader, names=names),
+                roll=format_number(round(step.rolled.roll * 100, 1), 1))
         entries.append((heading, f"{said} {result}" + (f" {changes}" if changes else "")))
-        entries += _happening_entries(step, reader, names)
+        # The world's events after a move are dated by their day, and numbered with the turn of the pages that
+        # told them (the move's), as the header showed it, not the next turn's (a 4 Mar event read on turn 8's
+        # pages was 'Turn 9' in the log).
+        entries += _happening_entries(step, reader, names, before.turn)
         if step.ending is not None:
             from game.engine.explain import how_it_ended
 
@@ -639,9 +646,12 @@ def log_entries(record: Record, reader: str | None = None, upto: int | None = No
     return entries
 
 
-def _happening_entries(step: Step | Prologue, reader: str | None, names: Names | None = None) -> list[tuple[str, str]]:
+def _happening_entries(step: Step | Prologue, reader: str | None, names: Names | None = None,
+                       turn: int | None = None) -> list[tuple[str, str]]:
     entries = []
     for h in happenings_shown(step, reader, names):
+        if turn is not None:
+            h = replace(h, turn=turn)
         if h.passed:
             entries.append((_("Turn {turn} · {date}").format(turn=h.turn, date=date_text(h.day)), h.title))
         else:

@@ -144,3 +144,28 @@ async def test_a_number_with_no_option_says_so():
         await pilot.pause()
         assert app.screen.outcome is None
         assert f"There is no option {count + 1}" in " ".join(screen_text(app).split())
+
+
+def test_the_log_numbers_a_world_event_as_its_page_did_and_keeps_the_odds_and_the_roll():
+    # The log labelled a 4 Mar event 'Turn 9' while play showed it on turn 8's pages (the header's turn), and
+    # left out the odds and the roll the pages had shown.
+    from game.tui.record import Record
+    from game.tui.seats import Seats
+    from game.tui.views import CERTAIN, log_entries
+
+    from .duel import duel
+
+    sc = duel()
+    record = Record.new(sc, "union", 3, Seats.against(sc, "union", "random")).play_bots()
+    while not record.state.over and len(record.steps) < 6:
+        record = record.play(next(v.index for v in record.options() if v.available)).play_bots()
+    entries = log_entries(record, "union", odds=True)
+    world = [heading for heading, _body in entries if heading.endswith("the world")]
+    followed = [step.before.turn for step in record.steps for h in step.happened if not getattr(h, "passed", False)
+                and hasattr(h, "drawn")]
+    assert world and [int(h.split(" · ")[0].removeprefix("Turn ")) for h in world] == followed
+    rolled = [s for s in record.steps if s.rolled.probability < CERTAIN]
+    assert rolled, "no move was rolled: the test proved nothing"
+    bodies = " ".join(body for _h, body in entries)
+    assert bodies.count("; rolled ") == len(rolled) and "(Odds " in bodies
+    assert "rolled" not in " ".join(body for _h, body in log_entries(record, "union"))  # --no-odds: no roll

@@ -64,7 +64,6 @@ class GameScreen(Screen):
     BINDINGS = [
         Binding("1", "choose(1)", N_("Choose"), key_display="1-9"),
         *[Binding(str(n), f"choose({n})", f"Option {n}", show=False) for n in range(2, 10)],
-        Binding("space,enter", "read_on", N_("Read on ↓"), key_display=N_("space/enter")),
         Binding("space,enter", "next", N_("Next"), key_display=N_("space/enter")),
         Binding("l", "toggle_log", N_("Log")),
         Binding("s", "save", N_("Save")),
@@ -289,8 +288,9 @@ class GameScreen(Screen):
 
     def compute_entries(self) -> tuple[tuple[str, str], ...]:
         # The story as far as the reader has read it: no move shows in the log before its own page.
-        return self._once("entries", (self.record, self.reader, self.read[self.reader], self.names), lambda: tuple(
-            log_entries(self.record, self.reader if self._two else None, self.read[self.reader], self.names)))
+        return self._once("entries", (self.record, self.reader, self.read[self.reader], self.names, self.odds),
+                          lambda: tuple(log_entries(self.record, self.reader if self._two else None,
+                                                    self.read[self.reader], self.names, self.odds)))
 
     @on(MeterPanel.Named)
     def _named(self, message: MeterPanel.Named) -> None:
@@ -315,11 +315,10 @@ class GameScreen(Screen):
 
     def _footer_keys(self) -> None:
         # On an outcome, Space/Enter is named for what it does: reads on while the page has more, then moves on.
-        if self.outcome is None:
-            hidden = {"next", "read_on"}
-        else:
-            hidden = {"choose", "next" if self.query_one(OutcomeView).unread else "read_on"}
-        self.query_one(KeyFooter).leave_out(frozenset(hidden))
+        footer = self.query_one(KeyFooter)
+        footer.leave_out(frozenset({"choose"} if self.outcome is not None else {"next"}))
+        footer.describe("next", _("Read on ↓") if self.outcome is not None and self.query_one(OutcomeView).unread
+                        else None)
 
     @on(OutcomeView.More)
     def _more(self) -> None:
@@ -331,7 +330,7 @@ class GameScreen(Screen):
         return self.log_toggled and not self.has_class("-wide")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("choose", "next", "read_on") and self.log_covers_play:
+        if action in ("choose", "next") and self.log_covers_play:
             return None  # the card is hidden under the log: its keys wait until it is back
         return True
 
@@ -413,8 +412,6 @@ class GameScreen(Screen):
         if self.outcome is None or self.query_one(OutcomeView).read_on():
             return
         self.turn_page()
-
-    action_read_on = action_next  # the same key: the footer names it for what it will do
 
     @on(OutcomeView.Continue)
     def _continue(self) -> None:

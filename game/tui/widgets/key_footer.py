@@ -34,6 +34,8 @@ class KeyFooter(Footer):
     """The columns the screen's keys take, and the palette's (0: none), as last built."""
     left_out: frozenset[str] = frozenset()
     """Actions whose keys are not shown: the screen's keys that do nothing on the page on show (see leave_out)."""
+    renamed: dict[str, str] = {}
+    """Action -> what its key does now, where that is not its binding's description (see describe)."""
 
     def compose(self) -> ComposeResult:
         keys, palette = [], None
@@ -44,6 +46,8 @@ class KeyFooter(Footer):
                 widget.description = _(widget.description)
             if isinstance(widget.tooltip, str):
                 widget.tooltip = _(widget.tooltip)
+            if self._action(widget) in self.renamed:
+                widget.description = self.renamed[self._action(widget)]
             if widget.has_class("-command-palette"):
                 palette = widget
             else:
@@ -65,8 +69,32 @@ class KeyFooter(Footer):
             if not key.has_class("-command-palette"):
                 key.display = not self._left_out(key)
 
+    def describe(self, action: str, description: str | None) -> None:
+        """Name what the key of `action` does now (None: its binding's own words), without rebuilding the
+        footer: Space/Enter reads on down a long page, then moves on, and the footer says which."""
+        renamed = dict(self.renamed)
+        if description is None:
+            renamed.pop(action, None)
+        else:
+            renamed[action] = description
+        if renamed == self.renamed:
+            return
+        self.renamed = renamed
+        for key in self.children:
+            if self._action(key) == action and hasattr(key, "description"):
+                key.description = description if description is not None else _(self._declared(action, key))
+                key.refresh(layout=True)
+
+    def _declared(self, action: str, key) -> str:
+        binding = next((b for _n, b, _e, _t in self.screen.active_bindings.values() if b.action == action), None)
+        return binding.description if binding is not None else key.description
+
+    @staticmethod
+    def _action(key) -> str:
+        return str(getattr(key, "action", "")).split("(")[0]
+
     def _left_out(self, key) -> bool:
-        return str(getattr(key, "action", "")).split("(")[0] in self.left_out
+        return self._action(key) in self.left_out
 
     def _palette_has_room(self) -> bool:
         keys, palette = self._widths
