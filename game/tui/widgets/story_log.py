@@ -11,6 +11,28 @@ from textual.widgets import Static
 from game.i18n import _
 
 
+class LogText(Static):
+    """The entries' text, put together when it is drawn: below 110 columns the log is hidden until `l`, and the
+    text of every turn so far was rebuilt on each page while nobody could see it (issue 9, speed). Hidden, the
+    widget is neither measured nor drawn, so the text waits; shown, it is built once for the frame that shows it."""
+
+    entries: tuple[tuple[str, str], ...] = ()
+    _text: Content | None = None
+
+    def show(self, entries: tuple[tuple[str, str], ...]) -> None:
+        self.entries, self._text = entries, None
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        if self._text is None:
+            if not self.entries:
+                self._text = Content.styled(_("Nothing has happened yet."), "italic")
+            else:
+                self._text = Content("\n\n").join(Content.assemble((heading, "bold"), "\n", body)
+                                                  for heading, body in self.entries)
+        return self._text
+
+
 class StoryLog(VerticalScroll):
     """Renders the entries it is given and keeps the newest in view."""
 
@@ -18,14 +40,10 @@ class StoryLog(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(_("The story so far"), id="log-title")
-        yield Static(id="log-text")
+        yield LogText(id="log-text")
 
     def watch_entries(self, entries: tuple[tuple[str, str], ...]) -> None:
-        if not entries:
-            text = Content.styled(_("Nothing has happened yet."), "italic")
-        else:
-            text = Content("\n\n").join(Content.assemble((heading, "bold"), "\n", body) for heading, body in entries)
-        self.query_one("#log-text", Static).update(text)
+        self.query_one(LogText).show(entries)
         self.call_after_refresh(self.scroll_end, animate=False)
 
     def on_show(self) -> None:
