@@ -36,7 +36,7 @@ from game.i18n import N_
 from .closures import compile_tree, split_flags
 from .model import Card, Option, Scenario
 from .rng import DRAW, EVENT, OUTCOME, key, unit_at
-from .state import CardDrawn, EndingReached, OutcomeRolled, TurnPassed
+from .state import CardDrawn, EndingReached, OutcomeRolled, State, TurnPassed
 
 NO_CARD = N_("no card could be drawn this turn")
 NEVER_AGAIN = 1 << 30  # the cooldown of a once-only card
@@ -270,6 +270,20 @@ def apply(effects: tuple, t: int, meters: list, flags: set, queue: list, events:
         if called is not None and ending is None:
             ending = called
     return ending
+
+
+def outcome_moves(state: State, option: int) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """For each outcome of option `option` (its index on the card on the table): the meters it would move if it
+    happened now, as (meter index, change), in the scenario's order of meters. Here, not in explain.py: a card's
+    certain option names its moves on the game's first frame, which then need not build explain's classes."""
+    tb = table(state.scenario, state.roles)
+    found = []
+    for effects in tb.plays[state.card][option][3]:
+        meters = list(state.meters)
+        apply(effects, state.turn, meters, set(state.flags), [], None)
+        found.append(tuple((i, after - before) for i, (before, after) in enumerate(zip(state.meters, meters))
+                           if after != before))
+    return tuple(found)
 
 
 def ending_after(tb: Table, m, f, t: int, last_slot: bool = True) -> str | None:

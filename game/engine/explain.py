@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .closures import compile_tree
-from .core import apply, table
+from .core import apply, outcome_moves, table  # noqa: F401  (outcome_moves lives in core.py; still found here)
 from .expr import Expr, names, render
 from .state import EndingReached, FlagChanged, MeterChanged, OutcomeRolled, State, Turn
 
@@ -175,17 +175,4 @@ def outcome_ends(state: State, option: int) -> tuple[OutcomeEnd | None, ...]:
             found.append(OutcomeEnd(tb.timeout, "calendar"))
         else:
             found.append(None)
-    return tuple(found)
-
-
-def outcome_moves(state: State, option: int) -> tuple[tuple[tuple[int, int], ...], ...]:
-    """For each outcome of option `option` (its index on the card on the table): the meters it would move if it
-    happened now, as (meter index, change), in the scenario's order of meters."""
-    tb = table(state.scenario, state.roles)
-    found = []
-    for effects in tb.plays[state.card][option][3]:
-        meters = list(state.meters)
-        apply(effects, state.turn, meters, set(state.flags), [], None)
-        found.append(tuple((i, after - before) for i, (before, after) in enumerate(zip(state.meters, meters))
-                           if after != before))
     return tuple(found)
