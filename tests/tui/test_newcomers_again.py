@@ -169,3 +169,57 @@ def test_the_log_numbers_a_world_event_as_its_page_did_and_keeps_the_odds_and_th
     bodies = " ".join(body for _h, body in entries)
     assert bodies.count("; rolled ") == len(rolled) and "(Odds " in bodies
     assert "rolled" not in " ".join(body for _h, body in log_entries(record, "union"))  # --no-odds: no roll
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+async def test_a_card_with_many_options_keeps_its_text_readable_at_80x24(lang, monkeypatch):
+    # The Spanish Maduro's cards of long options left their text two lines at 80x24.
+    from game import i18n
+    from game.tui.widgets.card_view import CardView
+
+    monkeypatch.setenv("CRISIS_LANG", lang)
+    i18n.set_language(lang)
+    try:
+        app = build_app(scenario="venezuela-2019", role="maduro", opponent="historical", seed=3)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await opened(pilot)
+            screen, cards, most = app.screen, 0, 0
+            for _ in range(40):
+                if not isinstance(app.screen, GameScreen) or cards >= 6:
+                    break
+                if screen.outcome is None:
+                    await pilot.pause()
+                    text = screen.query_one("#card-scroll")
+                    most = max(most, len(screen.record.options()))
+                    assert text.size.height >= min(text.virtual_size.height, CardView.TEXT_ROWS), cards
+                    cards += 1
+                    await pilot.press("1")
+                else:
+                    await pilot.press("end", "enter")
+                await pilot.pause()
+            assert cards >= 3 and most >= 3
+    finally:
+        i18n.set_language("en")
+
+
+async def test_a_certain_options_moves_take_the_room_the_card_has():
+    # The one-line limit on a certain option's moves was the 80-column one at every width: cut to '…' at 120
+    # and 160 columns, where the line had room for them all.
+    from game.tui.views import MOVES_WIDTH, choices_shown
+
+    app = build_app(scenario="venezuela-2019", role="maduro", opponent="historical", seed=3)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        while screen.outcome is not None:
+            await pilot.press("end", "enter")
+            await pilot.pause()
+        room = screen.moves_room
+        assert room > MOVES_WIDTH + 20
+        narrow = choices_shown(screen.record.options(), screen.record.state, "maduro", screen.names)
+        wide = screen.choices
+        cut = [(a.odds, b.odds) for a, b in zip(narrow, wide) if a.odds.endswith("…")]
+        assert cut, "no certain option was cut at 80 columns: the test proved nothing"
+        for short, whole in cut:
+            assert not whole.endswith("…") and len(whole) > len(short), (short, whole)
+            assert whole in " ".join(screen_text(app).split()) or len(whole) > room

@@ -89,6 +89,8 @@ class GameScreen(Screen):
     odds: var[bool] = var(True, init=False)
     names: var[dict] = var(dict, init=False)
     """Each meter's name as the meter panel shows it at its width: the pages and the log name meters the same way."""
+    moves_room: var[int] = var(0, init=False)
+    """The columns a certain option's moves have on one line of the card, from the card's width (see on_resize)."""
     log_toggled: var[bool] = var(False, toggle_class="-log-toggled", bindings=True)
     """The player pressed `l`: the log shows where it is hidden (narrow: over the card), or hides (wide)."""
 
@@ -137,6 +139,13 @@ class GameScreen(Screen):
                 yield OutcomeView(id="outcome").data_bind(shown=GameScreen.page, button=GameScreen.button)
             yield StoryLog(id="log").data_bind(GameScreen.entries)
         yield KeyFooter(compact=True)
+
+    def on_resize(self) -> None:
+        # The card's column: the screen less the meters and, on a wide screen, the log (app.tcss); less the
+        # option's indent and 'certain: ' (16 columns: 32 of the 48 at 80 columns, the width the rule was made for).
+        width = self.size.width
+        log = 32 if width >= 110 and not self.log_toggled else 0
+        self.moves_room = width - (38 if width >= 96 else 32) - log - 16
 
     def on_mount(self) -> None:
         seats = self.record.seats
@@ -270,8 +279,8 @@ class GameScreen(Screen):
     def compute_choices(self) -> tuple[ChoiceShown, ...]:
         record = self.record if self.outcome is None or "choices" not in self._computed \
             else self._computed["choices"][0][0]
-        return self._once("choices", (record, self.reader, self.names), lambda: choices_shown(
-            record.options(), record.state, self.reader if self._two else None, self.names))
+        return self._once("choices", (record, self.reader, self.names, self.moves_room), lambda: choices_shown(
+            record.options(), record.state, self.reader if self._two else None, self.names, self.moves_room))
 
     def compute_page(self) -> OutcomeShown | None:
         if self.outcome is None:
