@@ -223,3 +223,16 @@ async def test_a_certain_options_moves_take_the_room_the_card_has():
         for short, whole in cut:
             assert not whole.endswith("…") and len(whole) > len(short), (short, whole)
             assert whole in " ".join(screen_text(app).split()) or len(whole) > room
+
+
+@pytest.mark.parametrize("ends, rows, labels", [
+    ([100, 100, 40], 20, [("C", 40), ("A,B", 100)]),  # A under B at 100: one label names both
+    ([100, 97, 40], 20, [("C", 40), ("A,B", 97)]),  # within a row of each other (100/19 a row)
+    ([100, 80, 40], 20, [("C", 40), ("B", 80), ("A", 100)]),
+])
+def test_lines_ending_together_share_one_label_and_every_line_has_its_own_glyph(ends, rows, labels):
+    # At 80 columns the chart hid a line's letter where lines met, and its braille lines looked alike without colour.
+    from game.tui.widgets.meter_chart import KEY_GLYPHS, MARKERS, end_labels
+
+    assert end_labels(ends, 0, 100, rows) == labels
+    assert len(set(MARKERS)) == len(MARKERS) and len(set(KEY_GLYPHS)) == len(KEY_GLYPHS)

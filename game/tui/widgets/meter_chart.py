@@ -20,6 +20,23 @@ from ..debrief import sparkline  # noqa: F401  (its old home: tests/tui/test_vie
 LINE_COLOURS = ((86, 180, 233), (230, 159, 0), (0, 158, 115), (204, 121, 167), (240, 228, 66))
 SIDE_COLOURS = ((213, 94, 0), (0, 114, 178))  # the turning decisions of the first role, and of the second
 LETTERS = "ABCDEFGHIJ"  # each line is also lettered at its end, so that it reads without colour
+# Each line is drawn in its own glyph too (and the key shows it): without colour, braille lines all looked alike.
+MARKERS = ("braille", "•", "+", "×", "*")
+KEY_GLYPHS = ("⠶", "•", "+", "×", "*")
+
+
+def end_labels(ends: list[float], lo: float, hi: float, rows: int) -> list[tuple[str, float]]:
+    """Each line's letter at the height its line ends, lines ending on the same row of the chart sharing one
+    label ('A,B'): drawn one over the other, a letter hid another where lines met (A under B at 100)."""
+    per_row = (hi - lo) / max(1, rows - 1)
+    order = sorted(range(len(ends)), key=lambda n: ends[n])
+    groups: list[list[int]] = []
+    for n in order:
+        if groups and abs(ends[n] - ends[groups[-1][0]]) < per_row:
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    return [(",".join(LETTERS[n] for n in sorted(group)), ends[group[0]]) for group in groups]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +85,8 @@ def key_text(shown: ChartShown) -> Content:
     parts: list[Content] = []
     for n, s in enumerate(shown.series):
         colour = _hex(LINE_COLOURS[n % len(LINE_COLOURS)])
-        parts.append(Content.assemble((f"━{LETTERS[n]} ", f"bold {colour}"), s.label,
+        glyph = KEY_GLYPHS[n % len(KEY_GLYPHS)]
+        parts.append(Content.assemble((f"{glyph * 2}{LETTERS[n]} ", f"bold {colour}"), s.label,
                                       (f" {s.values[0]} → {s.values[-1]}", "bold")))
     lines = [Content("   ").join(parts)]
     for m in shown.marks:
@@ -91,17 +109,25 @@ class MeterLines(PlotextPlot):
         last = len(shown.turns) - 1
         # Labels on the chart's own background (plotext would box them in white).
         ground = Color.parse(self.app.theme_variables.get("surface", "black")).rgb
+        ends = []
         for n, s in enumerate(shown.series):
             # Meters of different ranges share the chart as a share of their own range.
             ys = list(s.values) if same else [100 * (v - s.lo) / max(1, s.hi - s.lo) for v in s.values]
             colour = LINE_COLOURS[n % len(LINE_COLOURS)]
-            plt.plot(list(range(len(ys))), ys, marker="braille", color=colour)
-            plt.text(LETTERS[n], last + 0.02 * max(1, last) + 0.2, ys[-1], color=colour, background=ground, style="bold")
+            plt.plot(list(range(len(ys))), ys, marker=MARKERS[n % len(MARKERS)], color=colour)
+            ends.append(ys[-1])
+        labels = end_labels(ends, lo, hi, max(2, self.size.height - 3))
+        shared = Color.parse(self.app.theme_variables.get("foreground", "white")).rgb
+        for text, y in labels:
+            colour = LINE_COLOURS[LETTERS.index(text) % len(LINE_COLOURS)] if len(text) == 1 else shared
+            plt.text(text, last + 0.02 * max(1, last) + 0.2, y, color=colour, background=ground, style="bold")
+        wide = max((len(text) for text, _y in labels), default=1)  # room on the right for 'A,B' as for 'A'
+
         for m in shown.marks:
             colour = SIDE_COLOURS[m.side % 2]
             plt.vline(m.x, colour)
             plt.text(str(m.number), m.x, hi, color=colour, background=ground, style="bold", alignment="center")
-        plt.xlim(0, last + 0.06 * max(1, last) + 0.5)
+        plt.xlim(0, last + (0.04 + 0.02 * wide) * max(1, last) + 0.5)
         plt.ylim(lo, hi)
         mid = (lo + hi) / 2
         plt.yticks([lo, mid, hi], [str(lo), f"{mid:g}", str(hi)] if same else [_("low"), _("half"), _("high")])
