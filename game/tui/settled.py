@@ -6,6 +6,8 @@ the move that ended the game and the debrief, hiding the meters a reader may not
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from game.engine import Scenario, State
 from game.engine.explain import Ended, Term, ended_by_state, how_it_ended
 from game.i18n import N_, _, format_number
@@ -25,14 +27,14 @@ def number(x: float) -> str:
     return format_number(int(x)) if float(x).is_integer() else format_number(x)
 
 
-def term_text(scenario: Scenario, term: Term, reader: str | None = None) -> str:
+def term_text(scenario: Scenario, term: Term, reader: str | None = None, names: Mapping[str, str] | None = None) -> str:
     """One term that held: "Street mobilisation 62 (50 or more)", "from turn 30", a flag's description, or
     a term reading a meter `reader` may not see as "a meter you cannot see"."""
     if term.kind == "meter":
         meter = scenario.meters[scenario.meter_index(term.meter)]
         if not meter.visible_to(reader):
             return _("a meter you cannot see")
-        return f"{meter_name(meter)} {number(term.value)} ({_(BOUNDS[term.op]).format(n=number(term.bound))})"
+        return f"{meter_name(meter, names)} {number(term.value)} ({_(BOUNDS[term.op]).format(n=number(term.bound))})"
     if term.kind == "turn":
         return _(TURNS[term.op]).format(n=number(term.bound))
     if term.kind == "flag":
@@ -44,12 +46,13 @@ def term_text(scenario: Scenario, term: Term, reader: str | None = None) -> str:
     return term.text
 
 
-def terms_text(scenario: Scenario, terms: tuple[Term, ...], reader: str | None = None) -> str:
+def terms_text(scenario: Scenario, terms: tuple[Term, ...], reader: str | None = None,
+               names: Mapping[str, str] | None = None) -> str:
     """The terms that held, one after another ("A 31 (45 or less) · B 62 (50 or more) · from turn 30"), each
     said once: the turn's last, since the meters are what a player can still move."""
     said: list[str] = []
     for term in sorted(terms, key=lambda t: t.kind == "turn"):
-        text = term_text(scenario, term, reader)
+        text = term_text(scenario, term, reader, names)
         if text not in said:
             said.append(text)
     return SEPARATOR.join(said)
@@ -63,14 +66,16 @@ def ended(record: Record) -> Ended | None:
     return ended_by_state(record.state)
 
 
-def settled_text(state: State, end: Ended | None, reader: str | None = None) -> str:
+def settled_text(state: State, end: Ended | None, reader: str | None = None,
+                 names: Mapping[str, str] | None = None) -> str:
     """A sentence saying what settled the game, for `reader` (None: every meter shown); "" when unknown.
-    `state` is the game's last state (its text is filled in as of then)."""
+    `state` is the game's last state (its text is filled in as of then); `names`: the meters as the panel beside
+    names them (views.Names), where there is one."""
     if end is None:
         return ""
     sc = state.scenario
     if end.how == "condition":
-        return _("What settled it: {terms}.").format(terms=terms_text(sc, end.terms, reader))
+        return _("What settled it: {terms}.").format(terms=terms_text(sc, end.terms, reader, names))
     if end.how == "calendar":
         return _("What settled it: time ran out; turn {turn} was the last.").format(turn=end.turn)
     card = sc.card(end.card)

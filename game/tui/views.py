@@ -557,7 +557,7 @@ def undated(text: str, day: dt.date) -> str:
     return rest[:1].upper() + rest[1:] if rest else text
 
 
-def ending_line(step: Step, reader: str | None = None) -> str:
+def ending_line(step: Step, reader: str | None = None, names: Names | None = None) -> str:
     """'This ends the game: <title>' when the step's outcome ended it; when an ending's condition (or the
     calendar) did, 'Then the game ends: <title>' and what settled it, as `reader` may see it; else ''."""
     if step.ending is None:
@@ -571,7 +571,7 @@ def ending_line(step: Step, reader: str | None = None) -> str:
     if end is None or end.how == "effect":
         return sentence(_("This ends the game: {ending}").format(ending=title))
     return " ".join((sentence(_("Then the game ends: {ending}").format(ending=title)),
-                     settled_text(step.after, end, reader)))
+                     settled_text(step.after, end, reader, names)))
 
 
 # Quotation marks a scenario may write around its own words (an apostrophe is left alone: "Putin's").
@@ -641,7 +641,7 @@ def log_entries(record: Record, reader: str | None = None, upto: int | None = No
             from .settled import settled_text
 
             title = sc.ending(step.ending.ending).title.rstrip(".")
-            why = settled_text(step.after, how_it_ended(step.before, step.turn), reader)
+            why = settled_text(step.after, how_it_ended(step.before, step.turn), reader, names)
             entries.append((_("The end"), f"{title}: " + results_text(record, step.ending.ending, reader)
                             + (f" {why}" if why else "")))
     return entries
@@ -716,7 +716,7 @@ def outcome_shown(record: Record, step: Step | Prologue, reader: str | None, nam
         choice = styled(_("{role} drew “{card}” and chose {option}"), role=(who, "bold"), card=(quotable(title), "bold"),
                         option=(label, "italic"))
     changes = step_lines(step, reader if two else None, names)
-    end = ending_line(step, reader if two else None)
+    end = ending_line(step, reader if two else None, names)
     if end and not step.world:
         changes = changes + [end]  # a game-ending outcome says so, never "Nothing changed"
     elif not changes:

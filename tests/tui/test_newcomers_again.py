@@ -236,3 +236,14 @@ def test_lines_ending_together_share_one_label_and_every_line_has_its_own_glyph(
 
     assert end_labels(ends, 0, 100, rows) == labels
     assert len(set(MARKERS)) == len(MARKERS) and len(set(KEY_GLYPHS)) == len(KEY_GLYPHS)
+
+
+def test_what_settled_the_game_names_a_meter_as_the_panel_beside():
+    from game.engine.explain import Term
+    from game.scenario import load, resolve_scenario
+    from game.tui.settled import term_text
+
+    sc = load(resolve_scenario("venezuela-2019"))
+    meter = next(m for m in sc.meters if m.short and m.short.casefold() not in m.label.casefold())
+    term = Term("meter", "<=", 45, 31, meter.id)
+    assert term_text(sc, term, names={meter.id: meter.short}) == f"{meter.short} 31 (45 or less)"
