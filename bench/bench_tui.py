@@ -72,7 +72,19 @@ class Game:
         self.wait_for(text)
         return time.perf_counter() - self.started
 
+    def settle(self, quiet: float = 0.1) -> None:
+        """Reads until the game has drawn nothing for `quiet` seconds: a key is then pressed on a screen at
+        rest, as a player presses it, not in the frames still coming from the last one (Textual draws at most
+        60 frames a second, so a key right after a frame waits for the next), and a late frame of the last
+        page cannot be taken for the next one's."""
+        while select.select([self.fd], [], [], quiet)[0]:
+            try:
+                self.seen += os.read(self.fd, 65536)
+            except OSError:
+                return
+
     def press(self, key: str) -> None:
+        self.settle()
         self.seen = b""
         os.write(self.fd, key.encode())
 
@@ -140,12 +152,14 @@ def key_latencies(env: dict[str, str]) -> tuple[list[float], list[float], list[f
     try:
         game.wait_for("Turn 1/51")
         for _ in range(8):
+            game.settle()
             cpu = game.cpu_ms()
             game.press("1")
             choose.append(game.wait_for("(Enter)"))
             choose_cpu.append(game.cpu_ms() - cpu)
             game.press(" ")
-            move_on.append(game.wait_for("(Enter)"))  # the opponent's move
+            # The opponent's move, by its header: '(Enter)' is on the page before it too, and was found there.
+            move_on.append(game.wait_for("Nicolás Maduro's move"))
             game.press(" ")
             move_on.append(game.wait_for("Juan Guaidó's turn"))
     finally:
