@@ -5,7 +5,8 @@
   Norway had "brought your envoys and Maduro's to Oslo" on the card where each leader decides whether to send
   them;
 - an event is news once: the PDVSA sanctions were a world event on 28 January and news again on "Whose oil?";
-  the Russian specialists "arrived" in December after October's card had them in Caracas already;
+  the Russian specialists "arrived" in December after October's card had them in Caracas already, and the
+  jets' fly-past told the 1962 comparison before "Putin's new Cuba" did;
 - a leader reads about himself as "you": Maduro read "his hardliners wonder if he is weak" under his own
   roll, and "Russia, China and Turkey stand with Maduro" on a card addressed to him.
 """
@@ -35,6 +36,7 @@ NEWS = (
     ("w_pdvsa", r"\b(puts?|has put|have put) (sanctions|curbs) on PDVSA", r"\b(sanciona|impone restricciones) a PDVSA"),
     ("w_russian_troops", r"(specialists|personnel|planes|troops)[^.]{0,40}\b(land at|lands? in|have arrived|has arrived)",
      r"(especialistas|militares|aviones)[^.]{0,40}\b(aterrizan|han llegado)"),
+    ("w_new_cuba", r"missiles in Cuba in 1962|\b1962\b", r"misiles de Moscú en Cuba|\b1962\b"),
 )
 
 
@@ -96,7 +98,8 @@ def test_an_event_is_told_as_news_only_by_its_own_card(scenario, spanish):
     problems = []
     for language, sc in enumerate((scenario, spanish)):
         for card in sc.cards:
-            texts = [card.title, card.text, *card.texts.values()]
+            texts = [card.title, card.text, *card.texts.values(),
+                     *(outcome.text for option in card.options for outcome in option.outcomes)]
             for event, *patterns in NEWS:
                 if card.id != event and any(re.search(patterns[language], t) for t in texts):
                     problems.append(f"{card.id} ({'en es'.split()[language]}) tells {event}'s news again")
@@ -107,6 +110,7 @@ def test_an_event_is_told_as_news_only_by_its_own_card(scenario, spanish):
     ("Washington has put curbs on PDVSA, the state oil company that pays for almost everything.", "w_pdvsa"),
     ("The United States puts curbs on PDVSA, your state oil company", "w_pdvsa"),
     ("and Russian military specialists have arrived to service them.", "w_russian_troops"),
+    ("Commentators abroad compare Russia's hardware in Caracas to Moscow's missiles in Cuba in 1962.", "w_new_cuba"),
 ])
 def test_the_news_check_knows_the_wordings_that_told_an_event_twice(text, event):
     assert [e for e, english, _spanish in NEWS if re.search(english, text)] == [event]
