@@ -1,8 +1,10 @@
-"""Venezuela 2019: when both leaders answer a shared card the same way in one week, they read the same news.
+"""Venezuela 2019: when both leaders take the same stance on a shared card in one week, they read the same news.
 
 Since a shared card reaches both leaders in the same week, each rolls his own outcome. On the cards below
 the first leader's roll sets a flag and the second leader's odds follow it, so Guaidó never reads that
-the idea of talks gained ground while Maduro reads that it was called naive. Bot games that always take
+the idea of talks gained ground while Maduro reads that it was called naive. Each leader takes the stance in
+his own words (no option is offered to both: tests/scenario/test_venezuela_second_mover.py), and Maduro's
+result tells him as joining what Guaidó's roll settled. Bot games that always take
 the listed answers are replayed through the engine's public door, and every week where both leaders
 took them is checked.
 """
@@ -18,13 +20,19 @@ from game.sim.runner import game_seed
 
 # card: (Guaidó's answer, Maduro's answer, for each of Guaidó's outcomes the one Maduro must read)
 AGREE = {
-    "w_crisis_group": ("Agree that only a negotiation can end this",) * 2 + ({0: 0, 1: 1},),
-    "w_evacuation": ("Say it is routine, and calm people down",) * 2 + ({0: 0, 1: 1},),
-    "w_military_option": ("Call on everyone to rule out force",) * 2 + ({0: 0, 1: 1},),
-    "w_inflation": ("Appeal to the UN for humanitarian help",) * 2 + ({0: 0, 1: 1},),
-    "w_exiles": ("Propose a regional fund for refugees",) * 2 + ({0: 0, 1: 1},),
-    "w_sides": ("Neither; the army decides",) * 2 + ({0: 0, 1: 1},),
-    "w_new_cuba": ("Play it down; this is about Venezuelans",) * 2 + ({0: 0, 1: 1},),
+    "w_crisis_group": ("Agree that only a negotiation can end this", "Agree; a negotiation, not an ouster",
+                       {0: 0, 1: 1}),
+    "w_evacuation": ("Say it is routine, and calm people down", "Call it a stunt, and tell people to stay calm",
+                     {0: 0, 1: 1}),
+    "w_military_option": ("Ask the region to rule out force, and leave it to Venezuelans",
+                          "Demand at the UN that Washington renounce force", {0: 0, 1: 1}),
+    "w_inflation": ("Ask the UN to send aid through its own agencies", "Appeal to the UN for aid, through your ministries",
+                    {0: 0, 1: 1}),
+    "w_exiles": ("Propose a regional fund for refugees", "Ask that any refugee fund also pay for aid inside Venezuela",
+                 {0: 0, 1: 1}),
+    "w_sides": ("Say neither list matters; the army decides", "Say the army has already chosen, and it stands with you",
+                {0: 0, 1: 1}),
+    "w_new_cuba": ("Play it down; this is about Venezuelans", "Play it down; Venezuela is nobody's base", {0: 0, 1: 1}),
     # Officers rattled by the notepad read alongside US ships; officers who close ranks, alongside no troops.
     "notepad": ("Say every option is on the table", "Call the bluff and carry on", {0: 1, 1: 0}),
 }

@@ -1,0 +1,95 @@
+"""Venezuela 2019: on a card both leaders play in one week, Maduro (who moves second) reads a card and results
+that follow what Guaidó's roll has already settled (issue 10, second play-test wave).
+
+- No option is offered to both leaders: when both took "Call on everyone to rule out force", the story log told
+  "The Lima Group agrees; Washington does not." twice and Talks rose twice, and Maduro was offered Guaidó's
+  words ("Neither; the army decides"). Each leader has his own stance; Maduro's follows Guaidó's flags.
+- Maduro's card text does not state what Guaidó's result has just undone: after "whole squads of guardsmen lay
+  down their shields and cross over", Maduro read "Your National Guard and the colectivos are waiting"; after
+  Guaidó played "Putin's new Cuba" down and "the story loses heat", Maduro read "the phrase has caught on".
+"""
+
+import random
+import re
+
+import pytest
+
+from game.engine.core import outcome_chances
+from game.engine.effects import SetFlag
+from game.scenario import load, resolve_scenario
+
+# (card, Guaidó's option or outcome label): what Maduro's text, or a result he can then roll, may not say.
+UNDONE = {
+    ("aid_convoy", "soldiers step aside"): r"are waiting|holds the other crossings|No aid lorry crosses",
+    ("aid_convoy", "Stay in Venezuela and hand the aid to the Red Cross and the Church to take in slowly"):
+        r"his volunteers are driving|Guaidó's convoys",
+    ("barbados", "Walk out until Maduro agrees to leave first"): r"have put their demand on the table|talks go nowhere",
+    ("small_parties", "a few parties come back"): r"want something to show for it",
+    ("w_new_cuba", "the story loses heat"): r"has caught on|Moscow (is flattered|quietly plays it down)|has stuck",
+    ("w_new_cuba", "the comparison sticks (as in 2019)"): r"has caught on|has gone cold|goes quiet",
+    ("w_evacuation", "the rumours fade (as in 2019)"): r"war talk (spreads|has already spread)|queues grow",
+    ("w_church", "Thank them and decline"): r"truce holds|truce breaks",
+}
+WORLDS = 60
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return load(resolve_scenario("venezuela-2019"))
+
+
+def _shared(scenario):
+    return [c for c in scenario.cards if not c.event and {"guaido", "maduro"} <= c.roles]
+
+
+def test_no_option_on_a_card_both_leaders_play_is_offered_to_both(scenario):
+    both = [f"{card.id}: '{option.label}'" for card in _shared(scenario) for option in card.options
+            if {role for role in card.roles if option.open_to(role)} >= {"guaido", "maduro"}]
+    assert both == []
+
+
+def _flags_set(outcome):
+    return {e.flag for e in outcome.effects if isinstance(e, SetFlag) and e.value and e.when is None}
+
+
+def _firsts(scenario):
+    """(card, Guaidó's option, outcome) for every result Guaidó can roll on a card both leaders play."""
+    for card in _shared(scenario):
+        for option in card.options:
+            if option.open_to("guaido"):
+                for outcome in option.outcomes:
+                    yield card, option, outcome
+
+
+def _seconds(scenario, card, flags, rng):
+    """Maduro's text, and every result he can roll, in worlds where Guaidó's result set `flags`; nothing when
+    the card's condition no longer lets Maduro play it."""
+    for _ in range(WORLDS):
+        meters = tuple(rng.randint(m.lo, m.hi) for m in scenario.meters)
+        turn = rng.randint(max(card.first_turn, 1), min(card.last_turn, scenario.calendar.max_turns))
+        state = frozenset(flags | {"claim", "talks_open", "small_parties_deal", "us_recognised"})
+        if card.condition is not None and not card.condition(meters, state, turn):
+            continue
+        yield card.text_for("maduro")
+        for option in card.options:
+            if option.open_to("maduro") and (option.condition is None or option.condition(meters, state, turn)):
+                for outcome, p in zip(option.outcomes, outcome_chances(option, meters, state, turn)):
+                    if p > 0:
+                        yield outcome.text
+
+
+def test_maduro_never_reads_what_guaidos_result_has_just_undone(scenario):
+    rng = random.Random(2019)
+    problems = set()
+    for card, option, outcome in _firsts(scenario):
+        for key in ((card.id, outcome.label), (card.id, option.label)):
+            if key in UNDONE:
+                for text in _seconds(scenario, card, _flags_set(outcome), rng):
+                    if re.search(UNDONE[key], text):
+                        problems.add(f"{card.id}: after Guaidó's '{outcome.label or option.label}', Maduro reads {text!r}")
+    assert sorted(problems) == []
+
+
+def test_the_check_meets_every_result_it_lists(scenario):
+    met = {(card.id, label) for card, option, outcome in _firsts(scenario) for label in (outcome.label, option.label)}
+    assert set(UNDONE) <= met, sorted(set(UNDONE) - met)
