@@ -385,6 +385,7 @@ async def test_every_venezuelan_card_shows_all_its_options_at_80x24(role, lang, 
         for i in dealt:
             screen.record = replace(record, first=replace(state, card=i), steps=())
             await pilot.pause()
+            await pilot.pause()  # the card lays out in two frames: the options measured, then the text the rest
             card = state.scenario.cards[i]
             assert options.max_scroll_y == 0 and options.region.bottom <= 23, f"{card.id}: the options scroll"
             shown = " ".join(line.split("▕")[-1].strip() for line in screen_text(app).splitlines())

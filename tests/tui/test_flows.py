@@ -23,8 +23,9 @@ async def test_title_to_ending_with_keys_then_export_a_debrief():
         assert isinstance(app.screen, NewGameScreen)
         await settle(pilot)  # the scenarios are read in a worker
         form = app.screen
-        # The default scenario comes first; walk down to the strike as a player would.
-        await pilot.press("shift+tab")  # from the roles up to the scenarios
+        # The default scenario comes first; walk down to the strike as a player would (the cursor starts on the
+        # scenarios: none was named).
+        assert app.focused is form.query_one("#scenarios")
         while form.scenario is None or form.scenario.id != "strike":  # a broken one may be listed too
             await pilot.press("down")
         await pilot.press("enter")  # picks it and moves on to the roles: the mayor is first

@@ -99,12 +99,6 @@ class CardView(Vertical):
     def watch_odds(self) -> None:
         self._fill_options()
 
-    TEXT_ROWS = 9
-    """The fewest rows the card's text keeps (its title, date and tag, and five lines of the story) however many
-    options it has: a card of five long options at 80x24 left its text two lines (issue 9 r2, the Spanish
-    Maduro). The options scroll in what is left, the keys 1-9 take any of them, and the highlighted one is
-    scrolled into view."""
-
     def on_resize(self) -> None:
         self._fit()
 
@@ -114,10 +108,6 @@ class CardView(Vertical):
         if not self.size.height:
             return  # hidden under an outcome: measured when the next card's options fill it, shown
         options = self.query_one("#options", OptionList)
-        room = max(4, self.size.height - self.TEXT_ROWS)
-        if options.styles.max_height is None or options.styles.max_height.cells != room:
-            options.styles.max_height = room
-            self.call_after_refresh(self._fit)  # the options' new height: the text takes the rest
         self.query_one("#card-scroll").styles.max_height = max(3, self.size.height - options.outer_size.height)
 
     def _fill_options(self) -> None:
