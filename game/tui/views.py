@@ -226,7 +226,9 @@ def card_shown(state: State, reader: str | None = None) -> CardShown | None:
         return None
     role = reader or state.role
     day = card_day(state)
-    return CardShown(shown(card.title, state, role, day), date_text(day), shown(card.text_for(role), state, role, day),
+    # The card's date line dates it: a text that opens with the date ('{date}. Putin promised...') leaves it out.
+    return CardShown(shown(card.title, state, role, day), date_text(day),
+                     undated(shown(card.text_for(role), state, role, day), day),
                      card.historical, citations_text(state.scenario, card.sources))
 
 

@@ -247,3 +247,21 @@ def test_what_settled_the_game_names_a_meter_as_the_panel_beside():
     meter = next(m for m in sc.meters if m.short and m.short.casefold() not in m.label.casefold())
     term = Term("meter", "<=", 45, 31, meter.id)
     assert term_text(sc, term, names={meter.id: meter.short}) == f"{meter.short} 31 (45 or less)"
+
+
+def test_a_card_is_dated_once():
+    # 'A call from Moscow / 4 Feb 2019 historical / 4 Feb 2019. The day after Washington ...'
+    from game.scenario import load, resolve_scenario
+    from game.tui.record import Record
+    from game.tui.seats import Seats
+    from game.tui.views import card_shown
+
+    sc = load(resolve_scenario("venezuela-2019"))
+    record = Record.new(sc, "maduro", 11, Seats.against(sc, "maduro", "greedy")).play_bots()
+    checked = 0
+    for _ in range(8):
+        card = card_shown(record.state, "maduro")
+        assert not card.text.startswith(card.date), card.text[:40]
+        checked += sc.card(record.state.current_card.id).text_for("maduro").startswith("{date}")
+        record = record.play(next(v.index for v in record.options() if v.available)).play_bots()
+    assert checked, "no card opened with its date: the test proved nothing"
