@@ -159,8 +159,12 @@ async def test_on_an_outcome_the_footer_names_every_key_that_moves_on(size, lang
             # each page names the keys that work on it: on a card the numbers, on an outcome the keys going on
             assert f"1-9 {_('Choose')}" in card_footer and f" {_('Next')} " not in card_footer, card_footer
             assert _("Choose") not in footer, footer
-            named = footer.split(" " + _("Next"))[0].split()[-1]  # the key shown before 'Next'
+            # the key shown before 'Next', or before 'Read on' while the page has more below (issue 9 r2)
+            said = _("Read on ↓") if _("Read on ↓") in footer else _("Next")
+            named = footer.split(" " + said)[0].split()[-1]
             assert _(key) in named.split("/"), footer
+            await pilot.press("end")  # read to its end: the key moves on
+            await pilot.pause()
             before = app.screen.read[app.screen.reader]
             await pilot.press(key)
             await pilot.pause()

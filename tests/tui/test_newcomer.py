@@ -85,7 +85,9 @@ def test_a_world_event_without_a_day_shows_its_own_turns_date():
     record = record.play(record.options()[-1].index).play_bots()
     step = next(s for s in record.steps if s.role == "union")  # on 2 Mar; the storm comes on turn 2, 9 Mar
     assert outcome_shown(record, step, "union").world[0][0] == "The world, 9 Mar 2026: A storm — the docks flood"
-    assert "Turn 2 · 9 Mar 2026 · the world" in [h for h, _b in log_entries(record, "union")]
+    # Numbered in the log with the turn of the page that told it (the header's), dated by its own day: a 4 Mar
+    # event read on turn 8's pages was 'Turn 9' in the log (issue 9 r2).
+    assert "Turn 1 · 9 Mar 2026 · the world" in [h for h, _b in log_entries(record, "union")]
 
 
 def test_the_debrief_dates_cards_and_world_events_by_their_own_day():

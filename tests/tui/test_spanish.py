@@ -111,9 +111,12 @@ def check(app, *whole: str, text: str | None = None, english: bool = True) -> No
     if text is None and footers:
         last = shown.splitlines()[-1]
         left_out = footers.first().left_out  # the keys that do nothing on the page on show (a card's numbers on an outcome)
+        renamed = footers.first().renamed  # a key named for what it does now (Space/Enter: 'Read on' down a long page)
         for _n, binding, _enabled, _tip in app.screen.active_bindings.values():
-            if binding.show and binding.action.split("(")[0] not in left_out:
-                assert f"{app.get_key_display(binding)} {_(binding.description)}" in last, (binding, last)
+            action = binding.action.split("(")[0]
+            if binding.show and action not in left_out:
+                said = renamed.get(action) or _(binding.description)
+                assert f"{app.get_key_display(binding)} {said}" in last, (binding, last)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
