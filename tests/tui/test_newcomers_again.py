@@ -265,3 +265,17 @@ def test_a_card_is_dated_once():
         checked += sc.card(record.state.current_card.id).text_for("maduro").startswith("{date}")
         record = record.play(next(v.index for v in record.options() if v.available)).play_bots()
     assert checked, "no card opened with its date: the test proved nothing"
+
+
+async def test_a_number_on_an_outcome_page_says_what_goes_on():
+    app = build_app(scenario="strike", role="mayor", seed=3)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await opened(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        page = app.screen.outcome
+        assert page is not None
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.screen.outcome is page
+        assert "Space or Enter goes on." in " ".join(screen_text(app).split())  # the toast, over the meters

@@ -403,7 +403,10 @@ class GameScreen(Screen):
     def action_choose(self, number: int) -> None:
         """Key `number` takes the number-th option the reader sees (not the number-th on the card)."""
         views = self.record.options()
-        if self.outcome is not None or self.record.state.role != self.reader:
+        if self.outcome is not None:  # said, not ignored, as a number with no option is
+            self.notify(_("No card to choose from on this page: Space or Enter goes on."), severity="warning")
+            return
+        if self.record.state.role != self.reader:
             return
         if not 1 <= number <= len(views):  # said, not ignored: a key that does nothing reads as a broken game
             self.notify(ngettext("There is no option {number}: this card has {count} option (1).",
