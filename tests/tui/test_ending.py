@@ -269,22 +269,14 @@ async def test_the_ending_screen_asks_its_host_for_a_new_game_or_the_title():
         app.screen.workers.cancel_all()
 
 
-async def test_from_the_ending_n_opens_a_new_game_and_t_the_title():
-    from game.tui.screens.new_game import NewGameScreen
-    from game.tui.screens.title import TitleScreen
-
+@pytest.mark.parametrize("key, screen", [("n", "NewGameScreen"), ("t", "TitleScreen")])
+async def test_from_the_ending_n_opens_a_new_game_and_t_the_title(key, screen):
     app = build_app(scenario="tutorial", role="union", opponent="greedy", seed=3)
     async with app.run_test(size=(100, 30)) as pilot:
         await play_to_the_end(pilot)
-        await pilot.press("n")
+        await pilot.press(key)
         await pilot.pause()
-        assert isinstance(app.screen, NewGameScreen)
-    app = build_app(scenario="tutorial", role="union", opponent="greedy", seed=3)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await play_to_the_end(pilot)
-        await pilot.press("t")
-        await pilot.pause()
-        assert isinstance(app.screen, TitleScreen)
+        assert type(app.screen).__name__ == screen
 
 
 async def test_the_debriefs_path_stays_in_view_when_the_bot_games_finish_after_it(monkeypatch):
