@@ -66,6 +66,11 @@ PAST = (
      r"mesa de Maduro|aceptaron las ofertas de Maduro|los socialistas vuelven", "Maduro signed with the small parties"),
     ({"election_promised"}, r"promised months ago|Earlier this year (Maduro|you) promised",
      r"prometió hace meses|A principios de año (Maduro prometió|prometiste)", "Maduro promised a presidential election"),
+    # To whom: Europe asks only after a promise made to Europe, the generals only after one made to them.
+    ({"election_promised_europe"}, r"The Europeans, who held off for that promise|The Europeans ask when",
+     r"Los europeos, que esperaron por esa promesa|Los europeos preguntan cuándo", "Maduro promised Europe an election"),
+    ({"election_promised_generals"}, r"promised the generals|promised them a new presidential",
+     r"les prometió a los generales|les prometiste una nueva", "Maduro promised his generals an election"),
     ({"assembly_retaken"}, r"Since the early vote|the new Assembly",
      r"Desde la elección adelantada|la nueva Asamblea", "Maduro's party took the Assembly in an early vote"),
     ({"guaido_in_embassy"}, r"(walks|slips) out of the embassy|the guest of a friendly embassy|still in the embassy",
@@ -161,6 +166,8 @@ FORGETS = (
     ("assembly_retaken", r"Guaidó's majority is thin|The National Assembly meets, as it does every week",
      r"La mayoría de Guaidó es estrecha|La Asamblea Nacional se reúne, como cada semana",
      "an Assembly the opposition still holds"),
+    ("barbados_walkout", r"^The envoys meet again", r"^Los enviados se reúnen otra vez",
+     "another round of talks, as if Guaidó had not walked out of Barbados"),
 )
 
 
