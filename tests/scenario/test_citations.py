@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from game.engine.effects import Queue
 from game.scenario import load
 
 SCENARIOS = sorted(p.parent for p in (Path(__file__).resolve().parents[2] / "scenarios").glob("*/scenario.yaml"))
@@ -68,16 +69,36 @@ def says_when(note: str) -> bool:
     return note.lower().startswith("background") or any(m in note.lower() for m in MONTHS)
 
 
+def _queued_by(scenario) -> dict[str, list[int]]:
+    """For each card another card's outcome queues, the first turns on which those cards can be read."""
+    found: dict[str, list[int]] = {}
+    for card in scenario.cards:
+        start = card.fixed_turn or card.first_turn
+        for option in card.options:
+            for outcome in option.outcomes:
+                for effect in outcome.effects:
+                    if isinstance(effect, Queue):
+                        found.setdefault(effect.card, []).append(start + (0 if effect.at else effect.after))
+    return found
+
+
 @pytest.mark.parametrize("folder", SCENARIOS, ids=lambda p: p.name)
 def test_a_card_cites_a_later_document_only_with_a_note_saying_so(folder):
     scenario = load(folder)
     when = {s.id: written(s.date, latest=True) for s in scenario.sources}
     late = []
+    queued_by = _queued_by(scenario)
     for card in scenario.cards:
         if card.fixed_turn:
             first = card.day or scenario.calendar.date_of(card.fixed_turn)  # the day it shows
         elif getattr(card.weight, "const", None) == 0 and card.first_turn <= 1:
-            continue  # only ever queued by another card's outcome, and no window says when
+            # only ever queued by another card's outcome, and no window says when: no earlier than the
+            # earliest card that queues it (g_deal, queued from Barbados on 8 July, cited Norway's
+            # "May-September" statements untagged)
+            turns = [t for t in queued_by.get(card.id, ()) if t]
+            if not turns:
+                continue
+            first = scenario.calendar.date_of(max(min(turns), 1))
         else:
             first = scenario.calendar.date_of(max(card.first_turn, 1))
         late += [f"{card.id} (from {first}) cites {c.source} ({when[c.source]}) with note {c.note!r}"
