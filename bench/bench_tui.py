@@ -68,6 +68,21 @@ class Game:
                 except OSError:
                     raise TimeoutError(f"the process ended before {text!r} appeared") from None
 
+    def turn_to(self, text: str, presses: int = 12) -> float:
+        """Seconds from the Space that brings `text` on screen to its showing: Space first reads a long page on
+        (scrolls it) and only then moves on, so it is pressed again while the page only scrolls."""
+        for _ in range(presses):
+            self.press(" ")
+            start = time.perf_counter()
+            while select.select([self.fd], [], [], 0.3)[0]:  # until it shows, or the game rests without it
+                try:
+                    self.seen += os.read(self.fd, 65536)
+                except OSError:
+                    raise TimeoutError(f"the process ended before {text!r} appeared") from None
+                if text.encode() in ANSI.sub(b"", self.seen):
+                    return time.perf_counter() - start
+        raise TimeoutError(f"{text!r} never appeared after {presses} presses of Space")
+
     def since_start(self, text: str) -> float:
         self.wait_for(text)
         return time.perf_counter() - self.started
@@ -157,11 +172,9 @@ def key_latencies(env: dict[str, str]) -> tuple[list[float], list[float], list[f
             game.press("1")
             choose.append(game.wait_for("(Enter)"))
             choose_cpu.append(game.cpu_ms() - cpu)
-            game.press(" ")
             # The opponent's move, by its header: '(Enter)' is on the page before it too, and was found there.
-            move_on.append(game.wait_for("Nicolás Maduro's move"))
-            game.press(" ")
-            move_on.append(game.wait_for("Juan Guaidó's turn"))
+            move_on.append(game.turn_to("Nicolás Maduro's move"))
+            move_on.append(game.turn_to("Juan Guaidó's turn"))
     finally:
         game.close()
     return choose, choose_cpu, move_on
