@@ -107,7 +107,7 @@ async def test_quitting_while_the_bot_games_run_stops_them(monkeypatch):
         (worker,) = [w for w in app.workers if w.name == "how_else_it_could_end"]
         while not looked.is_set():  # the bot games are under way
             await pilot.pause()
-        await pilot.press("q")
+        await pilot.press("q", "y")
     assert app.return_code == 0 and worker.state == WorkerState.CANCELLED
     # A generous guard against a hang, not a measure of speed: it returns within BATCH games.
     assert returned.wait(60) and stopped.is_set()
@@ -241,6 +241,19 @@ def test_the_list_of_decisions_says_the_share_the_odds_gave_the_result():
         got = line.split("; the ")[1].split(" result came)")[0]
         assert got == shares(step.view.chances)[step.rolled.outcome], line
         assert got in line.split(", got ")[0], line  # the same figure stands in the odds beside it
+
+
+async def test_q_on_the_ending_asks_first_as_help_says():
+    """A newcomer pressed q on the ending and crisis closed at once, while help says "q asks first"."""
+    from game.tui.screens.confirm import ConfirmScreen
+
+    app = build_app(scenario="tutorial", role="union", opponent="greedy", seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await play_to_the_end(pilot)
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, EndingScreen) and app.is_running
 
 
 async def test_the_ending_screen_asks_its_host_for_a_new_game_or_the_title():

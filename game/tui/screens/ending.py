@@ -110,7 +110,7 @@ class EndingScreen(Screen):
         Binding("m", "more_meters", N_("Meters")),
         Binding("n", "new", N_("New game")),
         Binding("t,escape", "title", N_("Title"), key_display="t"),
-        Binding("q", "app.quit", N_("Quit")),
+        Binding("q", "quit", N_("Quit")),
     ]
     """The ending's actions: export, page through the meters, play again, or leave."""
 
@@ -251,3 +251,10 @@ class EndingScreen(Screen):
 
     def action_title(self) -> None:
         self.post_message(self.Leave())
+
+    def action_quit(self) -> None:
+        """q asks first, as on every other screen and as help says (ctrl+q quits at once)."""
+        from .confirm import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(_("Quit crisis?"), "", yes=_("Quit")),
+                             lambda quit_: self.app.exit() if quit_ else None)
