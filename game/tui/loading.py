@@ -113,6 +113,17 @@ def restore(save: saves.Save) -> Record:
         raise LoadError(f"{save.path.name}: {err}") from None
 
 
+def turn_on_opening(record: Record) -> int:
+    """The "Turn N" a game opened from this record shows first, which the load list names: the first decision
+    its player has not read (in a two-sided game, the other side's answer to their last move), else their card.
+    state.turn is one past it when that answer is still to read (a newcomer saw 'turn 7' for 'Turn 6/51')."""
+    state = record.state
+    people = record.seats.people if record.seats else (record.player,)
+    reader = state.role if state.role in people else people[0]
+    read = max((n + 1 for n, s in enumerate(record.steps) if s.role == reader), default=0)
+    return record.steps[read].before.turn if read < len(record.steps) else state.turn
+
+
 def save_meta(record: Record, odds: bool) -> dict:
     """What a save says about itself besides the log, for the load list and for reopening it."""
     state = record.state
@@ -122,7 +133,7 @@ def save_meta(record: Record, odds: bool) -> dict:
         "scenario_path": sc.path,
         "role_name": " & ".join(sc.role(r).name for r in record.seats.people) if record.seats
         else sc.role(state.role).name,
-        "turn": state.turn,
+        "turn": turn_on_opening(record),
         "date": state.day.isoformat(),
         "over": state.over,
         "odds": odds,

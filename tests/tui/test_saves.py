@@ -15,7 +15,7 @@ from game.tui.screens.game import GameScreen
 from game.tui.screens.load import LoadScreen
 from game.tui.screens.notice import NoticeScreen
 
-from .play import SIZE, opened, play_turn, screen_text
+from .play import SIZE, first_available, opened, play_turn, screen_text
 
 
 def meters_line(app) -> list[str]:
@@ -131,3 +131,27 @@ def test_bad_arguments_are_one_clear_line(argv, words, capsys):
     assert main(argv) == 1
     err = capsys.readouterr().err
     assert words in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+async def test_a_save_is_named_and_listed_by_the_turn_on_screen():
+    """A newcomer saved on the other side's move at "Turn 12/51": the name said turn13 and the load list turn 13."""
+    import re
+
+    from game.tui.screens.save import SaveScreen
+
+    app = build_app(scenario="venezuela-2019", role="guaido", opponent="greedy", seed=3)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press(str(first_available(app.screen.record)), "space")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.outcome is not None and screen.outcome.role != screen.reader  # the bot's answer on show
+        shown = int(re.search(r"Turn (\d+)/", screen_text(app).splitlines()[0]).group(1))
+        assert shown < screen.record.state.turn
+        await pilot.press("s")
+        assert isinstance(app.screen, SaveScreen)
+        assert app.screen.query_one("Input").value.endswith(f"-turn{shown}")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert saves.read_save(saves.slot_path(f"guaido-seed3-turn{shown}")).turn == shown
+        assert saves.latest_autosave().turn == shown

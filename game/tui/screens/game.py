@@ -464,7 +464,9 @@ class GameScreen(Screen):
 
         state = self.record.state
         name = save_name(self.record.player)
-        suggestion = _("{role}-seed{seed}-turn{turn}").format(role=name, seed=state.seed, turn=state.turn)
+        # the turn in the header, not state.turn, one past it while a decision's outcome is on show
+        suggestion = _("{role}-seed{seed}-turn{turn}").format(role=name, seed=state.seed,
+                                                              turn=self.compute_header().turn)
         self.app.push_screen(SaveScreen(suggestion), self._save_as)
 
     def _save_as(self, name: str | None) -> None:
