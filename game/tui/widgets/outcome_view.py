@@ -152,8 +152,13 @@ class OutcomeView(Vertical):
 
     def action_scroll_body(self, where: str) -> None:
         body = self.query_one(PageBody)
+        if where in ("home", "end"):
+            # At once, not after the next refresh: a Space typed right after End must find the page read, and
+            # move on rather than read on (Textual defers these two by default).
+            (body.scroll_home if where == "home" else body.scroll_end)(animate=False, immediate=True)
+            return
         {"up": body.scroll_up, "down": body.scroll_down, "page_up": body.scroll_page_up,
-         "page_down": body.scroll_page_down, "home": body.scroll_home, "end": body.scroll_end}[where](animate=False)
+         "page_down": body.scroll_page_down}[where](animate=False)
 
     def focus_continue(self) -> None:
         self.query_one("#continue", Button).focus()
