@@ -76,7 +76,7 @@ async def test_at_80x24_the_player_can_read_where_the_debrief_went(tmp_path, mon
         rows = screen_text(app).splitlines()
         for path in written:
             assert any(row.strip() == path.name for row in rows), rows
-        said = "".join(row.strip() for row in rows)
+        said = "".join(row.rstrip(" ▁▂▃▄▅▆▇█").strip() for row in rows)  # without the scrollbar's thumb
         assert f"Debrief written to{written[0].parent}{os.sep}" in said
         assert not app.screen.query("Toast")  # nothing drawn over the lines that say it
         await app.workers.wait_for_complete()
@@ -237,10 +237,21 @@ def test_the_list_of_decisions_says_the_share_the_odds_gave_the_result():
                for *_, s in rolled), "no roll whose chance rounds apart from its share: the test shows nothing"
     for record, role, n, step in rolled:
         line = ending.decisions(record, [], role).plain.splitlines()[n]
-        assert line.count("; the ") == 1 and " result came)" in line  # not 'got 80%', which reads like a roll
-        got = line.split("; the ")[1].split(" result came)")[0]
+        assert line.count(" came, ") == 1  # not 'got 80%', which reads like a roll
+        got = line.split(" came, ")[1].split(")")[0]
         assert got == shares(step.view.chances)[step.rolled.outcome], line
-        assert got in line.split(", got ")[0], line  # the same figure stands in the odds beside it
+
+
+def test_the_list_of_decisions_names_the_result_that_came():
+    """'the 50% result came' did not say which when both results were 50%: the result is named."""
+    games = [(finished(load(resolve_scenario("venezuela-2019")), "guaido", "random", seed), "guaido")
+             for seed in range(1, 9)]
+    rolled = [(r, role, n, s) for r, role in games for n, s in enumerate(r.steps)
+              if s.rolled.probability < 0.9995 and s.rolled.label]
+    assert rolled, "no labelled roll: the test shows nothing"
+    for record, role, n, step in rolled:
+        line = ending.decisions(record, [], role).plain.splitlines()[n]
+        assert f"; “{ending.quotable(step.rolled.label)}” came, " in line, line
 
 
 async def test_q_on_the_ending_asks_first_as_help_says():

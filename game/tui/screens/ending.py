@@ -21,7 +21,7 @@ from game.i18n import N_, _, ngettext
 from ..record import Record
 from ..settled import ended, settled_text
 from ..turning import CONTINUATIONS, Stopped, games_ending_alike, key_steps, turning_points
-from ..views import CERTAIN, date_text, option_odds, role_name, shares, shown
+from ..views import CERTAIN, date_text, option_odds, quotable, role_name, shares, shown
 from ..widgets.key_footer import KeyFooter
 from ..widgets.meter_chart import ChartShown, Mark, MeterChart, Series
 
@@ -87,8 +87,11 @@ def decisions(record: Record, turning: list[int], reader: str | None, counts: di
         else:
             # the share the odds gave this outcome, not its chance rounded on its own ('37% ..., got 38%')
             # 'got 80%' read like a roll of 80: the result that came is the one the odds gave 80%
-            odds = _("(odds {odds}; the {chance} result came)").format(odds=option_odds(step.view, step.before, reader),
-                                                           chance=shares(step.view.chances)[step.rolled.outcome])
+            # named, not only its share: 'the 50% result came' did not say which when both were 50%
+            odds, chance = option_odds(step.view, step.before, reader), shares(step.view.chances)[step.rolled.outcome]
+            label = shown(step.rolled.label, step.before, reader)
+            odds = (_("(odds {odds}; “{result}” came, {chance})").format(odds=odds, result=quotable(label), chance=chance)
+                    if label else _("(odds {odds}; the {chance} result came)").format(odds=odds, chance=chance))
         lines.append(Content.assemble(
             (_("Turn {turn}").format(turn=f"{step.before.turn:>2}"), "bold"), (who, "$text-accent"),
             f"  {shown(card.title, step.before, reader)}: ", (shown(step.chosen.label, step.before, reader), "italic"),
