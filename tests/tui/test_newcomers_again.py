@@ -279,3 +279,18 @@ async def test_a_number_on_an_outcome_page_says_what_goes_on():
         await pilot.pause()
         assert app.screen.outcome is page
         assert "Space or Enter goes on." in " ".join(screen_text(app).split())  # the toast, over the meters
+
+
+async def test_behind_the_story_log_the_footer_offers_no_numbers():
+    """At 80x24 the log takes the card's place and the numbers are ignored: the footer said "1-9 Choose"."""
+    app = build_app(scenario="strike", role="mayor", seed=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        footer = lambda: screen_text(app).splitlines()[-1]  # noqa: E731
+        assert "Choose" in footer()
+        await pilot.press("l")
+        await pilot.pause()
+        assert "Choose" not in footer() and "Next" not in footer() and "Log" in footer()
+        await pilot.press("l")
+        await pilot.pause()
+        assert "Choose" in footer()

@@ -336,7 +336,9 @@ class GameScreen(Screen):
     def _footer_keys(self) -> None:
         # On an outcome, Space/Enter is named for what it does: reads on while the page has more, then moves on.
         footer = self.query_one(KeyFooter)
-        footer.leave_out(frozenset({"choose"} if self.outcome is not None else {"next"}))
+        # Behind the story log neither works (check_action), so neither is offered (issue 9: "1-9 Choose" stood there).
+        footer.leave_out(frozenset({"choose", "next"} if self.log_covers_play
+                                   else {"choose"} if self.outcome is not None else {"next"}))
         footer.describe("next", _("Read on ↓") if self.outcome is not None and self.query_one(OutcomeView).unread
                         else None)
 
@@ -456,6 +458,7 @@ class GameScreen(Screen):
         self.log_toggled = not self.log_toggled
         if self.log_covers_play:
             self.query_one(StoryLog).focus()
+            self._footer_keys()
         else:
             self.show_page()
 
