@@ -294,3 +294,20 @@ async def test_behind_the_story_log_the_footer_offers_no_numbers():
         await pilot.press("l")
         await pilot.pause()
         assert "Choose" in footer()
+
+
+async def test_a_notice_about_a_page_goes_with_the_page():
+    """"No card to choose from on this page" stayed on the next card, over the meter panel's last rows."""
+    app = build_app(scenario="strike", role="mayor", seed=3)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await opened(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.screen.outcome is not None
+        await pilot.press("1")
+        await pilot.pause()
+        assert "No card to choose" in screen_text(app)
+        while app.screen.outcome is not None:
+            await pilot.press("space")
+            await pilot.pause()
+        assert "No card to choose" not in screen_text(app)

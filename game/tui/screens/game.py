@@ -119,6 +119,7 @@ class GameScreen(Screen):
         # -1: not even the world's opening events (shown before the first move when there are any).
         unread = -1 if record.prologue is not None else 0
         self._computed: dict[str, tuple[tuple, object]] = {}
+        self._notice_up = False  # a warning about the page on show is up (see _page_notice)
         self.read = {p: max((n + 1 for n, s in enumerate(record.steps) if s.role == p), default=unread) for p in people}
         # The first values, before anything is mounted to watch them (Textual's way to set them in a constructor).
         self.set_reactive(GameScreen.record, record)
@@ -324,6 +325,9 @@ class GameScreen(Screen):
         picked, so the Enter that dismissed the last outcome cannot play it unread."""
         card, result = self.query_one(CardView), self.query_one(OutcomeView)
         card.display, result.display = self.outcome is None, self.outcome is not None
+        if self._notice_up:  # Textual takes toasts down all at once only: only when one of these is up
+            self._notice_up = False
+            self.app.clear_notifications()
         # The footer names the keys that work on the page on show: the numbers on a card, Space/Enter on an outcome.
         self._footer_keys()
         if self.log_covers_play:
@@ -402,23 +406,29 @@ class GameScreen(Screen):
         number = next((n for n, v in enumerate(views, start=1) if v.index == message.index), 0)
         self.action_choose(number)
 
+    def _page_notice(self, text: str) -> None:
+        """A warning about the page on show, taken down when the page changes (show_page): left up, it covered the
+        next card's meter panel (issue 9)."""
+        self._notice_up = True
+        self.notify(text, severity="warning")
+
     def action_choose(self, number: int) -> None:
         """Key `number` takes the number-th option the reader sees (not the number-th on the card)."""
         views = self.record.options()
         if self.outcome is not None:  # said, not ignored, as a number with no option is
-            self.notify(_("No card to choose from on this page: Space or Enter goes on."), severity="warning")
+            self._page_notice(_("No card to choose from on this page: Space or Enter goes on."))
             return
         if self.record.state.role != self.reader:
             return
         if not 1 <= number <= len(views):  # said, not ignored: a key that does nothing reads as a broken game
-            self.notify(ngettext("There is no option {number}: this card has {count} option (1).",
-                                 "There is no option {number}: this card has {count} options (1-{count}).",
-                                 len(views)).format(number=number, count=len(views)), severity="warning")
+            self._page_notice(ngettext("There is no option {number}: this card has {count} option (1).",
+                                       "There is no option {number}: this card has {count} options (1-{count}).",
+                                       len(views)).format(number=number, count=len(views)))
             return
         view = views[number - 1]
         if not view.available:
-            self.notify(_("Option {number} is not available: {reason}").format(number=number, reason=view.reason),
-                        severity="warning")
+            self._page_notice(_("Option {number} is not available: {reason}").format(number=number,
+                                                                                     reason=view.reason))
             return
         self.play_option(view.index)
 
