@@ -33,8 +33,10 @@ PAST = (
      r"despojó de su inmunidad|presos o en el exilio|Desde mayo algunos de tus diputados",
      "Maduro's Constituent Assembly lifted the deputies' immunity"),
     ({"claim"}, r"sworn himself in|Since the oath|months after (the|Guaidó's) oath|board named by Guaidó"
-                r"|assumption of the presidency",
-     r"se ha juramentado|Desde el juramento|meses después del juramento|junta nombrada por Guaidó",
+                r"|assumption of the presidency|recognised by dozens|countries call you president"
+                r"|(both|two) presidents",
+     r"se ha juramentado|Desde el juramento|meses después del juramento|junta nombrada por Guaidó"
+     r"|reconocido por decenas|países te llaman presidente|(los|dos) presidentes",
      "Guaidó swore the oath"),
     ({"no_oath"}, r"stops short of swearing himself in", r"no llega a juramentarse",
      "Guaidó let 23 January pass without the oath"),
@@ -174,6 +176,11 @@ FORGETS = (
      "an early Assembly vote as a new idea, after Maduro offered one on 2 February"),
     ("barbados_walkout", r"^The envoys meet again", r"^Los enviados se reúnen otra vez",
      "another round of talks, as if Guaidó had not walked out of Barbados"),
+    ("barracks_ignored", r"your people have been meeting soldiers|your secret meetings with",
+     r"tu gente se ha reunido en secreto|tus reuniones secretas con",
+     "Guaidó's people meeting soldiers in secret, after he sent the barracks no word"),
+    ("fund_public", r"The denial keeps the story alive",
+     r"El desmentido mantiene viva la historia", "a denial that keeps alive a story only it made public"),
 )
 
 
@@ -230,6 +237,26 @@ def test_no_world_event_tells_a_choice_its_condition_does_not_require(scenario, 
     assert problems == []
 
 
+def test_no_ending_tells_a_choice_its_game_may_not_have_made(scenario, spanish):
+    """An ending comes in games where any choice was made or refused: the year's end after a Guaidó who
+    never claimed the presidency does not read 'Guaidó recognised by dozens of countries' (play-test s2),
+    unless the ending's condition requires the flag that records the choice."""
+    everyone = {f.id for f in scenario.flags}
+    meters = [tuple(v for _ in scenario.meters) for v in (0, 25, 50, 75, 100)]
+    problems = []
+    for language, sc in enumerate((scenario, spanish)):
+        for ending in sc.endings:
+            texts = [ending.title] + [ending.text_for(role) for role in sc.order]
+            for text in texts:
+                for needed, what in _told(text, language):
+                    without = frozenset(everyone - needed)
+                    if ending.condition is None or any(ending.condition.fn(m, f, t) for m in meters
+                                                       for f in (without, frozenset()) for t in (1, 30, 51)):
+                        problems.append(f"{ending.id} ({'en es'.split()[language]}): tells '{what}' "
+                                        f"in a game where {sorted(needed)} is not set")
+    assert problems == []
+
+
 @pytest.mark.parametrize(("text", "language", "choice"), [
     ("Last night you declared Norway's mediation over.", 0, "the two sides' envoys have talked"),
     ("Offer to go back to Barbados if Maduro returns", 0, "the two sides' envoys have talked"),
@@ -238,6 +265,8 @@ def test_no_world_event_tells_a_choice_its_condition_does_not_require(scenario, 
     ("Guaidó's majority is thin: some deputies are jailed or in exile since May", 0,
      "Maduro's Constituent Assembly lifted the deputies' immunity"),
     ("Laugh it off and repeat the amnesty offer", 0, "Guaidó offered the soldiers an amnesty"),
+    ("Maduro in the palace, Guaidó recognised by dozens of countries", 0, "Guaidó swore the oath"),
+    ("Ya nadie gobierna Venezuela; los dos presidentes presiden unas ruinas.", 1, "Guaidó swore the oath"),
 ])
 def test_the_check_knows_the_wordings_that_told_choices_as_past(text, language, choice):
     assert choice in [what for _flags, what in _told(text, language)]
