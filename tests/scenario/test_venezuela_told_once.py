@@ -37,6 +37,9 @@ NEWS = (
     ("w_russian_troops", r"(specialists|personnel|planes|troops)[^.]{0,40}\b(land at|lands? in|have arrived|has arrived)",
      r"(especialistas|militares|aviones)[^.]{0,40}\b(aterrizan|han llegado)"),
     ("w_new_cuba", r"missiles in Cuba in 1962|\b1962\b", r"misiles de Moscú en Cuba|\b1962\b"),
+    # Norway's part comes out on 20 May; a card that may come after it does not offer it as a surprise.
+    ("oslo_invitation", r"(A surprise|[Ss]uddenly)[^.]{0,20}\. Norway|Norway's diplomats offer to carry messages",
+     r"[Ss]orpresa[^.]{0,20}noruegos|los diplomáticos noruegos se ofrecen a llevar mensajes"),
 )
 
 
@@ -111,6 +114,7 @@ def test_an_event_is_told_as_news_only_by_its_own_card(scenario, spanish):
     ("The United States puts curbs on PDVSA, your state oil company", "w_pdvsa"),
     ("and Russian military specialists have arrived to service them.", "w_russian_troops"),
     ("Commentators abroad compare Russia's hardware in Caracas to Moscow's missiles in Cuba in 1962.", "w_new_cuba"),
+    ("A surprise. Norway's diplomats offer to carry messages, and Europe applauds.", "oslo_invitation"),
 ])
 def test_the_news_check_knows_the_wordings_that_told_an_event_twice(text, event):
     assert [e for e, english, _spanish in NEWS if re.search(english, text)] == [event]
