@@ -326,3 +326,21 @@ async def test_the_debriefs_path_stays_in_view_when_the_bot_games_finish_after_i
         written = sorted(p.name for p in paths.exports().iterdir())
         rows = [row.strip() for row in screen_text(app).splitlines()]
         assert all(name in rows for name in written), rows
+
+
+def test_the_ending_and_the_debrief_name_meters_by_their_full_labels(tmp_path):
+    """The list of decisions and the debrief said "▲ China loans", a `short:` name play never showed."""
+    sc = load(resolve_scenario("venezuela-2019"))
+    shorts = [m.short for m in sc.meters if m.short and m.short not in m.label and m.short not in m.label.lower()]
+    assert "China loans" in shorts
+    seen = False
+    for seed in range(1, 9):
+        record = finished(sc, "maduro", "random", seed)
+        text = ending.decisions(record, [], "maduro").plain
+        md, _data = debrief.export(record, tmp_path / str(seed))
+        written = md.read_text(encoding="utf-8")
+        for short in shorts:
+            assert f"▲ {short}" not in text and f"▼ {short}" not in text, short
+            assert f"▲ {short}" not in written and f"▼ {short}" not in written, short
+        seen = seen or any(f"▲ {m.label}" in text or f"▼ {m.label}" in text for m in sc.meters if m.short)
+    assert seen, "no meter named in the list: the test shows nothing"

@@ -71,6 +71,8 @@ def decisions(record: Record, turning: list[int], reader: str | None, counts: di
     number = {n: k for k, n in enumerate(turning, start=1)}
     last = len(record.steps) - 1
     sc = record.scenario
+    # each meter by its full label, as the chart above names it, never by the `short:` name play never showed
+    names = {m.id: m.label for m in sc.meters}
     lines = []
     for n, step in enumerate(record.steps):
         card = step.before.current_card
@@ -83,12 +85,12 @@ def decisions(record: Record, turning: list[int], reader: str | None, counts: di
         who = f"  {role_name(sc, step.role)}" if sc.two_sided else ""
         history = "  " + _("(history's choice)") if step.view.historical else ""
         if step.rolled.probability >= CERTAIN:  # nothing was rolled: "certain", not "odds certain, got 100%"
-            odds = "(" + option_odds(step.view, step.before, reader) + ")"
+            odds = "(" + option_odds(step.view, step.before, reader, names=names) + ")"
         else:
             # the share the odds gave this outcome, not its chance rounded on its own ('37% ..., got 38%')
             # 'got 80%' read like a roll of 80: the result that came is the one the odds gave 80%
             # named, not only its share: 'the 50% result came' did not say which when both were 50%
-            odds, chance = option_odds(step.view, step.before, reader), shares(step.view.chances)[step.rolled.outcome]
+            odds, chance = option_odds(step.view, step.before, reader, names=names), shares(step.view.chances)[step.rolled.outcome]
             label = shown(step.rolled.label, step.before, reader)
             odds = (_("(odds {odds}; “{result}” came, {chance})").format(odds=odds, result=quotable(label), chance=chance)
                     if label else _("(odds {odds}; the {chance} result came)").format(odds=odds, chance=chance))
