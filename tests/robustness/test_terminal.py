@@ -139,7 +139,9 @@ def test_quitting_the_ending_while_its_bot_games_run_exits_at_once(terminal, tmp
     terminal.start("game", "play", "--resume", str(save))
     terminal.wait_for("game", "Quit")
     terminal.keys("game", "q")
-    assert terminal.gone("game", 5.0), "the game kept running after q on the ending screen"
+    terminal.wait_for("game", "Quit crisis?")  # q asks first, as help says and everywhere else
+    terminal.keys("game", "y")
+    assert terminal.gone("game", 5.0), "the game kept running after q, y on the ending screen"
 
 
 def test_two_games_on_one_folder_keep_both_games(terminal):
