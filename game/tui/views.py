@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from game.engine import (
     FlagChanged, FollowUpQueued, MeterChanged, OptionView, Scenario, State, TurnPassed,
 )
+from game.engine.core import outcome_moves
 from game.engine.model import Citation
 from game.engine.text import fill
 from game.i18n import N_, _, format_date, format_number, format_percent, ngettext
@@ -353,8 +354,6 @@ def moves_text(state: State, option: int, outcome: int, reader: str | None = Non
     moves, by their short names (as the panel beside shows them), those going up, then those going down; when none does,
     with `quiet`, that no meter moves (or none the reader can see), else "". Given `room` (columns), the
     largest moves first into it, '…' for the others (the outcome's page lists every one)."""
-    from game.engine.explain import outcome_moves
-
     meters = state.scenario.meters
     moves = outcome_moves(state, option)[outcome]
     seen = [(k, (names or {}).get(meters[i].id) or meters[i].short.strip() or meters[i].label, by)
