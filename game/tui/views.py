@@ -543,12 +543,8 @@ def happenings_shown(step: Step | Prologue, reader: str | None = None, names: Na
             out.append(Happening(h.turn, h.day or sc.calendar.date_of(h.turn), passed_text(sc, h), (), passed=True))
             continue
         day = h.drawn.day
-        card = sc.card(h.drawn.card)
-        what = undated(shown(h.rolled.text, after, reader, day), day)
-        if h.rolled.label:  # one of the event's several results: what happened first, then how it came out
-            setup = undated(shown(card.text_for(reader), after, reader, day), day)
-            what = f"{setup} {what}" if setup and setup != what else what
-        out.append(Happening(h.drawn.turn, day, f"{shown(card.title, after, reader, day)} — {what}",
+        what = h.rolled.label or undated(shown(h.rolled.text, after, reader, day), day)
+        out.append(Happening(h.drawn.turn, day, f"{shown(sc.card(h.drawn.card).title, after, reader, day)} — {what}",
                              tuple(change_lines(h.events, sc, h.drawn.turn, reader, names))))
     return out
 
