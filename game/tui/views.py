@@ -310,7 +310,7 @@ ENDS_FOR_ROLE = {"win": N_("{ending}, a win for {role}"), "loss": N_("{ending}, 
 
 def ending_for_chooser(scenario: Scenario, ending: str, chooser: str, reader: str | None = None) -> str:
     """'The generals take over, a draw for you': the ending's title and what it would mean for the reader,
-    whoever is choosing (the rival's move read by Guaidó says what it means for Guaidó, not for the rival);
+    whoever is choosing (the rival's move says what it means for the one reading it, not for the rival);
     with no reader (a page read by both), for the role choosing, by name."""
     title = scenario.ending(ending).title.rstrip(".")
     if reader is not None or not scenario.two_sided:
@@ -400,7 +400,7 @@ def roll_text(step: Step) -> str:
     start = sum(whole[:k])
     end = start + whole[k]
     said = _("Rolled {roll} out of 100.").format(roll=format_number(roll, 1))
-    label = quotable(rolled.label)  # quoted, not bracketed: a label may hold brackets of its own ('(as in 2019)')
+    label = quotable(rolled.label)  # quoted, not bracketed: a label may hold brackets of its own ('(as it happened)')
     if whole[k] and (start <= roll < end or end == 100 and start <= roll <= 100):
         needed = (_("The result “{label}” needed {low} to {high}: {chance}.") if rolled.label
                   else _("This result needed {low} to {high}: {chance}."))
@@ -533,7 +533,7 @@ def passed_text(scenario: Scenario, e: TurnPassed) -> str:
 
 def happenings_shown(step: Step | Prologue, reader: str | None = None, names: Names | None = None) -> list[Happening]:
     """Each world event after the decision and each turn passed for want of a card, in order. Its text's
-    opening date is left out ('{date}. Agents pull Guaidó from his car'): wherever it is shown, it is dated
+    opening date is left out ('{date}. The police close the port'): wherever it is shown, it is dated
     beside its title."""
     sc = step.before.scenario
     after = step.after
@@ -550,7 +550,7 @@ def happenings_shown(step: Step | Prologue, reader: str | None = None, names: Na
 
 
 def undated(text: str, day: dt.date) -> str:
-    """`text` without the date it opens with ('13 Jan 2019. Agents...' -> 'Agents...'), for a page that dates it."""
+    """`text` without the date it opens with ('13 Jan 2026. The police...' -> 'The police...'), for a page that dates it."""
     said = date_text(day)
     if not text.startswith(said):
         return text

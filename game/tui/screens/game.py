@@ -79,7 +79,7 @@ class GameScreen(Screen):
 
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     """Below 30 rows (80x24) the card drops its blank rows around the date, so a card of many long options keeps
-    lines of its story in view (the Spanish Maduro's kept two; app.tcss)."""
+    lines of its story in view (a long Spanish card kept two; app.tcss)."""
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """The widget with the keyboard, as Textual's screen has it, but without repainting the whole screen when it

@@ -25,8 +25,8 @@ SEP = " · "  # between the parts: they stay apart even where spaces are lost (a
 
 
 def shorter_titles(title: str) -> list[str]:
-    """A scenario's title, then shorter forms of it that still read: the part before its subtitle ('Venezuela
-    2019' of 'Venezuela 2019: Two Presidents'), then fewer and fewer whole words with an ellipsis."""
+    """A scenario's title, then shorter forms of it that still read: the part before its subtitle ('The
+    Strike' of 'The Strike: A Harbour in Crisis'), then fewer and fewer whole words with an ellipsis."""
     forms = [title]
     for mark in (":", " — ", " – ", " - "):
         head = title.split(mark, 1)[0].strip()
