@@ -3,45 +3,13 @@ the side that has moved waits with a clear message until the other's move arrive
 
 from __future__ import annotations
 
-import os
-import shlex
-import shutil
 import sqlite3
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-import pytest
+from tests.tmux import Tmux, needs_tmux
 
-TMUX = shutil.which("tmux")
-pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)")
-ROOT = Path(__file__).resolve().parents[2]
+pytestmark = needs_tmux
 DEADLINE = 30.0
-
-
-class Terminals:
-    def __init__(self, home: Path) -> None:
-        self.socket = f"crisis-room-{os.getpid()}"
-        self.home = home
-
-    def tmux(self, *args: str) -> str:
-        return subprocess.run([TMUX, "-L", self.socket, "-f", os.devnull, "-u", *args], check=True,
-                              capture_output=True, text=True, timeout=10).stdout
-
-    def start(self, name: str, *crisis_args: str) -> None:
-        command = shlex.join(["env", "-u", "NO_COLOR", f"CRISIS_HOME={self.home}", "LANG=C.UTF-8",
-                              "TERM=xterm-256color", sys.executable, "-m", "game", "play", *crisis_args])
-        self.tmux("new-session", "-d", "-x", "110", "-y", "32", "-s", name, "-c", str(ROOT), f"exec {command}")
-
-    def screen(self, name: str) -> str:
-        return self.tmux("capture-pane", "-p", "-t", name)
-
-    def keys(self, name: str, *keys: str) -> None:
-        self.tmux("send-keys", "-t", name, *keys)
-
-    def close(self) -> None:
-        subprocess.run([TMUX, "-L", self.socket, "kill-server"], capture_output=True, timeout=10)
 
 
 def until(condition, what: str, step=None):
@@ -54,7 +22,7 @@ def until(condition, what: str, step=None):
 
 
 def test_two_terminals_play_one_room(tmp_path):
-    terms = Terminals(tmp_path)
+    terms = Tmux(tmp_path, DEADLINE)
     db = tmp_path / "rooms.sqlite"
 
     def moves() -> int:
@@ -75,16 +43,16 @@ def test_two_terminals_play_one_room(tmp_path):
     def play(name: str, wanted: int):
         def step():
             terms.keys(name, "1")
-            time.sleep(0.4)
+            terms.settle(name)  # the move drawn, or nothing to draw
             if moves() < wanted:
                 terms.keys(name, "Enter")
-                time.sleep(0.4)
+                terms.settle(name)
         until(lambda: moves() >= wanted, f"move {wanted} from {name}", step)
 
     try:
-        terms.start("a", "--room", "new", "--role", "mayor", "--scenario", "tutorial", "--seed", "5")
+        terms.start("a", "play", "--room", "new", "--role", "mayor", "--scenario", "tutorial", "--seed", "5", size=(110, 32))
         room = until(code, "the room")
-        terms.start("b", "--room", room.lower())
+        terms.start("b", "play", "--room", room.lower(), size=(110, 32))
         until(lambda: "Waiting for" in terms.screen("b"), "the second terminal to wait for the first's move")
         play("a", 1)
         terms.keys("a", "Enter")

@@ -5,111 +5,28 @@ from __future__ import annotations
 
 import json
 import os
-import shlex
-import shutil
 import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from game.engine import log_of, options, resolve, start
 from game.saves import write_save
 from game.scenario import load
+from tests.tmux import DEADLINE, ROOT, Tmux, needs_tmux, terminal  # noqa: F401 (the fixture)
 
-TMUX = shutil.which("tmux")
-pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)")
-
-ROOT = Path(__file__).resolve().parents[2]
+pytestmark = needs_tmux
 STRIKE = ROOT / "tests" / "tui" / "data" / "strike"
-DEADLINE = 20.0
 
 
-class Terminal:
-    """A private tmux server holding named sessions, each one crisis process (exec'd, so signals reach it)."""
-
-    def __init__(self, home: Path) -> None:
-        self.socket = f"crisis-robust-{os.getpid()}"
-        self.home = home
-
-    def tmux(self, *args: str) -> str:
-        return subprocess.run([TMUX, "-L", self.socket, "-f", os.devnull, "-u", *args], check=True,
-                              capture_output=True, text=True, timeout=10).stdout
-
-    def start(self, name: str, *crisis_args: str, size: tuple[int, int] = (100, 30)) -> None:
-        command = shlex.join(["env", "-u", "NO_COLOR", "-u", "COLUMNS", "-u", "LINES", f"CRISIS_HOME={self.home}", "LANG=C.UTF-8",
-                              "TERM=xterm-256color", sys.executable, "-m", "game", *crisis_args])
-        self.tmux("new-session", "-d", "-x", str(size[0]), "-y", str(size[1]), "-s", name, "-c", str(ROOT),
-                  f"exec {command}")
-
-    def screen(self, name: str) -> str:
-        return self.tmux("capture-pane", "-p", "-t", name)
-
-    def wait_for(self, name: str, *texts: str, press: str | None = None) -> str:
-        """Poll until one of `texts` is on the screen (pressing `press` between looks, if given)."""
-        end = time.monotonic() + DEADLINE
-        while True:
-            shown = self.screen(name)
-            if any(t in shown for t in texts):
-                return shown
-            assert "Traceback" not in shown and "Error" not in shown, shown
-            if time.monotonic() > end:
-                raise AssertionError(f"{texts!r} did not appear within {DEADLINE}s; the screen:\n{shown}")
-            if press:
-                self.keys(name, press)
-            time.sleep(0.5 if press else 0.05)
-
-    def settle(self, name: str) -> str:
-        """Wait until the screen stops changing (a bot's move drawn, the card laid out)."""
-        end = time.monotonic() + DEADLINE
-        shown = self.screen(name)
-        while time.monotonic() < end:
-            time.sleep(0.3)
-            again = self.screen(name)
-            if again == shown:
-                return shown
-            shown = again
-        return shown
-
-    def keys(self, name: str, *keys: str) -> None:
-        self.tmux("send-keys", "-t", name, *keys)
-
-    def pid(self, name: str) -> int:
-        return int(self.tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip())
-
-    def alive(self, name: str) -> bool:
-        done = subprocess.run([TMUX, "-L", self.socket, "has-session", "-t", name], capture_output=True, timeout=10)
-        return done.returncode == 0
-
-    def gone(self, name: str, limit: float = DEADLINE) -> bool:
-        end = time.monotonic() + limit
-        while self.alive(name):
-            if time.monotonic() > end:
-                return False
-            time.sleep(0.05)
-        return True
-
-    def close(self) -> None:
-        subprocess.run([TMUX, "-L", self.socket, "kill-server"], capture_output=True, timeout=10)
-
-
-@pytest.fixture
-def terminal(tmp_path):
-    term = Terminal(tmp_path / "home")
-    yield term
-    term.close()
-
-
-def _play_a_turn(terminal: Terminal, name: str, turn: int, of: int) -> str:
+def _play_a_turn(terminal: Tmux, name: str, turn: int, of: int) -> str:
     """Choose option 1, then read on (Enter on each page, once it is drawn) to the next turn's card."""
     _read_on(terminal, name, f"Turn {turn}/{of}")  # past any page before the card (a bot's move shown first)
     terminal.keys(name, "1")
     return _read_on(terminal, name, f"Turn {turn + 1}/{of}")
 
 
-def _read_on(terminal: Terminal, name: str, text: str) -> str:
+def _read_on(terminal: Tmux, name: str, text: str) -> str:
     end = time.monotonic() + DEADLINE
     while time.monotonic() < end:
         shown = terminal.settle(name)
