@@ -1,4 +1,5 @@
-"""Fixtures for the loader's tests: the valid base scenarios, and a base with a broken file laid over it.
+"""Fixtures for the loader's tests (the valid base scenarios, and a base with a broken file laid over it) and for
+the Venezuela tests (the bundled scenario in English and Spanish).
 
 A broken fixture named f2_* is laid over tests/data/valid2 (format 2), any other over tests/data/valid (format 1).
 """
@@ -10,6 +11,9 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+
+from game.scenario import load, resolve_scenario
+from game.scenario.translations import translated
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 VALID = DATA / "valid"
@@ -47,3 +51,15 @@ def base2(tmp_path: Path) -> Path:
     folder = tmp_path / "scenario2"
     shutil.copytree(VALID2, folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def scenario():
+    """The bundled Venezuela scenario, loaded once, for the test_venezuela_* modules (a module may name its own)."""
+    return load(resolve_scenario("venezuela-2019"))
+
+
+@pytest.fixture(scope="session")
+def spanish(scenario):
+    """The Venezuela scenario as a Spanish player reads it."""
+    return translated(scenario, "es")

@@ -13,7 +13,6 @@ import pytest
 
 from game.bots import get_policy
 from game.engine.fast import play
-from game.scenario import load, resolve_scenario
 from game.sim.runner import game_seed
 
 POLICIES = ("random", "historical", "greedy", "adaptive")
@@ -32,11 +31,6 @@ AHEAD = re.compile(r"\b(until|from|by|ends on|deadline|next|before|due|this)\W+(
 # Words that put a date in the reader's own week or after it ("This Thursday, 7 February"): such a date may not
 # lie before the week the card is read in.
 NOW = re.compile(r"\b(next|this)\W+(\w+\W+){0,2}$", re.IGNORECASE)
-
-
-@pytest.fixture(scope="module")
-def scenario():
-    return load(resolve_scenario("venezuela-2019"))
 
 
 @pytest.fixture(scope="module")

@@ -18,8 +18,6 @@ from game.engine import opening, resolve
 from game.engine.core import outcome_chances
 from game.engine.effects import SetFlag
 from game.engine.fast import play
-from game.scenario import load, resolve_scenario
-from game.scenario.translations import translated
 from game.sim.runner import game_seed
 
 POLICIES = ("random", "historical", "greedy", "adaptive")
@@ -78,16 +76,6 @@ PAST = (
     ({"guaido_in_embassy"}, r"(walks|slips) out of the embassy|the guest of a friendly embassy|still in the embassy",
      r"sale de la embajada|huésped de una embajada amiga|[Ss]igues en la embajada", "Guaidó sheltered in an embassy"),
 )
-
-
-@pytest.fixture(scope="module")
-def scenario():
-    return load(resolve_scenario("venezuela-2019"))
-
-
-@pytest.fixture(scope="module")
-def spanish(scenario):
-    return translated(scenario, "es")
 
 
 @pytest.fixture(scope="module")

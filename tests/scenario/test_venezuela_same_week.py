@@ -15,7 +15,6 @@ import pytest
 
 from game.engine import OptionChosen, OutcomeRolled, opening, resolve
 from game.engine.fast import play
-from game.scenario import load, resolve_scenario
 from game.sim.runner import game_seed
 
 # card: (Guaidó's answer, Maduro's answer, for each of Guaidó's outcomes the one Maduro must read)
@@ -37,11 +36,6 @@ AGREE = {
     "notepad": ("Say every option is on the table", "Call the bluff and carry on", {0: 1, 1: 0}),
 }
 GAMES = 150
-
-
-@pytest.fixture(scope="module")
-def scenario():
-    return load(resolve_scenario("venezuela-2019"))
 
 
 def _index(card, label):

@@ -19,7 +19,6 @@ import pytest
 
 from game.engine.core import outcome_chances
 from game.engine.effects import SetFlag, Shift
-from game.scenario import load, resolve_scenario
 from game.scenario.translations import translated
 
 # What a text must speak of to narrate a move of the meter, in English and in Spanish.
@@ -47,11 +46,6 @@ AGREE_ANYWAY = {
 }
 
 WORLDS = 150
-
-
-@pytest.fixture(scope="module")
-def scenario():
-    return load(resolve_scenario("venezuela-2019"))
 
 
 def _flags_set(outcome):

@@ -16,7 +16,6 @@ import pytest
 
 from game.engine.core import outcome_chances
 from game.engine.effects import SetFlag
-from game.scenario import load, resolve_scenario
 
 # (card, Guaidó's option or outcome label): what Maduro's text, or a result he can then roll, may not say.
 UNDONE = {
@@ -54,11 +53,6 @@ BLIND_TO_GUAIDO = {
 }
 NAMES_RIVAL = re.compile(r"Guaidó|opposition|his envoys")
 WORLDS = 60
-
-
-@pytest.fixture(scope="module")
-def scenario():
-    return load(resolve_scenario("venezuela-2019"))
 
 
 def _shared(scenario):

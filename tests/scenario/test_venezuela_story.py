@@ -15,7 +15,6 @@ import pytest
 from game.bots import get_policy
 from game.engine import CardDrawn, opening, resolve
 from game.engine.fast import play
-from game.scenario import load, resolve_scenario
 from game.sim.runner import game_seed
 from game.tui.views import aims
 
@@ -28,11 +27,6 @@ RECURRING = {
     "m_cabinet_on_air": "the cabinet on state television, told as routine ('as they are most weeks'); a quiet week's card",
     "m_arrest_order": "the standing case file against Guaidó ('any week you choose'), with the legal net's value",
 }
-
-
-@pytest.fixture(scope="module")
-def scenario():
-    return load(resolve_scenario("venezuela-2019"))
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,6 @@ import re
 
 import pytest
 
-from game.scenario import load, resolve_scenario
-from game.scenario.translations import translated
 
 # What a text may tell only when one of the flags is set, so only on a card whose condition requires one:
 # (flags, English, Spanish, the choice).
@@ -41,16 +39,6 @@ NEWS = (
     ("oslo_invitation", r"(A surprise|[Ss]uddenly)[^.]{0,20}\. Norway|Norway's diplomats offer to carry messages",
      r"[Ss]orpresa[^.]{0,20}noruegos|los diplomáticos noruegos se ofrecen a llevar mensajes"),
 )
-
-
-@pytest.fixture(scope="module")
-def scenario():
-    return load(resolve_scenario("venezuela-2019"))
-
-
-@pytest.fixture(scope="module")
-def spanish(scenario):
-    return translated(scenario, "es")
 
 
 def _reads(card, role):
