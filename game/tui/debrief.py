@@ -201,7 +201,7 @@ def _world_lines(step, sc, labels: dict[str, str], reader: str | None) -> list[s
             out.append(f"- {seen.title}")
             continue
         out.append(_("- The world, turn {turn}, {date}: {event}").format(
-            turn=seen.turn, date=date_text(seen.day), event=seen.title))
+            turn=seen.turn, date=date_text(seen.day), event=seen.told))
         out += [f"  - {labels.get(e.meter, e.meter)}: {e.before} → {e.after} ({delta_text(e.after - e.before)})"
                 for e in merged_changes(h.events) if isinstance(e, MeterChanged)]
     return out

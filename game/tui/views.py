@@ -506,9 +506,15 @@ class Happening:
 
     turn: int
     day: dt.date
-    title: str  # "<title> — <outcome>" of a world event, or "No card for <role> this week (<date>)."
+    title: str  # a world event's title, "<title> — <label>" when its result has a name; or "No card for <role> this week (<date>)."
     lines: tuple[str, ...]  # a world event's changes
     passed: bool = False  # a turn passed, not a world event
+    text: str = ""  # what happened: the event's own text, then its result's when that is another
+
+    @property
+    def told(self) -> str:
+        """The title and what happened, as one text: for a page that has no room to set them apart."""
+        return f"{sentence(self.title)} {self.text}" if self.text else self.title
 
 
 def period(scenario: Scenario) -> str:
@@ -543,9 +549,15 @@ def happenings_shown(step: Step | Prologue, reader: str | None = None, names: Na
             out.append(Happening(h.turn, h.day or sc.calendar.date_of(h.turn), passed_text(sc, h), (), passed=True))
             continue
         day = h.drawn.day
-        what = h.rolled.label or undated(shown(h.rolled.text, after, reader, day), day)
-        out.append(Happening(h.drawn.turn, day, f"{shown(sc.card(h.drawn.card).title, after, reader, day)} — {what}",
-                             tuple(change_lines(h.events, sc, h.drawn.turn, reader, names))))
+        card = sc.card(h.drawn.card)
+        title = shown(card.title, after, reader, day)
+        label = shown(h.rolled.label, after, reader, day)
+        # An event of one result without a text of its own tells the card's text as its result (in the reader's
+        # words); one whose results say how it came out tells first what happened, then how it came out.
+        told = [card.text_for(reader)] + ([h.rolled.text] if h.rolled.text != card.text else [])
+        text = " ".join(sentence(t) for t in (undated(shown(t, after, reader, day), day) for t in told) if t.strip())
+        out.append(Happening(h.drawn.turn, day, f"{title} — {label}" if label else title,
+                             tuple(change_lines(h.events, sc, h.drawn.turn, reader, names)), text=text))
     return out
 
 
@@ -658,7 +670,7 @@ def _happening_entries(step: Step | Prologue, reader: str | None, names: Names |
             entries.append((_("Turn {turn} · {date}").format(turn=h.turn, date=date_text(h.day)), h.title))
         else:
             body = _sentences(list(h.lines))
-            told = _("The world: {event}").format(event=h.title)
+            told = _("The world: {event}").format(event=h.told)
             entries.append((_("Turn {turn} · {date} · the world").format(turn=h.turn, date=date_text(h.day)),
                             f"{sentence(told)} {body}" if body else told))
     return entries
@@ -681,6 +693,15 @@ def results_text(record: Record, ending: str, reader: str | None) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class WorldShown:
+    """One of the world's events on a page (or a turn passed, or how the game ended after them)."""
+
+    heading: str  # "The world, 4 Mar 2026: A storm — the docks flood"
+    text: str  # what happened
+    lines: tuple[str, ...]  # what it changed
+
+
+@dataclass(frozen=True, slots=True)
 class OutcomeShown:
     """A decision and what followed, as one reader reads it: their own, or another role's (a bot's or a friend's)."""
 
@@ -691,7 +712,7 @@ class OutcomeShown:
     roll: str
     text: str
     changes: tuple[str, ...]
-    world: tuple[tuple[str, tuple[str, ...]], ...]
+    world: tuple[WorldShown, ...]
 
 
 def outcome_shown(record: Record, step: Step | Prologue, reader: str | None, names: Names | None = None) -> OutcomeShown:
@@ -729,7 +750,7 @@ def outcome_shown(record: Record, step: Step | Prologue, reader: str | None, nam
         changes = changes + [ngettext("Then the world acted: {n} event, told below.",
                                       "Then the world acted: {n} events, told below.", events).format(n=events)]
     if end and step.world:
-        world = world + ((end, ()),)
+        world = world + (WorldShown(end, "", ()),)
     return OutcomeShown(heading, mine, choice, "" if mine else odds_line(option_odds(step.view, step.before, reader, names=names)),
                         roll_text(step),
                         shown(step.rolled.text, step.after, reader, day), tuple(changes), world)
@@ -745,10 +766,10 @@ def odds_line(odds: str) -> str:
     return odds[:1].upper() + odds[1:] if odds != certain else ""
 
 
-def _world_shown(step: Step | Prologue, reader: str | None,
-                 names: Names | None = None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _world_shown(step: Step | Prologue, reader: str | None, names: Names | None = None) -> tuple[WorldShown, ...]:
     """A page's world events, each dated with the day its turn had reached (one fixed to a day: that day),
     and the turns passed."""
-    return tuple((h.title if h.passed else _("The world, {date}: {event}").format(date=date_text(h.day), event=h.title),
-                  h.lines)
+    return tuple(WorldShown(h.title, "", h.lines) if h.passed
+                 else WorldShown(_("The world, {date}: {event}").format(date=date_text(h.day), event=h.title), h.text,
+                                 h.lines)
                  for h in happenings_shown(step, reader, names))

@@ -41,4 +41,5 @@ def test_a_card_after_a_dated_one_keeps_its_day_and_the_world_event_comes_on_its
     assert headings == ["Turn 1 · 4 Mar 2026 · The Mayor: A decree", "Turn 1 · 4 Mar 2026 · The Union Leader: Round of talks",
                         "Turn 1 · 5 Mar 2026 · the world", "The end"]
     page = outcome_shown(record, record.steps[-1], "union")
-    assert page.world[0][0] == "The world, 5 Mar 2026: A storm — the docks flood"
+    assert page.world[0].heading == "The world, 5 Mar 2026: A storm — the docks flood"
+    assert page.world[0].text == "A storm hits the coast. Cranes topple in the wind."

@@ -195,7 +195,7 @@ def test_the_debrief_has_the_worlds_opening_events():
                                 "label": "the docks flood", "text": "Cranes topple in the wind.",
                                 "meters": [{"meter": "budget", "before": 60, "after": 56}]}]
     md = debrief.as_markdown(record)
-    assert "## Before the first move" in md and "A storm — the docks flood" in md and "Town budget: 60 → 56" in md
+    assert "## Before the first move" in md and "A storm — the docks flood. A storm hits the coast. Cranes topple in the wind." in md and "Town budget: 60 → 56" in md
 
 
 SIZES = [(80, 24), (120, 40)]

@@ -32,7 +32,7 @@ def test_a_turn_with_no_card_is_told_on_the_page_and_in_the_log_for_both_readers
     assert step.after.turn == 3
     for reader in ("union", "mayor"):
         page = outcome_shown(record, step, reader)
-        titles = [title for title, _lines in page.world]
+        titles = [w.heading for w in page.world]
         assert "No card for The Mayor this week (9 Mar 2026)." in titles, (reader, titles)
         assert "No card for The Union Leader this week (9 Mar 2026)." in titles, (reader, titles)
         bodies = [body for _h, body in log_entries(record, reader)]
@@ -76,7 +76,7 @@ def test_a_card_fixed_to_a_date_shows_that_date_and_a_world_event_its_own():
         "Turn 2 · 9 Mar 2026 · The Union Leader: Round of talks") + 1
     step = [s for s in record.steps if s.role == "union"][1]  # turn 2's page shows the storm
     page = outcome_shown(record, step, "union")
-    assert page.world[0][0] == "The world, 11 Mar 2026: A storm — the docks flood"
+    assert page.world[0].heading == "The world, 11 Mar 2026: A storm — the docks flood"
 
 
 def test_a_world_event_without_a_day_shows_its_own_turns_date():
@@ -84,7 +84,7 @@ def test_a_world_event_without_a_day_shows_its_own_turns_date():
     record = Record.new(sc, "union", 3, Seats.against(sc, "union", "random"))
     record = record.play(record.options()[-1].index).play_bots()
     step = next(s for s in record.steps if s.role == "union")  # on 2 Mar; the storm comes on turn 2, 9 Mar
-    assert outcome_shown(record, step, "union").world[0][0] == "The world, 9 Mar 2026: A storm — the docks flood"
+    assert outcome_shown(record, step, "union").world[0].heading == "The world, 9 Mar 2026: A storm — the docks flood"
     # Numbered in the log with the turn of the page that told it (the header's), dated by its own day: a 4 Mar
     # event read on turn 8's pages was 'Turn 9' in the log (issue 9 r2).
     assert "Turn 1 · 9 Mar 2026 · the world" in [h for h, _b in log_entries(record, "union")]
@@ -99,7 +99,8 @@ def test_the_debrief_dates_cards_and_world_events_by_their_own_day():
         record = record.play(record.options()[-1].index).play_bots()
     text = debrief.as_markdown(record)
     assert "### Turn 1, 4 Mar 2026: The Mayor, Round of talks" in text
-    assert "- The world, turn 2, 11 Mar 2026: A storm — the docks flood" in text
+    assert ("- The world, turn 2, 11 Mar 2026: A storm — the docks flood. A storm hits the coast. Cranes topple in"
+            " the wind.") in text
 
 
 async def test_the_opponents_page_is_dated_by_the_card():
@@ -197,7 +198,7 @@ def test_no_doubled_full_stops_in_the_log_or_the_pages():
         assert any("Cranes topple in the wind. Town budget" in t for t in texts) or reader == "union"
         for step in record.steps:
             page = outcome_shown(record, step, reader)
-            texts += [*page.changes, *(t for t, _lines in page.world)]
+            texts += [*page.changes, *(t for w in page.world for t in (w.heading, w.text))]
         assert not [t for t in texts if ".." in t], texts
 
 

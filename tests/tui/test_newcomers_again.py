@@ -91,11 +91,11 @@ def test_a_world_event_is_dated_once():
     for _ in range(4):
         record = record.play(next(v.index for v in record.options() if v.available)).play_bots()
     pages = [outcome_shown(record, step, "guaido") for step in record.steps]
-    worlds = [title for page in pages for title, _lines in page.world if title.startswith("The world, ")]
+    worlds = [w for page in pages for w in page.world if w.heading.startswith("The world, ")]
     assert worlds, "no world event in four turns: the test proved nothing"
-    for title in worlds:
-        day = title.removeprefix("The world, ").split(":")[0]
-        assert title.count(day) == 1, title
+    for w in worlds:
+        day = w.heading.removeprefix("The world, ").split(":")[0]
+        assert f"{w.heading} {w.text}".count(day) == 1, w
     for heading, body in log_entries(record, "guaido"):
         if heading.endswith("the world"):
             day = heading.split(" · ")[1]

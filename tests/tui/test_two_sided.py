@@ -157,7 +157,8 @@ def test_the_story_log_tells_the_world_events():
     record = Record.new(sc, "union", 3, Seats.against(sc, "union", "random"))
     while record.state.turn < 3 and not record.state.over:
         record = record.play(record.options()[-1].index).play_bots()
-    assert any(body.startswith("The world: A storm — the docks flood") for _h, body in log_entries(record, "union"))
+    assert any(body.startswith("The world: A storm — the docks flood. A storm hits the coast. Cranes topple in the wind.")
+               for _h, body in log_entries(record, "union"))
 
 
 def test_a_move_page_says_the_world_acted_after_it():

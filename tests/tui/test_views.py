@@ -227,3 +227,54 @@ def test_the_story_log_quotes_a_choice_once():
     label = record.steps[0].chosen.label
     _heading, text = log_entries(record)[0]
     assert text.startswith(f"You chose “{label}”.")
+
+
+def test_a_world_event_with_several_results_tells_what_happened_and_how_it_came_out(tmp_path):
+    # Play-test r4: "The treasury runs dry — Beijing lets the loans wait" was all a player read of a world event
+    # with named results: neither what happened nor what followed. The label stays (a first try lost it).
+    from game.scenario import load, resolve_scenario
+    from game.tui.views import happenings_shown, outcome_shown
+
+    tutorial = load(resolve_scenario("tutorial"))
+    event = tutorial.card("shipping_line")
+    for seed in range(40):
+        record = Record.new(tutorial, "union", seed)
+        while not record.state.over:
+            record = record.play(next(v.index for v in record.options() if v.available))
+        for step in record.steps:
+            for h, seen in zip(step.happened, happenings_shown(step, "union")):
+                if seen.passed or h.drawn.card != event.id:
+                    continue
+                told = (event.title, h.rolled.label, event.text, h.rolled.text)
+                assert seen.title == f"{event.title} — {h.rolled.label}"
+                assert seen.text == f"{event.text} {h.rolled.text}"
+                page = outcome_shown(record, step, "union").world
+                assert any(w.heading.endswith(seen.title) and w.text == seen.text for w in page), page
+                log = " ".join(body for _h, body in log_entries(record, "union"))
+                written = debrief.as_markdown(record)
+                assert all(part in log and part in written for part in told), told
+                return
+    pytest.fail("no game met the shipping line's ultimatum")
+
+
+@pytest.mark.parametrize("label, result, title, text", [
+    ("the docks flood", "", "A storm — the docks flood", "A storm hits the coast."),  # a named result without a text
+    ("", "Cranes topple in the wind.", "A storm", "A storm hits the coast. Cranes topple in the wind."),
+    ("", "A storm hits the coast.", "A storm", "A storm hits the coast."),  # an event of one result: its text once
+])
+def test_a_world_event_loses_none_of_its_title_label_and_texts(label, result, title, text):
+    from game.engine import Option, Outcome, Shift
+    from game.tui.seats import Seats
+    from game.tui.views import happenings_shown
+
+    from .duel import duel
+
+    sc = duel()
+    storm = dataclasses.replace(sc.card("storm"), options=(Option("", (Outcome(None, result, (Shift(1, -4),),
+                                                                               label=label),)),))
+    sc = dataclasses.replace(sc, cards=(sc.card("talks"), storm), content_hash=f"duel-storm-{label}-{result}")
+    record = Record.new(sc, "union", 3, Seats.against(sc, "union", "random"))
+    while not record.state.over:
+        record = record.play(record.options()[-1].index).play_bots()
+    seen = [h for step in record.steps for h in happenings_shown(step, "mayor") if not h.passed]
+    assert [(h.title, h.text) for h in seen] == [(title, text)]

@@ -112,7 +112,8 @@ class OutcomeView(Vertical):
             static.display = bool(content)
         world = self.query_one("#outcome-world", Static)
         world.update(Content("\n").join(
-            Content.assemble((title, "bold"), *(("\n  " + line, "") for line in lines)) for title, lines in shown.world))
+            Content.assemble((w.heading, "bold"), ("\n" + w.text) if w.text else "", *(("\n  " + line, "") for line in w.lines))
+            for w in shown.world))
         world.display = bool(shown.world)
         body = self.query_one(PageBody)
         body.scroll_home(animate=False)
