@@ -1,5 +1,6 @@
-"""Venezuela 2019 on its calendar: every leader has a card every week, and no card's text contradicts the
-week it is read in (a card that says "Saturday 23 February" is only read in the week that holds it).
+"""Venezuela 2019 on its calendar: every leader has a card every week, and no text on a card, its options and
+their results included, contradicts the week it is read in (a card that says "Saturday 23 February" is only read
+in the week that holds it; "It is Christmas" is not read on 2 December).
 
 Bot games of every pairing of policies supply the weeks each decision card is really read in; world events,
 which nobody decides, are checked against the weeks their date window allows.
@@ -31,6 +32,31 @@ AHEAD = re.compile(r"\b(until|from|by|ends on|deadline|next|before|due|this)\W+(
 # Words that put a date in the reader's own week or after it ("This Thursday, 7 February"): such a date may not
 # lie before the week the card is read in.
 NOW = re.compile(r"\b(next|this)\W+(\w+\W+){0,2}$", re.IGNORECASE)
+# A weekday with no day beside it ("on Monday", "last Wednesday") names a day only in a card read in one week.
+BARE_WEEKDAY = re.compile(r"\b(%s)\b(?!,? \d)" % "|".join(WEEKDAYS))
+# A month with no day before it and no year after it, told as past ("the vote you offered in February").
+BARE_MONTH = re.compile(r"(?<!\d )\b(%s)\b(?! \d)" % "|".join(MONTHS))
+PAST_MONTH = re.compile(r"\b(in|since|of)\W+$")  # "last May" is last year's
+# Days a text may name without a number, in each language, with the date each stands for in the game's year
+# (the calendar's; a day told as ahead may be next year's: "a message for New Year's Day" in December), and the
+# words that tell that day as today ("It is Christmas") or as past ("since Christmas").
+FEASTS = {
+    "en": {"Christmas Eve": (12, 24), "Christmas": (12, 25), "New Year's Eve": (12, 31),
+           "New Year's Day": (1, 1), "Easter": (4, 21), "Carnival": (3, 4)},
+    "es": {"Nochebuena": (12, 24), "Navidad": (12, 25), "Nochevieja": (12, 31), "Año Nuevo": (1, 1),
+           "Semana Santa": (4, 14), "Pascua": (4, 21), "Carnaval": (3, 4)},
+}
+TODAY = {"en": re.compile(r"\b(it is|it's|today is|tonight is|on this)\W+$", re.IGNORECASE),
+         "es": re.compile(r"\b(es|hoy es|esta noche es|en esta)\W+(la\W+)?$", re.IGNORECASE)}
+SINCE = {"en": re.compile(r"\b(last|since|after|over)\W+$", re.IGNORECASE),
+         "es": re.compile(r"\b(pasad[ao]|desde|después de|tras)\W+(la\W+|el\W+)?$", re.IGNORECASE)}
+# The northern seasons, as English and Spanish write them: a season told as this one has not yet ended, and one
+# told as the last one has.
+SEASONS = {"spring": ((3, 20), (6, 20)), "summer": ((6, 21), (9, 22)), "autumn": ((9, 23), (12, 21)),
+           "primavera": ((3, 20), (6, 20)), "verano": ((6, 21), (9, 22)), "otoño": ((9, 23), (12, 21))}
+THIS_SEASON = re.compile(r"\b(this|it is|esta|este|es)\W+(%s)\b" % "|".join(SEASONS), re.IGNORECASE)
+LAST_SEASON = re.compile(r"\b(last|la|el)\W+(%s)\W+pasad[oa]|\blast\W+(%s)\b" % ("|".join(SEASONS),
+                                                                                    "|".join(SEASONS)), re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
@@ -45,13 +71,23 @@ def games(scenario):
 
 
 def _texts(scenario, card):
-    """(reader, text) for the title and each reader's text."""
+    """(reader, text) for the title, each reader's text, and the options he may take with their results: all
+    of it shows under the card's date."""
     yield "title", card.title
     if card.event:
         yield "everyone", card.text
-    else:
-        for role in card.roles or [r.id for r in scenario.roles]:
-            yield role, card.text_for(role)
+        for outcome in card.options[0].outcomes if card.options else ():
+            yield "everyone", outcome.text
+        return
+    for role in card.roles or [r.id for r in scenario.roles]:
+        yield role, card.text_for(role)
+        for option in card.options:
+            if option.open_to(role):
+                yield role, option.label
+                if option.unavailable:
+                    yield role, option.unavailable
+                for outcome in option.outcomes:
+                    yield role, outcome.text
 
 
 def _year(scenario):
@@ -81,6 +117,46 @@ def _problems(scenario, card, reader, text, first: dt.date, last: dt.date) -> li
         month = MONTHS.index(m.group(1)) + 1
         if not (first.month == month == (last + dt.timedelta(days=6)).month):
             out.append(f"{card.id} ({reader}) opens with '{m.group(1)}' in weeks from {first} to {last}")
+    if first != last:
+        out += [f"{card.id} ({reader}): '{m.group(0)}' names a day in a card read in weeks from {first} to {last}"
+                for m in BARE_WEEKDAY.finditer(text)]
+    for m in BARE_MONTH.finditer(text):
+        month = MONTHS.index(m.group(1)) + 1
+        if m.start() and PAST_MONTH.search(text[max(0, m.start() - 20):m.start()]) and month > first.month:
+            out.append(f"{card.id} ({reader}): '{m.group(0)}' is told as past in a card read as early as {first}")
+    return out + _named_day_problems(scenario, card, reader, text, first, last, "en")
+
+
+def _named_day_problems(scenario, card, reader, text, first: dt.date, last: dt.date, language: str) -> list[str]:
+    """What in `text` names a feast or a season that a week from `first` to `last` contradicts: a feast told as
+    today outside its week, as past before it, or as ahead after it; this season once it has ended, the last one
+    before it has."""
+    out = []
+    where = f"{card.id} ({reader}, {language})"
+    year = _year(scenario)
+    for name, (month, day) in sorted(FEASTS[language].items(), key=lambda item: -len(item[0])):
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if any(other != name and other.startswith(name) and text.startswith(other, m.start())
+                   for other in FEASTS[language]):
+                continue  # "Christmas Eve" is not "Christmas"
+            date = dt.date(year, month, day)
+            before = text[max(0, m.start() - 20):m.start()]
+            if TODAY[language].search(before):
+                if not (first <= date <= first + dt.timedelta(days=6) and last <= date):
+                    out.append(f"{where}: '{before.strip()} {name}' is told as today in weeks from {first} to {last}")
+            elif SINCE[language].search(before) or re.match(r"\W+pasad[ao]", text[m.end():]):
+                if date > first:
+                    out.append(f"{where}: '{name}' is told as past in a card read as early as {first}")
+            elif date < last and dt.date(year + 1, month, day) - last > dt.timedelta(days=120):
+                out.append(f"{where}: '{name}' is told as ahead in a card read as late as {last}")
+    for m in THIS_SEASON.finditer(text):
+        _start, end = SEASONS[m.group(2).lower()]
+        if last > dt.date(year, *end):
+            out.append(f"{where}: '{m.group(0)}' in a card read as late as {last}")
+    for m in LAST_SEASON.finditer(text):
+        start, _end = SEASONS[(m.group(2) or m.group(3)).lower()]
+        if first <= dt.date(year, *start):
+            out.append(f"{where}: '{m.group(0)}' in a card read as early as {first}")
     return out
 
 
@@ -111,17 +187,31 @@ def test_no_decision_card_contradicts_the_week_it_is_read_in(scenario, games):
     assert sorted(problems) == []
 
 
+def _weeks(scenario, card) -> tuple[dt.date, dt.date]:
+    """The first days of the first and last weeks a card may come in: a fixed card's, or its window's."""
+    cal = scenario.calendar
+    if card.fixed_turn:
+        lo = hi = card.fixed_turn
+    else:
+        lo, hi = max(1, card.first_turn or 1), min(cal.max_turns, card.last_turn or cal.max_turns)
+    return cal.date_of(lo), cal.date_of(hi)
+
+
 def test_no_card_can_be_dated_outside_the_weeks_its_window_allows(scenario):
     """Every card, events too, against every week it may come in: a fixed card's, or its window's."""
-    cal = scenario.calendar
     problems = []
     for card in scenario.cards:
-        if card.fixed_turn:
-            lo = hi = card.fixed_turn
-        else:
-            lo, hi = max(1, card.first_turn or 1), min(cal.max_turns, card.last_turn or cal.max_turns)
         for reader, text in _texts(scenario, card):
-            problems += _problems(scenario, card, reader, text, cal.date_of(lo), cal.date_of(hi))
+            problems += _problems(scenario, card, reader, text, *_weeks(scenario, card))
+    assert problems == []
+
+
+def test_no_spanish_text_names_a_feast_or_season_its_weeks_contradict(scenario, spanish):
+    """The Spanish reads the same weeks: 'Es Navidad' is no more read on 2 December than 'It is Christmas'."""
+    problems = []
+    for card in spanish.cards:
+        for reader, text in _texts(spanish, card):
+            problems += _named_day_problems(spanish, card, reader, text, *_weeks(scenario, card), "es")
     assert problems == []
 
 
@@ -140,6 +230,31 @@ def test_the_check_catches_a_date_that_contradicts_its_week(scenario, text, wron
     if "23 February" in text:
         week = dt.date(2019, 2, 18)
     assert bool(_problems(scenario, card, "reader", text, week, week)) is wrong
+
+
+@pytest.mark.parametrize(("text", "language", "first", "last", "wrong"), [
+    # A result of 'Christmas apart', whose window opens on 2 December: the header shows 2 December.
+    ("It is Christmas, and few come.", "en", (12, 2), (12, 23), True),
+    ("Es Navidad, y va poca gente.", "es", (12, 2), (12, 23), True),
+    ("It is Christmas, and few come.", "en", (12, 23), (12, 23), False),
+    ("Families are saving what they can for Christmas, and few come.", "en", (12, 2), (12, 23), False),
+    ("More than four million Venezuelans will spend Christmas abroad.", "en", (12, 2), (12, 23), False),
+    ("Since Christmas the exiles have been writing home.", "en", (12, 2), (12, 23), True),
+    ("Las familias pasarán la Nochebuena lejos.", "es", (12, 2), (12, 23), False),
+    ("Families march with torches this spring.", "en", (3, 4), (7, 29), True),
+    ("The crowds of last spring are gone.", "en", (3, 4), (9, 30), True),
+    ("Hold at last the early Assembly vote you offered in February", "en", (1, 28), (6, 24), True),
+    ("Hold at last the early Assembly vote you offered in February", "en", (6, 3), (11, 25), False),
+    ("Last Wednesday Guaidó wrote in the New York Times.", "en", (2, 4), (2, 18), True),
+    ("Last Wednesday Guaidó wrote in the New York Times.", "en", (2, 4), (2, 4), False),
+])
+def test_the_check_catches_wording_that_names_a_day_its_week_contradicts(scenario, text, language, first, last,
+                                                                       wrong):
+    card = scenario.cards[0]
+    weeks = dt.date(2019, *first), dt.date(2019, *last)
+    found = (_problems(scenario, card, "reader", text, *weeks) if language == "en"
+             else _named_day_problems(scenario, card, "reader", text, *weeks, language))
+    assert bool(found) is wrong, found
 
 
 HISTORY = " (as in 2019)"
