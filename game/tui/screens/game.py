@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import cache, partial
 from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -80,6 +80,9 @@ class GameScreen(Screen):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     """Below 30 rows (80x24) the card drops its blank rows around the date, so a card of many long options keeps
     lines of its story in view (a long Spanish card kept two; app.tcss)."""
+
+    resumed = False
+    """The screen has been shown once: see on_screen_resume."""
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """The widget with the keyboard, as Textual's screen has it, but without repainting the whole screen when it
@@ -174,6 +177,15 @@ class GameScreen(Screen):
 
             self.run_worker(partial(watch_scenario, self, self.watch, self._stop_watching), thread=True,
                             group="watch", exclusive=True, exit_on_error=False)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Textual's own handler, which styles the whole screen again on every resume. The first
+        # comes right after mounting, where each widget was styled as it joined: a second styling of all of
+        # them was a tenth of the way to the game's first frame (issue 9). Later resumes (a dialog closed,
+        # the theme changed under it) restyle as Textual does.
+        if not self.resumed:
+            self.resumed = True
+            event.refresh_styles = False
 
     def on_unmount(self) -> None:
         self._stop_watching.set()
