@@ -172,7 +172,7 @@ def as_markdown(record: Record) -> str:
         for k, v in enumerate(step.views, start=1):
             tags = ["**" + _("chosen") + "**"] if v.index == step.chosen.option else [_("unavailable")] if not v.available else []
             tags += [_("history's choice")] if v.historical else []
-            out.append(f"| {k} | {_cell(shown(v.label, before, reader))} | {_cell(option_odds(v, before, reader, names=labels))} | {', '.join(tags)} |")
+            out.append(f"| {k} | {_cell(shown(v.label, before, reader))} | {_cell(option_odds(v, before, reader, names=labels, quote=True))} | {', '.join(tags)} |")
         out += ["", f"{roll_text(step)} {shown(step.rolled.text, step.after, reader, day)}"]
         for c in merged_changes(step.own):
             if isinstance(c, MeterChanged):

@@ -308,11 +308,13 @@ ENDS_FOR_ROLE = {"win": N_("{ending}, a win for {role}"), "loss": N_("{ending}, 
                  "draw": N_("{ending}, a draw for {role}")}
 
 
-def ending_for_chooser(scenario: Scenario, ending: str, chooser: str, reader: str | None = None) -> str:
+def ending_for_chooser(scenario: Scenario, ending: str, chooser: str, reader: str | None = None,
+                       quote: bool = False) -> str:
     """'The generals take over, a draw for you': the ending's title and what it would mean for the reader,
     whoever is choosing (the rival's move says what it means for the one reading it, not for the rival);
-    with no reader (a page read by both), for the role choosing, by name."""
+    with no reader (a page read by both), for the role choosing, by name. With `quote`, the title in quotes."""
     title = scenario.ending(ending).title.rstrip(".")
+    title = in_quotes(title) if quote else title
     if reader is not None or not scenario.two_sided:
         return _(ENDS_FOR_YOU[scenario.ending(ending).result_for(reader or chooser)]).format(ending=title)
     return _(ENDS_FOR_ROLE[scenario.ending(ending).result_for(chooser)]).format(
@@ -320,12 +322,15 @@ def ending_for_chooser(scenario: Scenario, ending: str, chooser: str, reader: st
 
 
 def option_odds(view: OptionView, state: State, reader: str | None = None, room: int | None = None,
-                names: Names | None = None) -> str:
+                names: Names | None = None, quote: bool = False) -> str:
     """An option's odds, as shown in `state` (the state its card was on the table in), with the scenario's
     outcome labels and the endings they would bring about, each said as it would come (see odds_text) and with
-    what it would mean for the role choosing (to `reader`: 'a win for you' when that is them)."""
+    what it would mean for the role choosing (to `reader`: 'a win for you' when that is them). With `quote`
+    (odds told within a sentence: the ending's list, the log, the debrief), each label and ending's title is
+    in quotation marks, as a sentence names them, so that brackets of the scenario's own ('(as in 2019)') are
+    read as part of the name and no bracket of the odds' own falls inside another."""
     scenario = state.scenario
-    labels = view.labels
+    labels = tuple(in_quotes(label) if quote and label else label for label in view.labels)
     live = [k for k, p in enumerate(view.chances) if p > 0]
     if len(live) == 1 and not (labels[live[0]] if live[0] < len(labels) else ""):
         # A single result with no name: what it moves, so 'certain' says what is certain (as a share of the
@@ -338,7 +343,8 @@ def option_odds(view: OptionView, state: State, reader: str | None = None, room:
     from game.engine.explain import outcome_ends
 
     found = outcome_ends(state, view.index)
-    ends = tuple(None if e is None else ending_for_chooser(scenario, e.ending, state.role, reader) for e in found)
+    ends = tuple(None if e is None else ending_for_chooser(scenario, e.ending, state.role, reader, quote)
+                 for e in found)
     return odds_text(view.chances, labels, ends, tuple("" if e is None else e.how for e in found))
 
 
@@ -603,6 +609,11 @@ def quotable(text: str) -> str:
     return _INNER.sub(lambda m: _("‘{words}’").format(words=next(g for g in m.groups() if g)), text)
 
 
+def in_quotes(text: str) -> str:
+    """Scenario text named within a sentence: in the language's quotation marks ('“cargoes head east”')."""
+    return _("“{words}”").format(words=quotable(text))
+
+
 def sentence(text: str) -> str:
     """`text` ending as a sentence: a full stop added unless it ends with one already (or ! ? …, or one
     inside a closing quote or bracket), so scenario text ending in "." never reads ".."."""
@@ -640,8 +651,8 @@ def log_entries(record: Record, reader: str | None = None, upto: int | None = No
         result = shown(step.rolled.text, step.after, reader, day)
         said = chose.format(role=who, option=quotable(step.chosen.label))
         if odds and step.rolled.probability < CERTAIN:  # with the odds shown, the log keeps them and the roll
-            said += " " + _("(Odds {odds}; rolled {roll}.)").format(
-                odds=option_odds(step.view, before, reader, names=names),
+            said += " " + _("Odds {odds}; rolled {roll}.").format(
+                odds=option_odds(step.view, before, reader, names=names, quote=True),
                 roll=format_number(round(step.rolled.roll * 100, 1), 1))
         entries.append((heading, f"{said} {result}" + (f" {changes}" if changes else "")))
         # The world's events after a move are dated by their day, and numbered with the turn of the pages that

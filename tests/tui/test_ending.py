@@ -222,7 +222,7 @@ def test_a_certain_choice_reads_certain_in_the_list_of_decisions():
     text = ending.decisions(record, [], "union").plain
     certain = [s for s in record.steps if s.rolled.probability >= 0.9995]
     assert certain, "the game had no certain choice"
-    assert "got 100" not in text and "odds certain" not in text and "(certain" in text
+    assert "got 100" not in text and "odds certain" not in text and "  certain" in text
 
 
 def test_the_list_of_decisions_says_the_share_the_odds_gave_the_result():
@@ -238,7 +238,7 @@ def test_the_list_of_decisions_says_the_share_the_odds_gave_the_result():
     for record, role, n, step in rolled:
         line = ending.decisions(record, [], role).plain.splitlines()[n]
         assert line.count(" came, ") == 1  # not 'got 80%', which reads like a roll
-        got = line.split(" came, ")[1].split(")")[0]
+        got = line.split(" came, ")[1].split("  ")[0]  # up to the turning point's mark
         assert got == shares(step.view.chances)[step.rolled.outcome], line
 
 
@@ -344,3 +344,37 @@ def test_the_ending_and_the_debrief_name_meters_by_their_full_labels(tmp_path):
             assert f"▲ {short}" not in written and f"▼ {short}" not in written, short
         seen = seen or any(f"▲ {m.label}" in text or f"▼ {m.label}" in text for m in sc.meters if m.short)
     assert seen, "no meter named in the list: the test shows nothing"
+
+
+def deepest(text: str) -> int:
+    """How deep brackets go in `text`: 1 for '(a) (b)', 2 for '(a (b))'."""
+    depth = most = 0
+    for char in text:
+        depth += (char in "([") - (char in ")]")
+        most = max(most, depth)
+    return most
+
+
+@pytest.mark.parametrize("name", ["tutorial", "venezuela-2019"])
+def test_no_odds_put_a_bracket_inside_a_bracket(name):
+    """'(odds 38% arrested (ends the game: ...))' and '42% cargoes head east (as in 2019)' inside the ending's
+    brackets: the odds told in a sentence quote each label, as the outcome pages do, and are not bracketed."""
+    from game.engine import options, start
+    from game.tui.views import log_entries, option_odds
+
+    sc = load(resolve_scenario(name))
+    first = start(sc, None, 1)
+    scanned = 0
+    for index, card in enumerate(sc.cards):
+        for role in sorted(card.roles) if sc.two_sided else [first.role]:
+            state = dataclasses.replace(first, role=role, card=index)
+            for view in options(state):
+                odds = option_odds(view, state, role, quote=True)
+                assert deepest(odds) <= 1, (card.id, odds)
+                scanned += "(" in odds
+    assert scanned, "no odds with a bracket: the test shows nothing"
+    record = finished(sc, sc.order[0], "random")
+    lines = ending.decisions(record, [], sc.order[0]).plain.splitlines()
+    lines += [row for row in debrief.as_markdown(record).splitlines() if row.startswith("| ")]  # its odds' table
+    lines += [body for _h, body in log_entries(record, sc.order[0], odds=True)]
+    assert all(deepest(line) <= 1 for line in lines if "%" in line), [line for line in lines if deepest(line) > 1]

@@ -106,9 +106,9 @@ def test_the_ending_lists_a_decision_by_the_result_that_came_not_a_roll():
     # '(odds 80% … / 20% …, got 80%)' read like a roll of 80.
     from game.i18n import _
 
-    assert "got" not in _("(odds {odds}; the {chance} result came)")
-    assert _("(odds {odds}; the {chance} result came)").format(odds="80% a / 20% b", chance="80%") == \
-        "(odds 80% a / 20% b; the 80% result came)"
+    assert "got" not in _("odds {odds}; the {chance} result came")
+    assert _("odds {odds}; the {chance} result came").format(odds="80% a / 20% b", chance="80%") == \
+        "odds 80% a / 20% b; the 80% result came"
 
 
 @pytest.mark.parametrize("lang, yes, no", [("en", "y", "n"), ("es", "s", "n")])
@@ -167,7 +167,7 @@ def test_the_log_numbers_a_world_event_as_its_page_did_and_keeps_the_odds_and_th
     rolled = [s for s in record.steps if s.rolled.probability < CERTAIN]
     assert rolled, "no move was rolled: the test proved nothing"
     bodies = " ".join(body for _h, body in entries)
-    assert bodies.count("; rolled ") == len(rolled) and "(Odds " in bodies
+    assert bodies.count("; rolled ") == len(rolled) and ". Odds " in bodies
     assert "rolled" not in " ".join(body for _h, body in log_entries(record, "union"))  # --no-odds: no roll
 
 

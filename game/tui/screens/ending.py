@@ -84,16 +84,19 @@ def decisions(record: Record, turning: list[int], reader: str | None, counts: di
                 count=counts[n], games=CONTINUATIONS)
         who = f"  {role_name(sc, step.role)}" if sc.two_sided else ""
         history = "  " + _("(history's choice)") if step.view.historical else ""
+        # The odds' labels quoted and no brackets around them: a label's own '(as in 2019)', or the odds' '(ends
+        # the game: ...)', read as brackets inside brackets.
         if step.rolled.probability >= CERTAIN:  # nothing was rolled: "certain", not "odds certain, got 100%"
-            odds = "(" + option_odds(step.view, step.before, reader, names=names) + ")"
+            odds = option_odds(step.view, step.before, reader, names=names, quote=True)
         else:
             # the share the odds gave this outcome, not its chance rounded on its own ('37% ..., got 38%')
             # 'got 80%' read like a roll of 80: the result that came is the one the odds gave 80%
             # named, not only its share: 'the 50% result came' did not say which when both were 50%
-            odds, chance = option_odds(step.view, step.before, reader, names=names), shares(step.view.chances)[step.rolled.outcome]
+            odds = option_odds(step.view, step.before, reader, names=names, quote=True)
+            chance = shares(step.view.chances)[step.rolled.outcome]
             label = shown(step.rolled.label, step.before, reader)
-            odds = (_("(odds {odds}; “{result}” came, {chance})").format(odds=odds, result=quotable(label), chance=chance)
-                    if label else _("(odds {odds}; the {chance} result came)").format(odds=odds, chance=chance))
+            odds = (_("odds {odds}; “{result}” came, {chance}").format(odds=odds, result=quotable(label), chance=chance)
+                    if label else _("odds {odds}; the {chance} result came").format(odds=odds, chance=chance))
         lines.append(Content.assemble(
             (_("Turn {turn}").format(turn=f"{step.before.turn:>2}"), "bold"), (who, "$text-accent"),
             f"  {shown(card.title, step.before, reader)}: ", (shown(step.chosen.label, step.before, reader), "italic"),
