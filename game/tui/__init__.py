@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from contextlib import contextmanager
 
 
 def run(args: argparse.Namespace) -> int:
@@ -15,7 +14,17 @@ def run(args: argparse.Namespace) -> int:
 
         return run_class(args)
 
-    with _collector_held():
+    # The collector is held off from here to the first screen drawn. Start-up creates ~50,000 objects that live
+    # as long as the game (Textual's and the engine's classes, the scenario): with the collector on, it scans
+    # them again and again on the way to the first frame (~60 ms of CPU there). Frozen once built, they are
+    # skipped by every later collection: a full one during play, which lands on some key press, took ~60 ms and
+    # takes ~22 ms. Textual then builds and draws the first screen, ~25,000 objects more, which the collector
+    # went over in some fifty collections (~8 ms of the way to the first frame, issue 9): it is let go when the
+    # frame is drawn (CrisisApp.drawn), and its first collection comes while the player reads. Those objects are
+    # not frozen: a screen goes when the player leaves it, and frozen, its widgets (which refer to each other)
+    # would never be freed.
+    gc.disable()
+    try:
         from .app import build_app
         from .opening import LoadError
 
@@ -27,13 +36,17 @@ def run(args: argparse.Namespace) -> int:
         except LoadError as err:
             print(f"crisis: {err}", file=sys.stderr)
             return 1
-    if not _has_terminal():
-        from game.i18n import _
+        gc.freeze()
+        if not _has_terminal():
+            from game.i18n import _
 
-        print("crisis: " + _("the game needs a terminal to draw in (standard input and output are not one);"
-                             " to play games without a screen, use crisis simulate"), file=sys.stderr)
-        return 2
-    result = app.run()
+            print("crisis: " + _("the game needs a terminal to draw in (standard input and output are not one);"
+                                 " to play games without a screen, use crisis simulate"), file=sys.stderr)
+            return 2
+        app.drawn = gc.enable
+        result = app.run()
+    finally:
+        gc.enable()
     return result if isinstance(result, int) else 0
 
 
@@ -47,18 +60,3 @@ def _has_terminal() -> bool:
     except (AttributeError, ValueError):
         return False
 
-
-@contextmanager
-def _collector_held():
-    """The garbage collector off for the start-up inside, then on again with what it made frozen.
-
-    Start-up creates ~50,000 objects that live as long as the game (Textual's and the engine's classes, the
-    scenario): with the collector on, it scans them again and again on the way to the first frame (~60 ms of
-    CPU there, ~15 ms now). Frozen, they are skipped by every later collection: a full one during play, which
-    lands on some key press, took ~60 ms and takes ~22 ms."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -45,6 +45,10 @@ class CrisisApp(App[int]):
     ]
     """Keys that work on every screen: F2 for high contrast (listed in the help and the palette, kept out of
     the footer to leave room at 80 columns); ctrl+q and ctrl+p, as in any Textual app."""
+
+    drawn: Callable[[], object] | None = None
+    """Called once, when the first screen the player sees has been drawn (`crisis` lets the garbage collector run
+    again then: see game.tui.run)."""
 
     def __init__(self, opening: Opening) -> None:
         super().__init__()
@@ -115,6 +119,9 @@ class CrisisApp(App[int]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+        if self.drawn is not None:
+            drawn, self.drawn = self.drawn, None
+            self.call_after_refresh(drawn)
 
     # What the screens ask for: each screen posts a message and knows nothing of the others. The handlers go
     # by Textual's naming (on_<screen>_<message>), so the title is drawn before any game screen is imported.
