@@ -26,6 +26,8 @@ WARNINGS: dict[str, str] = {
     "is cited by no card, ending or glossary entry": "a source nothing cites",
     "is cut on the meter panel": "a faction `name` longer than the meter panel's heading (28 characters)",
     "'unavailable' is shown only when": "an `unavailable` reason on an option with no `when`",
+    "has a 'when' but no 'unavailable'": "an option with a `when` and no `unavailable` reason: when it is greyed"
+                                         " out, players read the condition itself (`flag.offered`) as its reason",
     "has weight 0 and no queue effect names it": "a card with weight 0 that no `queue` effect names",
     "has no 'when', and no end effect or calendar timeout names it": "an ending with no `when` that no `end`"
                                                                      " effect or the calendar's `timeout` names",
@@ -74,6 +76,10 @@ def lint(draft: Draft, checked: Checked, sink: Sink) -> None:
             if option.unavailable and option.when is None:
                 sink.warn(item, ("options", k, "unavailable"), "'unavailable' is shown only when the option's"
                                                               " 'when' does not hold, and this option has no 'when'")
+            elif option.when is not None and not option.unavailable:
+                sink.warn(item, ("options", k, "when"), _("option '{label}' has a 'when' but no 'unavailable': when"
+                                                          " it is greyed out, players read the condition itself as"
+                                                          " the reason; say why in words").format(label=option.label))
         weight = exprs.get(item, ("weight",))
         if unused and weight is not None and weight.const == 0 and card.id not in names.queued_cards:
             sink.warn(item, ("weight",), _("card '{id}' has weight 0 and no queue effect names it: it can"

@@ -40,6 +40,7 @@ CASES = [
     ("meter_test_without_comparison", "cards.yaml", 5, 5, ["meter test needs one of", "gte"], E),
     ("reserved_keyword", "world.yaml", 7, 9, ["'and' is reserved", "pick another meter id"], E),
     ("unavailable_without_when", "cards.yaml", 25, 22, ["'unavailable' is shown only when", "no 'when'"], W),
+    ("when_without_unavailable", "cards.yaml", 11, 15, ["option 'Double the patrols'", "has a 'when' but no 'unavailable'"], W),
     ("short_label_too_long", "world.yaml", 4, 12, ["'short'", "at most 16 characters"], E),
     ("duplicate_id", "world.yaml", 7, 9, ["duplicate meter id 'money'", "more.yaml:2:9"], E),
     ("bad_effect", "cards.yaml", 9, 13, ["unknown effect 'shfit'", "did you mean 'shift'?"], E),

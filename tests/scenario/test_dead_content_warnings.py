@@ -17,10 +17,10 @@ def test_dead_cards_options_and_endings_are_warned_at_their_conditions(capsys):
         assert found, f"no line with {words!r} in:\n{out}"
         return found[0]
 
-    assert ":58:11: warning: card 'overfunded' can never be drawn" in line_with("overfunded")
+    assert ":59:11: warning: card 'overfunded' can never be drawn" in line_with("overfunded")
     assert "funds is always 20" in line_with("overfunded")
     assert ":49:15: warning:" in line_with("'Disband'") and "army stays within 50..100" in line_with("'Disband'")
-    assert ":85:11: warning: ending 'army_gone' can never be reached" in line_with("army_gone")
+    assert ":86:11: warning: ending 'army_gone' can never be reached" in line_with("army_gone")
     assert "(5 warnings)" in lines[-1]
 
 
