@@ -357,12 +357,13 @@ other side's move, the ending, the debrief) name every move."""
 def moves_text(state: State, option: int, outcome: int, reader: str | None = None, quiet: bool = False,
                room: int | None = None, names: Names | None = None) -> str:
     """'▲ Street, Region; ▼ Generals': the meters `reader` may see that outcome `outcome` of option `option`
-    moves, by their short names (as the panel beside shows them), those going up, then those going down; when none does,
+    moves, by the names the panel beside shows them under (`names`; no panel: their labels, see meter_called),
+    those going up, then those going down; when none does,
     with `quiet`, that no meter moves (or none the reader can see), else "". Given `room` (columns), the
     largest moves first into it, '…' for the others (the outcome's page lists every one)."""
     meters = state.scenario.meters
     moves = outcome_moves(state, option)[outcome]
-    seen = [(k, (names or {}).get(meters[i].id) or meters[i].short.strip() or meters[i].label, by)
+    seen = [(k, meter_called(meters[i], names), by)
             for k, (i, by) in enumerate(moves)
             if meters[i].visible_to(reader)]
 

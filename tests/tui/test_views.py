@@ -278,3 +278,30 @@ def test_a_world_event_loses_none_of_its_title_label_and_texts(label, result, ti
         record = record.play(record.options()[-1].index).play_bots()
     seen = [h for step in record.steps for h in happenings_shown(step, "mayor") if not h.passed]
     assert [(h.title, h.text) for h in seen] == [(title, text)]
+
+
+def test_a_certain_options_moves_name_meters_as_its_page_names_them():
+    # Given no panel's names, the moves fell back on each meter's short name while every other line of the page
+    # (its changes, the ending, the debrief) names a meter by its label: '▲ China loans' beside 'Chinese money'.
+    from game.engine import options, start
+    from game.scenario import load, resolve_scenario
+    from game.tui.views import moves_text
+
+    def names_in(said: str) -> set[str]:  # '▲ A, B; ▼ C' -> {A, B, C}
+        return {n for part in said.split("; ") if part for n in part[2:].split(", ")}
+
+    sc = load(resolve_scenario("venezuela-2019"))  # its meters have short names; the tutorial's have none
+    first = start(sc, None, 1)
+    panel = {m.id: f"<{m.id}>" for m in sc.meters}
+    named = set()
+    for index, card in enumerate(sc.cards):
+        for role in sorted(card.roles):
+            state = dataclasses.replace(first, role=role, card=index)
+            for view in options(state):
+                for outcome in range(len(view.chances)):
+                    said = names_in(moves_text(state, view.index, outcome, role))
+                    assert said <= {m.label for m in sc.meters}, (card.id, said)
+                    assert names_in(moves_text(state, view.index, outcome, role, names=panel)) <= set(panel.values())
+                    named |= said
+    assert named & {m.label for m in sc.meters if m.short.strip() and m.short.strip() != m.label}, \
+        "no meter with a short name moved: the test shows nothing"
