@@ -61,6 +61,13 @@ class GameScreen(Screen):
     class Left(Message):
         """The player asked for the title screen (the game is autosaved)."""
 
+    class PageLeft(Message):
+        """The page on show changed: the warnings about the last one (`notices`, their texts) no longer apply."""
+
+        def __init__(self, notices: frozenset[str]) -> None:
+            super().__init__()
+            self.notices = notices
+
     BINDINGS = [
         Binding("1", "choose(1)", N_("Choose"), key_display="1-9"),
         *[Binding(str(n), f"choose({n})", f"Option {n}", show=False) for n in range(2, 10)],
@@ -122,7 +129,7 @@ class GameScreen(Screen):
         # -1: not even the world's opening events (shown before the first move when there are any).
         unread = -1 if record.prologue is not None else 0
         self._computed: dict[str, tuple[tuple, object]] = {}
-        self._notice_up = False  # a warning about the page on show is up (see _page_notice)
+        self._notices: set[str] = set()  # the warnings about the page on show (see _page_notice)
         self.read = {p: max((n + 1 for n, s in enumerate(record.steps) if s.role == p), default=unread) for p in people}
         # The first values, before anything is mounted to watch them (Textual's way to set them in a constructor).
         self.set_reactive(GameScreen.record, record)
@@ -337,9 +344,9 @@ class GameScreen(Screen):
         picked, so the Enter that dismissed the last outcome cannot play it unread."""
         card, result = self.query_one(CardView), self.query_one(OutcomeView)
         card.display, result.display = self.outcome is None, self.outcome is not None
-        if self._notice_up:  # Textual takes toasts down all at once only: only when one of these is up
-            self._notice_up = False
-            self.app.clear_notifications()
+        if self._notices:
+            self.post_message(self.PageLeft(frozenset(self._notices)))
+            self._notices.clear()
         # The footer names the keys that work on the page on show: the numbers on a card, Space/Enter on an outcome.
         self._footer_keys()
         if self.log_covers_play:
@@ -421,7 +428,7 @@ class GameScreen(Screen):
     def _page_notice(self, text: str) -> None:
         """A warning about the page on show, taken down when the page changes (show_page): left up, it covered the
         next card's meter panel (issue 9)."""
-        self._notice_up = True
+        self._notices.add(text)
         self.notify(text, severity="warning")
 
     def action_choose(self, number: int) -> None:
