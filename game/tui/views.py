@@ -513,7 +513,7 @@ class Happening:
 
     turn: int
     day: dt.date
-    title: str  # a world event's title, "<title> — <label>" when its result has a name; or "No card for <role> this week (<date>)."
+    title: str  # a world event's title ("<title> — <label>" when its result has a name), or "No card this week (<date>)."
     lines: tuple[str, ...]  # a world event's changes
     passed: bool = False  # a turn passed, not a world event
     text: str = ""  # what happened: the event's own text, then its result's when that is another

@@ -111,8 +111,9 @@ class OutcomeView(Vertical):
             static.update(content)
             static.display = bool(content)
         world = self.query_one("#outcome-world", Static)
-        world.update(Content("\n").join(
-            Content.assemble((w.heading, "bold"), ("\n" + w.text) if w.text else "", *(("\n  " + line, "") for line in w.lines))
+        world.update(Content("\n").join(  # each event: its heading, what happened, then what it changed
+            Content.assemble((w.heading, "bold"), ("\n" + w.text) if w.text else "",
+                             *(("\n  " + line, "") for line in w.lines))
             for w in shown.world))
         world.display = bool(shown.world)
         body = self.query_one(PageBody)
