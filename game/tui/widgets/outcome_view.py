@@ -134,7 +134,8 @@ class OutcomeView(Vertical):
 
     def watch_button(self, label: str) -> None:
         button = self.query_one("#continue", Button)
-        button.label = _("Read on ↓  (Enter)") if self.unread else label
+        # The footer names Space/Enter on such a page in the same words (GameScreen): one name for one action.
+        button.label = _("Read on ↓") + "  (Enter)" if self.unread else label
         button.refresh(layout=True)  # a shorter label than the last: the button shrinks to it
 
     def read_on(self) -> bool:
