@@ -155,7 +155,12 @@ class GameScreen(Screen):
                              id="meters").data_bind(GameScreen.readings, GameScreen.viewer, GameScreen.since)
             with Vertical(id="play"):
                 yield CardView(id="card").data_bind(GameScreen.card, GameScreen.choices, GameScreen.odds)
-                yield OutcomeView(id="outcome").data_bind(shown=GameScreen.page, button=GameScreen.button)
+                # Bound here, mounted here only when the game opens on a page; under a first card, after its first
+                # frame (see _place_outcome).
+                self.outcome_view = OutcomeView(id="outcome").data_bind(shown=GameScreen.page,
+                                                                        button=GameScreen.button)
+                if self.read[self.reader] < len(self.record.steps):
+                    yield self.outcome_view
             yield StoryLog(id="log").data_bind(GameScreen.entries)
         yield KeyFooter(compact=True)
 
@@ -179,11 +184,19 @@ class GameScreen(Screen):
             self.turn_page()  # a bot moved first, or moved since the save: show what it did
         if not any(step.seat == PERSON for step in self.record.steps):  # a new game: nobody has moved yet
             self.call_after_refresh(self._first_save)
+        self.call_after_refresh(self._place_outcome)
         if self.watch is not None:
             from ..reload import watch_scenario
 
             self.run_worker(partial(watch_scenario, self, self.watch, self._stop_watching), thread=True,
                             group="watch", exclusive=True, exit_on_error=False)
+
+    def _place_outcome(self) -> None:
+        """The outcome view, hidden under a first card, joins the screen after its first frame: building its eight
+        widgets and reading its button's styles was 3% of the work before that frame (issue 9). A page wanted
+        before then (a number typed ahead) places it at once."""
+        if self.outcome_view.parent is None:
+            self.query_one("#play").mount(self.outcome_view)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Textual's own handler, which styles the whole screen again on every resume. The first
@@ -342,8 +355,10 @@ class GameScreen(Screen):
     def show_page(self) -> None:
         """The card or the outcome, whichever is on show, with the keyboard on it. A new card has no option
         picked, so the Enter that dismissed the last outcome cannot play it unread."""
-        card, result = self.query_one(CardView), self.query_one(OutcomeView)
+        card, result = self.query_one(CardView), self.outcome_view
         card.display, result.display = self.outcome is None, self.outcome is not None
+        if self.outcome is not None:
+            self._place_outcome()
         if self._notices:
             self.post_message(self.PageLeft(frozenset(self._notices)))
             self._notices.clear()
@@ -353,8 +368,10 @@ class GameScreen(Screen):
             return
         if self.outcome is None:
             card.focus_options()
-        else:
+        elif result.is_mounted:
             result.focus_continue()
+        else:  # placed just now: its button is there once it is mounted
+            result.call_later(result.focus_continue)
 
     def _footer_keys(self) -> None:
         # On an outcome, Space/Enter is named for what it does: reads on while the page has more, then moves on.
@@ -362,7 +379,7 @@ class GameScreen(Screen):
         # Behind the story log neither works (check_action), so neither is offered (issue 9: "1-9 Choose" stood there).
         footer.leave_out(frozenset({"choose", "next"} if self.log_covers_play
                                    else {"choose"} if self.outcome is not None else {"next"}))
-        footer.describe("next", _("Read on ↓") if self.outcome is not None and self.query_one(OutcomeView).unread
+        footer.describe("next", _("Read on ↓") if self.outcome is not None and self.outcome_view.unread
                         else None)
 
     @on(OutcomeView.More)
@@ -463,7 +480,8 @@ class GameScreen(Screen):
     def action_next(self) -> None:
         """Space or Enter on an outcome: reads on while some of the page is below the fold (the world's events
         told below went unread at 120x40), then moves on."""
-        if self.outcome is None or self.query_one(OutcomeView).read_on():
+        view = self.outcome_view
+        if self.outcome is None or not view.is_mounted or view.read_on():  # not mounted: the page is not shown yet
             return
         self.turn_page()
 
