@@ -22,8 +22,8 @@ from game.engine.effects import SetFlag
 # (flags, English, Spanish, the choice).
 CHOSEN = (
     ({"left_country"}, r"you left anyway|having crossed the border|slipped across the border to|You are in Bogotá"
-                       r"|You are flying home",
-     r"saliste igual|tras cruzar la frontera|Ayer cruzaste|Estás en Bogotá|Vuelas de regreso",
+                       r"|You are flying home|given you the floor",
+     r"saliste igual|tras cruzar la frontera|Ayer cruzaste|Estás en Bogotá|Vuelas de regreso|te ha cedido la palabra",
      "Guaidó crossed into Colombia"),
     ({"oslo_guaido", "envoys_maduro", "talks_open"},
      r"brought your envoys and Maduro's to Oslo|hosting talks between your envoys",
@@ -80,6 +80,8 @@ def test_a_card_tells_a_choice_as_made_only_when_its_condition_requires_it(scena
      "Guaidó crossed into Colombia"),
     ("You are in Bogotá, having crossed the border in defiance of the travel ban", 0, "Guaidó crossed into Colombia"),
     ("Estás en Bogotá, tras cruzar la frontera desafiando la prohibición de salida", 1, "Guaidó crossed into Colombia"),
+    ("The Lima Group meets in Bogotá with US Vice President Mike Pence, and it has given you the floor.", 0,
+     "Guaidó crossed into Colombia"),
     ("Norway has quietly brought your envoys and Maduro's to Oslo for exploratory contacts", 0,
      "the envoys went to Oslo"),
 ])
