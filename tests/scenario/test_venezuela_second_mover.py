@@ -44,7 +44,7 @@ BLIND_TO_GUAIDO = {
     ("year_end", "Offer an amnesty to opposition deputies who return to the Assembly"),
     ("after_uprising", "he is seized"), ("after_uprising", "the raid fails"),
     ("autumn_plan", "Guaidó is seized"), ("autumn_plan", "most escape"),
-    ("autumn_plan", "the opposition is split"), ("autumn_plan", "a promise made twice"),
+    ("autumn_plan", "the opposition is split"), ("autumn_plan", "a second promise, doubted"),
     ("small_parties", "Give them places on a new electoral council"),
     ("assembly_term", "some deputies listen"),
     ("assembly_term", "Have the court ask the Constituent Assembly to lift opposition deputies' immunity"),

@@ -108,3 +108,28 @@ def test_no_text_promises_a_move_whenever_a_leader_likes(scenario, spanish):
         problems += [f"{where} ({'en es'.split()[language]}): {text[:80]!r}" for where, text in texts
                      if text and re.search(ANY_TIME[language], text)]
     assert problems == []
+
+
+def _bare(label: str) -> str:
+    return re.sub(r"\s*\((as in|en) 2019\)$", "", label).casefold()
+
+
+# Words by which a label leans on a text the odds line does not show ("certain: still only a few", "nobody
+# believes him either", "nobody from Guaidó's side"): the rival's result, or the result's own text.
+LEANS = (r"\beither\b|^still\b|\bnobody from\b", r"\btampoco\b|^sigue(n)? (siendo|sin)\b|^nadie del lado")
+
+
+def test_each_result_label_names_its_own_result(scenario, spanish):
+    """A result's label is read in the odds line beside its option ('49% officers take note / 51% a few officers
+    take note'): no label of an option holds a sibling's whole label, and none leans on words the line does
+    not show."""
+    problems = []
+    for language, sc in enumerate((scenario, spanish)):
+        for card in sc.cards:
+            for option in card.options:
+                labels = [_bare(o.label) for o in option.outcomes if o.label]
+                problems += [f"{card.id} '{option.label}': {a!r} holds {b!r}" for a in labels for b in labels
+                             if a != b and b in a]
+                problems += [f"{card.id} '{option.label}': {label!r} leans on another text" for label in labels
+                             if re.search(LEANS[language], label)]
+    assert problems == []
