@@ -202,6 +202,7 @@ def _turn_first_set(scenario, flag):
 
 
 def _due(card, role, meters, flags, turn):
+    """Whether the rules allow the card to this leader at that moment: its roles, its dates, its condition."""
     if card.roles and role not in card.roles:
         return False
     if not (turn == card.fixed_turn if card.fixed_turn else card.first_turn <= turn <= card.last_turn):
@@ -221,15 +222,16 @@ def test_no_card_the_rules_allow_after_a_choice_forgets_it(scenario, spanish, ta
             # Only the cards that hold such words somewhere are worth replaying.
             suspects = [card for card in sc.cards if any(
                 re.search(patterns[language], text) for text in
-                [card.title, *(card.texts or {}).values(), card.text,
+                [card.title, card.text, *card.texts.values(),
                  *(o.label for o in card.options), *(oc.text for o in card.options for oc in o.outcomes)])]
             for role, _index, flags, meters, turn in tables:
                 known = flags | {flag}
                 for card in suspects:
                     if turn <= first or not _due(card, role, meters, known, turn):
                         continue
-                    texts = [(t, known) for t in _reads(card, role, meters, known, turn)]
-                    for text, _known in texts + list(_results(card, role, meters, known, turn)):
+                    texts = [*_reads(card, role, meters, known, turn),
+                             *(text for text, _ in _results(card, role, meters, known, turn))]
+                    for text in texts:
                         if re.search(patterns[language], text):
                             problems.add(f"{card.id} ({role}, {'en es'.split()[language]}): tells {what} "
                                          f"with {flag} set")
