@@ -198,3 +198,18 @@ def test_the_flags_one_result_sets_each_say_something_new(scenario, spanish):
                             if len(one & other) > min(len(one), len(other)) / 3:
                                 problems.append(f"{card.id} ({'en es'.split()[language]}): {said[a]!r} / {said[b]!r}")
     assert sorted(set(problems)) == []
+
+
+YOU = (r"\b(you|your|yours|yourself)\b", r"\b(tú|tu|tus|te|ti|contigo|usted)\b")
+
+
+def test_no_result_says_you_since_both_leaders_read_it(scenario, spanish):
+    """A result goes to the story log and the move page, where the other leader reads it too: Maduro's "The boxes
+    go out ... with your picture on them" told Guaidó the boxes bore his picture."""
+    problems = []
+    for language, sc in enumerate((scenario, spanish)):
+        for card in sc.cards:
+            problems += [f"{card.id} ({'en es'.split()[language]}): {outcome.text}" for option in card.options
+                         for outcome in option.outcomes
+                         if re.search(YOU[language], _unquoted(outcome.text or ""), re.IGNORECASE)]
+    assert problems == []
