@@ -19,6 +19,7 @@ from game.engine.effects import SetFlag
 
 # (card, Guaidó's option or outcome label): what Maduro's text, or a result he can then roll, may not say.
 UNDONE = {
+    ("fund_claim", "Deny it angrily in a long statement"): r"going round the barracks",
     ("aid_convoy", "soldiers step aside"): r"are waiting|holds the other crossings|No aid lorry crosses",
     ("aid_convoy", "Stay in Venezuela and hand the aid to the Red Cross and the Church to take in slowly"):
         r"his volunteers are driving|Guaidó's convoys",
