@@ -204,10 +204,14 @@ NAMES_HIS_OPTION_ANYWAY = {
 }
 
 
+def _verb(option) -> str:
+    return re.match(r"[\w']+", option.label).group(0)
+
+
 def _tells_his_option(card, option) -> str | None:
     """The words of Guaidó's text that tell Maduro's `option` as done, by its first verb ("Blame US sabotage"
     and "Maduro blames American sabotage")."""
-    verb = re.match(r"[\w']+", option.label).group(0)
+    verb = _verb(option)
     found = re.search(rf"\bMaduro\b[^.]{{0,30}}\b{verb}(s|es|ed|d)?\b", card.text_for("guaido"), re.IGNORECASE)
     return found.group(0) if found and len(verb) > 2 else None
 
@@ -218,11 +222,11 @@ def test_guaidos_text_does_not_tell_what_maduro_has_yet_to_choose_that_week(scen
     told = [f"{card.id}: '{_tells_his_option(card, option)}' before Maduro chose '{option.label}'"
             for card in _shared(scenario) for option in card.options
             if option.open_to("maduro") and not option.open_to("guaido") and _tells_his_option(card, option)
-            and (card.id, re.match(r"[\w']+", option.label).group(0)) not in NAMES_HIS_OPTION_ANYWAY]
+            and (card.id, _verb(option)) not in NAMES_HIS_OPTION_ANYWAY]
     assert told == []
 
 
 def test_each_text_listed_as_naming_his_option_anyway_still_does(scenario):
-    met = {(card.id, re.match(r"[\w']+", option.label).group(0)) for card in _shared(scenario)
+    met = {(card.id, _verb(option)) for card in _shared(scenario)
            for option in card.options if option.open_to("maduro") and _tells_his_option(card, option)}
     assert set(NAMES_HIS_OPTION_ANYWAY) <= met, sorted(set(NAMES_HIS_OPTION_ANYWAY) - met)
