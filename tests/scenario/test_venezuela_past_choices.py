@@ -170,6 +170,8 @@ FORGETS = (
      "an early Assembly vote as a new idea, after Maduro offered one on 2 February"),
     ("barbados_walkout", r"^The envoys meet again", r"^Los enviados se reúnen otra vez",
      "another round of talks, as if Guaidó had not walked out of Barbados"),
+    ("talks_proposed", r"no talks to take", r"no hay ninguna negociación adonde",
+     "no talks to go to, after Maduro proposed talks in the carrier's week"),
     ("barracks_ignored", r"your people have been meeting soldiers|your secret meetings with",
      r"tu gente se ha reunido en secreto|tus reuniones secretas con",
      "Guaidó's people meeting soldiers in secret, after he sent the barracks no word"),

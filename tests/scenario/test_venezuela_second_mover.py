@@ -19,6 +19,7 @@ from game.engine.effects import SetFlag
 
 # (card, Guaidó's option or outcome label): what Maduro's text, or a result he can then roll, may not say.
 UNDONE = {
+    ("fund_claim", "Deny it angrily in a long statement"): r"going round the barracks",
     ("aid_convoy", "soldiers step aside"): r"are waiting|holds the other crossings|No aid lorry crosses",
     ("aid_convoy", "Stay in Venezuela and hand the aid to the Red Cross and the Church to take in slowly"):
         r"his volunteers are driving|Guaidó's convoys",
@@ -193,3 +194,39 @@ def test_the_settled_check_meets_the_results_and_cards_it_names(scenario):
     cards = [c.text_for("maduro") for c in scenario.cards if "maduro" in c.roles and not c.event]
     for settled, undone, _what in SETTLES:
         assert any(re.search(settled, t) for t in texts) and any(re.search(undone, t) for t in cards)
+
+
+# Guaidó's text on a shared card that names an act of Maduro's with the word of one of Maduro's options that week,
+# read and found true whatever Maduro then chooses.
+NAMES_HIS_OPTION_ANYWAY = {
+    ("sep_minority_deal", "Sign"): "'are to sign' tells the plan; Maduro may still hold the deal back",
+    ("oslo_invitation", "Say"): "'now they say so' is Norway's diplomats speaking, not Maduro",
+}
+
+
+def _verb(option) -> str:
+    return re.match(r"[\w']+", option.label).group(0)
+
+
+def _tells_his_option(card, option) -> str | None:
+    """The words of Guaidó's text that tell Maduro's `option` as done, by its first verb ("Blame US sabotage"
+    and "Maduro blames American sabotage")."""
+    verb = _verb(option)
+    found = re.search(rf"\bMaduro\b[^.]{{0,30}}\b{verb}(s|es|ed|d)?\b", card.text_for("guaido"), re.IGNORECASE)
+    return found.group(0) if found and len(verb) > 2 else None
+
+
+def test_guaidos_text_does_not_tell_what_maduro_has_yet_to_choose_that_week(scenario):
+    """Guaidó reads the shared card before Maduro moves: 'Maduro blames American sabotage of the Guri dam' came in
+    a game where Maduro then asked Russia and China for engineers instead."""
+    told = [f"{card.id}: '{_tells_his_option(card, option)}' before Maduro chose '{option.label}'"
+            for card in _shared(scenario) for option in card.options
+            if option.open_to("maduro") and not option.open_to("guaido") and _tells_his_option(card, option)
+            and (card.id, _verb(option)) not in NAMES_HIS_OPTION_ANYWAY]
+    assert told == []
+
+
+def test_each_text_listed_as_naming_his_option_anyway_still_does(scenario):
+    met = {(card.id, _verb(option)) for card in _shared(scenario)
+           for option in card.options if option.open_to("maduro") and _tells_his_option(card, option)}
+    assert set(NAMES_HIS_OPTION_ANYWAY) <= met, sorted(set(NAMES_HIS_OPTION_ANYWAY) - met)

@@ -22,9 +22,9 @@ POLICIES = ("random", "historical", "greedy", "adaptive")
 GAMES = 12  # a pairing; 16 pairings, so 192 games
 
 # The cards written to come back, each with why its text may be read again. Every other card is told once.
+# The Assembly's weekly sitting and the cabinet on television are told once too: each came back with its result
+# word for word ("The deputies vote it through...", in weeks 4 and 50 of one game).
 RECURRING = {
-    "g_assembly_sits": "the Assembly's weekly sitting, told as routine ('as it does every week'); a quiet week's card",
-    "m_cabinet_on_air": "the cabinet on state television, told as routine ('as they are most weeks'); a quiet week's card",
     "m_arrest_order": "the case file against Guaidó, back on the desk ('is back on your desk'), with the legal net's value",
 }
 

@@ -198,3 +198,49 @@ def test_the_flags_one_result_sets_each_say_something_new(scenario, spanish):
                             if len(one & other) > min(len(one), len(other)) / 3:
                                 problems.append(f"{card.id} ({'en es'.split()[language]}): {said[a]!r} / {said[b]!r}")
     assert sorted(set(problems)) == []
+
+
+YOU = (r"\b(you|your|yours|yourself)\b", r"\b(tú|tu|tus|te|ti|contigo|usted)\b")
+
+
+def test_no_result_says_you_since_both_leaders_read_it(scenario, spanish):
+    """A result goes to the story log and the move page, where the other leader reads it too: Maduro's "The boxes
+    go out ... with your picture on them" told Guaidó the boxes bore his picture."""
+    problems = []
+    for language, sc in enumerate((scenario, spanish)):
+        for card in sc.cards:
+            problems += [f"{card.id} ({'en es'.split()[language]}): {outcome.text}" for option in card.options
+                         for outcome in option.outcomes
+                         if re.search(YOU[language], _unquoted(outcome.text or ""), re.IGNORECASE)]
+    assert problems == []
+
+
+# Flags whose "Now true" line tells something only a result can have shown: each result that sets one tells it in
+# its own words. "The call falls flat. The officers who passed it on are marked men now." came with "Now true:
+# Guaidó's crowds drifted home in the autumn."
+TOLD_BY_ITS_RESULT = {
+    "autumn_crowds_gone": (r"crowds|marchers", r"multitud|marchaban"),
+    "guard_crossed": (r"guardsmen|guards?\b", r"guardias"),
+    "barbados_walkout": (r"walk(s|ed)?[- ]out", r"portazo"),
+}
+
+
+def test_a_flag_told_by_its_result_is_told_by_each_result_that_sets_it(scenario, spanish):
+    problems = []
+    for language, sc in enumerate((scenario, spanish)):
+        for card in sc.cards:
+            for option in card.options:
+                for outcome in option.outcomes:
+                    for effect in outcome.effects:
+                        told = TOLD_BY_ITS_RESULT.get(getattr(effect, "flag", None))
+                        if isinstance(effect, SetFlag) and effect.value and told \
+                                and not re.search(told[language], outcome.text, re.IGNORECASE):
+                            problems.append(f"{card.id} ({'en es'.split()[language]}) sets {effect.flag}: "
+                                            f"{outcome.text!r}")
+    assert problems == []
+
+
+def test_each_flag_told_by_its_result_is_set_somewhere(scenario):
+    set_ = {e.flag for c in scenario.cards for o in c.options for out in o.outcomes for e in out.effects
+            if isinstance(e, SetFlag) and e.value}
+    assert set(TOLD_BY_ITS_RESULT) <= set_
