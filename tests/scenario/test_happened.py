@@ -1,0 +1,43 @@
+"""A historical card's `happened`: the real date of its event, read in each of its forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from game.scenario import load
+
+D = dt.date
+CARD = """cards:
+  - id: patrol
+    title: A patrol
+    text: The guards ask for orders.
+    historical: true
+    happened: {value}
+    options:
+      - label: Wait
+        text: Nothing happens.
+"""
+
+
+@pytest.mark.parametrize("value, first, last", [
+    ("2019-03-11", D(2019, 3, 11), D(2019, 3, 11)),  # a bare date, which YAML reads as a date
+    ('"2019-03-11"', D(2019, 3, 11), D(2019, 3, 11)),
+    ("2019-03", D(2019, 3, 1), D(2019, 3, 31)),
+    ("2019-02", D(2019, 2, 1), D(2019, 2, 28)),
+    ("2020-02", D(2020, 2, 1), D(2020, 2, 29)),
+    ("2019-12", D(2019, 12, 1), D(2019, 12, 31)),
+    ("2019-02-22..2019-03-04", D(2019, 2, 22), D(2019, 3, 4)),
+    ("2019-03-11..2019-03-11", D(2019, 3, 11), D(2019, 3, 11)),
+    ("2019", D(2019, 1, 1), D(2019, 12, 31)),
+    ('"2019"', D(2019, 1, 1), D(2019, 12, 31)),
+])
+def test_each_form_of_happened_is_read_as_its_first_and_last_day(base, value, first, last):
+    (base / "cards.yaml").write_text(CARD.format(value=value), encoding="utf-8")
+    card = next(c for c in load(base).cards if c.id == "patrol")
+    assert (card.happened.first, card.happened.last) == (first, last)
+
+
+def test_a_card_without_happened_has_none(base):
+    assert all(c.happened is None for c in load(base).cards)
