@@ -1,4 +1,5 @@
-"""A historical card's `happened`: the real date of its event, read in each of its forms."""
+"""A historical card's `happened`: the real date of its event, read in each of its forms, and given by every
+historical card the game ships (a teacher reads the card's tag as the day it happened)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from game.scenario import load
+from game.paths import bundled_scenarios
+from game.scenario import check, load
 
 D = dt.date
 CARD = """cards:
@@ -41,3 +43,15 @@ def test_each_form_of_happened_is_read_as_its_first_and_last_day(base, value, fi
 
 def test_a_card_without_happened_has_none(base):
     assert all(c.happened is None for c in load(base).cards)
+
+
+SHIPPED = sorted(p.name for p in bundled_scenarios().iterdir() if (p / "scenario.yaml").exists())
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_every_historical_card_of_a_bundled_scenario_says_when_it_happened(name):
+    report = check(bundled_scenarios() / name)
+    assert report.ok, str(report)
+    undated = [c.id for c in report.scenario.cards if c.historical and c.happened is None]
+    assert undated == []
+    assert any(c.historical for c in report.scenario.cards)  # the test has something to look at
