@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Collection, Iterable, NamedTuple
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -32,6 +33,16 @@ KEY_NAMES = (N_("space"), N_("space/enter"))
 """Keys shown by name in the footer, translated there; the others are symbols or keys' own labels (esc, Enter)."""
 
 
+class Toasted(NamedTuple):
+    """A toast the app put up, kept so that it can be put up again (see CrisisApp.withdraw)."""
+
+    message: str
+    title: str
+    severity: str
+    markup: bool
+    until: float  # time.monotonic() when it goes
+
+
 class CrisisApp(App[int]):
     """The game. Screens post what the player asked for and the app decides which screen comes next; game
     state lives in the game screen, never here."""
@@ -53,12 +64,27 @@ class CrisisApp(App[int]):
     def __init__(self, opening: Opening) -> None:
         super().__init__()
         self.opening = opening
+        self.toasted: list[Toasted] = []
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = False) -> None:
         """As Textual's, but plain text unless a caller asks for markup: a message often quotes a path or
         scenario text, and '[/]' in one must show as written, never break the toast."""
+        timeout = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
+        now = time.monotonic()
+        self.toasted = [t for t in self.toasted if t.until > now] + [Toasted(message, title, severity, markup,
+                                                                             now + timeout)]
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def withdraw(self, messages: Collection[str]) -> None:
+        """Take down the toasts saying `messages`, leaving the others ('Saved as ...', 'Autosave kept ...') up
+        for the time they had left: Textual takes toasts down all at once only, so those are put up again."""
+        now = time.monotonic()
+        staying = [t for t in self.toasted if t.until > now and t.message not in messages]
+        self.toasted = []
+        self.clear_notifications()
+        for t in staying:
+            self.notify(t.message, title=t.title, severity=t.severity, timeout=t.until - now, markup=t.markup)
 
     @property
     def size(self) -> Size:
@@ -137,6 +163,9 @@ class CrisisApp(App[int]):
 
     def on_new_game_screen_back(self) -> None:
         self.title_screen()
+
+    def on_game_screen_page_left(self, message) -> None:
+        self.withdraw(message.notices)
 
     def on_game_screen_left(self) -> None:
         self.title_screen()

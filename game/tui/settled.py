@@ -80,19 +80,20 @@ def settled_text(state: State, end: Ended | None, reader: str | None = None,
         return _("What settled it: time ran out; turn {turn} was the last.").format(turn=end.turn)
     card = sc.card(end.card)
     option = card.options[end.option]
-    label = shown(option.outcomes[end.outcome].label, state, reader)
+    # The outcome in quotes, not brackets: a label may hold brackets of its own ('(as in 2019)').
+    label = quotable(shown(option.outcomes[end.outcome].label, state, reader))
     title = quotable(shown(card.title, state, reader))
     if not end.role:
-        said = (_("What settled it: the world's event “{card}” ({outcome}) ends the game.") if label
+        said = (_("What settled it: the world's event “{card}”, its outcome “{outcome}”, ends the game.") if label
                 else _("What settled it: the world's event “{card}” ends the game."))
         return said.format(card=title, outcome=label)
     chosen = quotable(shown(option.label, state, reader))
     if not sc.two_sided or end.role == reader:
-        said = (_("What settled it: you chose “{option}” on “{card}”, and its outcome ({outcome}) ends the game.")
+        said = (_("What settled it: you chose “{option}” on “{card}”, and its outcome “{outcome}” ends the game.")
                 if label else
                 _("What settled it: you chose “{option}” on “{card}”, and its outcome ends the game."))
     else:
-        said = (_("What settled it: {role} chose “{option}” on “{card}”, and its outcome ({outcome}) ends the game.")
+        said = (_("What settled it: {role} chose “{option}” on “{card}”, and its outcome “{outcome}” ends the game.")
                 if label else
                 _("What settled it: {role} chose “{option}” on “{card}”, and its outcome ends the game."))
     return said.format(role=role_name(sc, end.role), option=chosen, card=title, outcome=label)

@@ -515,7 +515,7 @@ class Happening:
 
     turn: int
     day: dt.date
-    title: str  # a world event's title, "<title> — <label>" when its result has a name; or "No card for <role> this week (<date>)."
+    title: str  # a world event's title ("<title> — <label>" when its result has a name), or "No card this week (<date>)."
     lines: tuple[str, ...]  # a world event's changes
     passed: bool = False  # a turn passed, not a world event
     text: str = ""  # what happened: the event's own text, then its result's when that is another
@@ -749,8 +749,9 @@ def outcome_shown(record: Record, step: Step | Prologue, reader: str | None, nam
     else:
         by = _("a friend") if step.seat == PERSON else _("bot: {bot}").format(bot=bot_name(step.seat))
         heading = _("{role}'s move ({by})").format(role=who, by=by)
-        choice = styled(_("{role} drew “{card}” and chose {option}"), role=(who, "bold"), card=(quotable(title), "bold"),
-                        option=(label, "italic"))
+        # the rival's option in quotes: its words are addressed to the rival ('... and it stands with you')
+        choice = styled(_("{role} drew “{card}” and chose “{option}”"), role=(who, "bold"),
+                        card=(quotable(title), "bold"), option=(quotable(label), "italic"))
     changes = step_lines(step, reader if two else None, names)
     end = ending_line(step, reader if two else None, names)
     if end and not step.world:

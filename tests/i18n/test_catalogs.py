@@ -3,6 +3,7 @@ no catalog lags behind the code, and each .mo the game reads says what its .po s
 
 from __future__ import annotations
 
+import gettext
 import re
 from pathlib import Path
 from string import Formatter
@@ -54,18 +55,41 @@ def _fields(text: str) -> tuple[set[str], set[str]]:
     return braces, set(_PERCENT.findall(text))
 
 
+def _forms_for_one(catalog) -> set[int]:
+    """The plural forms a language uses for the number one and no other (Spanish: the first)."""
+    form = gettext.c2py(catalog.plural_expr)
+    return {k for k in range(catalog.num_plurals) if {n for n in range(1000) if form(n) == k} == {1}}
+
+
 @pytest.mark.parametrize("code, domain", CATALOGS)
 def test_translations_keep_the_placeholders(code, domain):
     """A translation fills the same placeholders as its English, or .format() fails (or shows a brace) at run time."""
     wrong = []
-    for m in _po(code, domain):
+    catalog = _po(code, domain)
+    for m in catalog:
         if not m.id:
             continue
         wanted = _fields(_ids(m)[-1])
-        for string in _strings(m):
-            if string and _fields(string) != wanted:
+        for form, string in enumerate(_strings(m)):
+            # The form a language keeps for one alone may leave out the count, as the English singular does
+            # ('A consequence of this comes next turn.', 'Una consecuencia de esto llega el próximo turno.').
+            alone = form in _forms_for_one(catalog) and _fields(string) == _fields(_ids(m)[0])
+            if string and _fields(string) != wanted and not alone:
                 wrong.append((_ids(m)[0], string))
     assert not wrong, f"placeholders changed in {code}/{domain}.po: {wrong[:5]}"
+
+
+@pytest.mark.parametrize("code, domain", CATALOGS)
+def test_the_form_for_one_says_one_as_the_english_singular_does(code, domain):
+    """Where the English singular says its one in words ('A consequence of this comes in {turns} turns.'), the
+    translation's form for one does too: '1 consecuencia de esto llega dentro de 2 turnos' read stiffly."""
+    catalog = _po(code, domain)
+    stiff = []
+    for m in catalog:
+        if m.pluralizable:
+            count = _fields(m.id[1])[0] - _fields(m.id[0])[0]  # what the plural fills that the singular leaves out
+            stiff += [m.string[k] for k in _forms_for_one(catalog) if count & _fields(m.string[k])[0]]
+    assert not stiff, f"a number where {code} says one in words: {stiff}"
 
 
 @pytest.mark.parametrize("domain", i18n.DOMAINS)

@@ -104,18 +104,34 @@ def test_flags_by_their_description_and_other_terms_by_their_text(terms, reader,
 
 @pytest.mark.parametrize("end, reader, said", [
     (Ended("lockout", "effect", 2, card="talks", option=2, outcome=1, role="union"), "union",
-     "What settled it: you chose “Call a strike” on “Round of talks”, and its outcome (arrested) ends the game."),
+     "What settled it: you chose “Call a strike” on “Round of talks”, and its outcome “arrested” ends the game."),
     (Ended("lockout", "effect", 2, card="talks", option=2, outcome=1, role="union"), "mayor",
-     "What settled it: The Union Leader chose “Call a strike” on “Round of talks”, and its outcome (arrested)"
+     "What settled it: The Union Leader chose “Call a strike” on “Round of talks”, and its outcome “arrested”"
      " ends the game."),
     (Ended("lockout", "effect", 2, card="talks", option=1, outcome=0, role="mayor"), "mayor",
      "What settled it: you chose “Threaten a lockout” on “Round of talks”, and its outcome ends the game."),
     (Ended("stalemate", "effect", 2, card="storm", option=0, outcome=0, role=""), "mayor",
-     "What settled it: the world's event “A storm” (the docks flood) ends the game."),
+     "What settled it: the world's event “A storm”, its outcome “the docks flood”, ends the game."),
     (Ended("stalemate", "calendar", 4), "mayor", "What settled it: time ran out; turn 4 was the last."),
 ])
 def test_an_ending_by_an_outcome_names_the_card_and_the_outcome(end, reader, said):
     assert settled_text(start(duel(), None, 1), end, reader) == said
+
+
+def test_an_outcome_with_brackets_of_its_own_is_named_in_quotes_not_in_more_brackets():
+    # 'and its outcome (arrested (as in 1926)) ends the game': a bracket inside a bracket.
+    from dataclasses import replace
+
+    sc = duel()
+    talks = sc.card("talks")
+    strike = talks.options[2]
+    arrested = replace(strike.outcomes[1], label="arrested (as in 1926)")
+    talks = replace(talks, options=(*talks.options[:2], replace(strike, outcomes=(strike.outcomes[0], arrested)),
+                                    *talks.options[3:]))
+    sc = replace(sc, cards=(talks, *sc.cards[1:]), content_hash="duel-brackets-1")
+    end = Ended("lockout", "effect", 2, card="talks", option=2, outcome=1, role="union")
+    assert settled_text(start(sc, None, 1), end, "union").endswith(
+        "and its outcome “arrested (as in 1926)” ends the game.")
 
 
 @pytest.mark.parametrize("chances, labels, ends, how, shown", [

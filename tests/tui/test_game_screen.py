@@ -169,3 +169,19 @@ async def test_on_an_outcome_the_footer_names_every_key_that_moves_on(size, lang
             await pilot.press(key)
             await pilot.pause()
             assert app.screen.read[app.screen.reader] == before + 1 or app.screen.outcome is None
+
+
+async def test_a_number_typed_as_the_game_opens_plays_the_option_and_shows_its_page():
+    # The outcome page joins the screen just after the first card is drawn (issue 9, speed): a number typed ahead
+    # of it still plays the option and shows its page, with the keyboard on Next.
+    from textual.widgets import Button
+
+    app = build_app(scenario="strike", role="mayor", seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("1")  # seed 3: the reporters print the strikers' side, trust 50 -> 45
+        await pilot.pause()
+        assert "Public trust 50→45 (▼-5)" in screen_text(app)
+        assert isinstance(app.focused, Button) and app.focused.id == "continue"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Turn 2/8" in screen_text(app)

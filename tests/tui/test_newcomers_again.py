@@ -311,3 +311,24 @@ async def test_a_notice_about_a_page_goes_with_the_page():
             await pilot.press("space")
             await pilot.pause()
         assert "No card to choose" not in screen_text(app)
+
+
+async def test_a_notice_about_a_page_goes_with_it_and_leaves_the_others_up():
+    """Taking down the page's warning took down every toast with it: 'Saved as ...' went too."""
+    app = build_app(scenario="strike", role="mayor", seed=3)
+    app.NOTIFICATION_TIMEOUT = 600  # up until taken down: the test does not race the clock
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await opened(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")  # the name it suggests
+        await pilot.pause()
+        assert "Saved as '" in " ".join(screen_text(app).split())
+        await pilot.press("9")  # no option 9 on the card: a warning about this page
+        await pilot.pause()
+        assert "There is no option 9" in " ".join(screen_text(app).split())
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.screen.outcome is not None
+        shown = " ".join(screen_text(app).split())
+        assert "There is no option 9" not in shown and "Saved as '" in shown

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from game import saves
@@ -32,6 +34,9 @@ async def test_a_game_against_a_bot_to_its_end_shows_every_move_of_the_opponent(
         # The mayor moves first: the game opens on the bot's move, before the union's card.
         text = screen_text(app)
         assert "The Mayor's move (bot: adaptive)" in text and "The Mayor drew “The walkout”" in text and fits(app)
+        # the rival's option quoted: its words speak to the rival, not to the reader
+        page = " ".join(m[1].strip() for m in re.finditer(r"▕([^▏\n]*)", text))  # the page between its borders
+        assert re.search(r"The Mayor drew “The walkout” and chose “[^”]+”", page), page
         assert ("Odds: " in text or "single possible" in text) and "Town funds" not in text  # the union never sees the town's funds
         seen_opponent = 0
         while isinstance(app.screen, GameScreen):

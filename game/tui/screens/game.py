@@ -61,6 +61,13 @@ class GameScreen(Screen):
     class Left(Message):
         """The player asked for the title screen (the game is autosaved)."""
 
+    class PageLeft(Message):
+        """The page on show changed: the warnings about the last one (`notices`, their texts) no longer apply."""
+
+        def __init__(self, notices: frozenset[str]) -> None:
+            super().__init__()
+            self.notices = notices
+
     BINDINGS = [
         Binding("1", "choose(1)", N_("Choose"), key_display="1-9"),
         *[Binding(str(n), f"choose({n})", f"Option {n}", show=False) for n in range(2, 10)],
@@ -122,7 +129,7 @@ class GameScreen(Screen):
         # -1: not even the world's opening events (shown before the first move when there are any).
         unread = -1 if record.prologue is not None else 0
         self._computed: dict[str, tuple[tuple, object]] = {}
-        self._notice_up = False  # a warning about the page on show is up (see _page_notice)
+        self._notices: set[str] = set()  # the warnings about the page on show (see _page_notice)
         self.read = {p: max((n + 1 for n, s in enumerate(record.steps) if s.role == p), default=unread) for p in people}
         # The first values, before anything is mounted to watch them (Textual's way to set them in a constructor).
         self.set_reactive(GameScreen.record, record)
@@ -148,7 +155,12 @@ class GameScreen(Screen):
                              id="meters").data_bind(GameScreen.readings, GameScreen.viewer, GameScreen.since)
             with Vertical(id="play"):
                 yield CardView(id="card").data_bind(GameScreen.card, GameScreen.choices, GameScreen.odds)
-                yield OutcomeView(id="outcome").data_bind(shown=GameScreen.page, button=GameScreen.button)
+                # Bound here, mounted here only when the game opens on a page; under a first card, after its first
+                # frame (see _place_outcome).
+                self.outcome_view = OutcomeView(id="outcome").data_bind(shown=GameScreen.page,
+                                                                        button=GameScreen.button)
+                if self.read[self.reader] < len(self.record.steps):
+                    yield self.outcome_view
             yield StoryLog(id="log").data_bind(GameScreen.entries)
         yield KeyFooter(compact=True)
 
@@ -172,11 +184,19 @@ class GameScreen(Screen):
             self.turn_page()  # a bot moved first, or moved since the save: show what it did
         if not any(step.seat == PERSON for step in self.record.steps):  # a new game: nobody has moved yet
             self.call_after_refresh(self._first_save)
+        self.call_after_refresh(self._place_outcome)
         if self.watch is not None:
             from ..reload import watch_scenario
 
             self.run_worker(partial(watch_scenario, self, self.watch, self._stop_watching), thread=True,
                             group="watch", exclusive=True, exit_on_error=False)
+
+    def _place_outcome(self) -> None:
+        """The outcome view, hidden under a first card, joins the screen after its first frame: building its eight
+        widgets and reading its button's styles was 3% of the work before that frame (issue 9). A page wanted
+        before then (a number typed ahead) places it at once."""
+        if self.outcome_view.parent is None:
+            self.query_one("#play").mount(self.outcome_view)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Textual's own handler, which styles the whole screen again on every resume. The first
@@ -335,19 +355,23 @@ class GameScreen(Screen):
     def show_page(self) -> None:
         """The card or the outcome, whichever is on show, with the keyboard on it. A new card has no option
         picked, so the Enter that dismissed the last outcome cannot play it unread."""
-        card, result = self.query_one(CardView), self.query_one(OutcomeView)
+        card, result = self.query_one(CardView), self.outcome_view
         card.display, result.display = self.outcome is None, self.outcome is not None
-        if self._notice_up:  # Textual takes toasts down all at once only: only when one of these is up
-            self._notice_up = False
-            self.app.clear_notifications()
+        if self.outcome is not None:
+            self._place_outcome()
+        if self._notices:
+            self.post_message(self.PageLeft(frozenset(self._notices)))
+            self._notices.clear()
         # The footer names the keys that work on the page on show: the numbers on a card, Space/Enter on an outcome.
         self._footer_keys()
         if self.log_covers_play:
             return
         if self.outcome is None:
             card.focus_options()
-        else:
+        elif result.is_mounted:
             result.focus_continue()
+        else:  # placed just now: its button is there once it is mounted
+            result.call_later(result.focus_continue)
 
     def _footer_keys(self) -> None:
         # On an outcome, Space/Enter is named for what it does: reads on while the page has more, then moves on.
@@ -355,7 +379,7 @@ class GameScreen(Screen):
         # Behind the story log neither works (check_action), so neither is offered (issue 9: "1-9 Choose" stood there).
         footer.leave_out(frozenset({"choose", "next"} if self.log_covers_play
                                    else {"choose"} if self.outcome is not None else {"next"}))
-        footer.describe("next", _("Read on ↓") if self.outcome is not None and self.query_one(OutcomeView).unread
+        footer.describe("next", _("Read on ↓") if self.outcome is not None and self.outcome_view.unread
                         else None)
 
     @on(OutcomeView.More)
@@ -421,7 +445,7 @@ class GameScreen(Screen):
     def _page_notice(self, text: str) -> None:
         """A warning about the page on show, taken down when the page changes (show_page): left up, it covered the
         next card's meter panel (issue 9)."""
-        self._notice_up = True
+        self._notices.add(text)
         self.notify(text, severity="warning")
 
     def action_choose(self, number: int) -> None:
@@ -456,7 +480,8 @@ class GameScreen(Screen):
     def action_next(self) -> None:
         """Space or Enter on an outcome: reads on while some of the page is below the fold (the world's events
         told below went unread at 120x40), then moves on."""
-        if self.outcome is None or self.query_one(OutcomeView).read_on():
+        view = self.outcome_view
+        if self.outcome is None or not view.is_mounted or view.read_on():  # not mounted: the page is not shown yet
             return
         self.turn_page()
 

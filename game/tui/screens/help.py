@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
 from game.i18n import N_, _
 
+from ..widgets.reading_pane import ReadingPane
 from .title import read_asset
 
 
@@ -23,9 +24,9 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog wide"):
             # The page is longer than most terminals: the Markdown sits in a focused scrolling container,
             # which takes the arrows, PageUp/PageDown, Home/End and the mouse wheel.
-            with VerticalScroll(id="help-text"):
+            with ReadingPane(id="help-text"):
                 yield Markdown(read_asset("help.md") or _("The help file is missing from this installation."))
-            yield Static(_("↑ ↓ PgUp PgDn Home End or the mouse wheel to scroll · Escape to close"),
+            yield Static(_("↑ ↓ PgUp PgDn Home End to scroll") + " · " + _("Escape to close"),
                          classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:

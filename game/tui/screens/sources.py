@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from game.engine import Scenario
 from game.i18n import N_, _
+
+from ..widgets.reading_pane import ReadingPane
 
 
 def source_list(scenario: Scenario) -> Content:
@@ -41,8 +43,9 @@ class SourcesScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(_("Sources: {title}").format(title=self.scenario.title), classes="dialog-title", markup=False)
-            yield VerticalScroll(Static(source_list(self.scenario)), id="sources-pane")
-            yield Static(_("Escape to close"), classes="dialog-hint")
+            yield ReadingPane(Static(source_list(self.scenario)), id="sources-pane")
+            yield Static(_("↑ ↓ PgUp PgDn Home End to scroll") + " · " + _("Escape to close"),
+                         classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#sources-pane").focus()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from textual.app import ComposeResult, RenderResult
@@ -49,9 +50,9 @@ class Series:
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """A turning decision: drawn as a line at the point after it, numbered, in its role's colour."""
+    """A turning decision: drawn as a line on its turn's column, numbered, in its role's colour."""
 
-    x: int
+    x: int  # the point after it (an index into the series' values)
     number: int
     side: int  # the role's place in the turn order (0 in a one-role game)
     text: str  # what the key says of it: "Turn 3, The Union Leader: Call a strike"
@@ -71,13 +72,39 @@ def _hex(rgb: tuple[int, int, int]) -> str:
     return "#{:02x}{:02x}{:02x}".format(*rgb)
 
 
+def turn_columns(turns: tuple[int, ...]) -> list[float]:
+    """Each point's place on the x axis, counted in turns: the start at the turn before the first, each turn's
+    decisions spread over the turn so that its last lands on the turn's own number. A turn's tick and its
+    turning decisions share a column, and every turn takes the same width, however many decisions it had
+    (the first turn's three points, the start and two moves, made its tick gap wider than the others')."""
+    per_turn, seen = Counter(turns[1:]), Counter()
+    xs = [float(turns[0] - 1)]
+    for t in turns[1:]:
+        seen[t] += 1
+        xs.append(t - 1 + seen[t] / per_turn[t])
+    return xs
+
+
+TICK_STEPS = (1, 2, 5, 10, 20, 50, 100)
+
+
 def turn_ticks(turns: tuple[int, ...], width: int) -> tuple[list[int], list[str]]:
-    """Where each turn starts on the x axis and its number, thinned to one label per ~8 columns."""
-    starts = [k for k, t in enumerate(turns) if k == 0 or t != turns[k - 1]]
+    """The turns the x axis numbers: every turn when there is room (about eight columns each), else every 2nd,
+    5th, 10th..., always the same number of turns apart."""
+    first, last = turns[0], max(turns[-1], turns[0])
     room = max(2, width // 8)
-    step = max(1, -(-len(starts) // room))
-    kept = starts[::step]
-    return kept, [str(turns[k]) for k in kept]
+    step = next((s for s in TICK_STEPS if (last - first) // s + 1 <= room), TICK_STEPS[-1])
+    kept = [t for t in range(first, last + 1) if t % step == 0 or step == 1]
+    return kept, [str(t) for t in kept]
+
+
+def mark_columns(shown: ChartShown) -> dict[int, list[Mark]]:
+    """The turning decisions by the turn they stand on: both leaders' on one turn share a line and a label
+    ('1,2'), since one number drawn over the other hid it."""
+    columns: dict[int, list[Mark]] = {}
+    for m in shown.marks:
+        columns.setdefault(shown.turns[m.x], []).append(m)
+    return columns
 
 
 def key_text(shown: ChartShown) -> Content:
@@ -106,7 +133,9 @@ class MeterLines(PlotextPlot):
             return super().render()
         same = len({(s.lo, s.hi) for s in shown.series}) == 1
         lo, hi = (shown.series[0].lo, shown.series[0].hi) if same else (0, 100)
-        last = len(shown.turns) - 1
+        xs = turn_columns(shown.turns)
+        start, last = xs[0], xs[-1]
+        span = max(1.0, last - start)
         # Labels on the chart's own background (plotext would box them in white).
         ground = Color.parse(self.app.theme_variables.get("surface", "black")).rgb
         ends = []
@@ -114,20 +143,22 @@ class MeterLines(PlotextPlot):
             # Meters of different ranges share the chart as a share of their own range.
             ys = list(s.values) if same else [100 * (v - s.lo) / max(1, s.hi - s.lo) for v in s.values]
             colour = LINE_COLOURS[n % len(LINE_COLOURS)]
-            plt.plot(list(range(len(ys))), ys, marker=MARKERS[n % len(MARKERS)], color=colour)
+            plt.plot(xs, ys, marker=MARKERS[n % len(MARKERS)], color=colour)
             ends.append(ys[-1])
         labels = end_labels(ends, lo, hi, max(2, self.size.height - 3))
         shared = Color.parse(self.app.theme_variables.get("foreground", "white")).rgb
         for text, y in labels:
             colour = LINE_COLOURS[LETTERS.index(text) % len(LINE_COLOURS)] if len(text) == 1 else shared
-            plt.text(text, last + 0.02 * max(1, last) + 0.2, y, color=colour, background=ground, style="bold")
+            plt.text(text, last + 0.02 * span + 0.2, y, color=colour, background=ground, style="bold")
         wide = max((len(text) for text, _y in labels), default=1)  # room on the right for 'A,B' as for 'A'
 
-        for m in shown.marks:
-            colour = SIDE_COLOURS[m.side % 2]
-            plt.vline(m.x, colour)
-            plt.text(str(m.number), m.x, hi, color=colour, background=ground, style="bold", alignment="center")
-        plt.xlim(0, last + (0.04 + 0.02 * wide) * max(1, last) + 0.5)
+        for column, marks in mark_columns(shown).items():
+            sides = {m.side % 2 for m in marks}
+            colour = SIDE_COLOURS[sides.pop()] if len(sides) == 1 else shared
+            plt.vline(column, colour)
+            plt.text(",".join(str(m.number) for m in marks), column, hi, color=colour, background=ground,
+                     style="bold", alignment="center")
+        plt.xlim(start, last + (0.04 + 0.02 * wide) * span + 0.5)
         plt.ylim(lo, hi)
         mid = (lo + hi) / 2
         plt.yticks([lo, mid, hi], [str(lo), f"{mid:g}", str(hi)] if same else [_("low"), _("half"), _("high")])

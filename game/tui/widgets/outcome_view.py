@@ -111,8 +111,9 @@ class OutcomeView(Vertical):
             static.update(content)
             static.display = bool(content)
         world = self.query_one("#outcome-world", Static)
-        world.update(Content("\n").join(
-            Content.assemble((w.heading, "bold"), ("\n" + w.text) if w.text else "", *(("\n  " + line, "") for line in w.lines))
+        world.update(Content("\n").join(  # each event: its heading, what happened, then what it changed
+            Content.assemble((w.heading, "bold"), ("\n" + w.text) if w.text else "",
+                             *(("\n  " + line, "") for line in w.lines))
             for w in shown.world))
         world.display = bool(shown.world)
         body = self.query_one(PageBody)
@@ -133,7 +134,8 @@ class OutcomeView(Vertical):
 
     def watch_button(self, label: str) -> None:
         button = self.query_one("#continue", Button)
-        button.label = _("Read on ↓  (Enter)") if self.unread else label
+        # The footer names Space/Enter on such a page in the same words (GameScreen): one name for one action.
+        button.label = _("Read on ↓") + "  (Enter)" if self.unread else label
         button.refresh(layout=True)  # a shorter label than the last: the button shrinks to it
 
     def read_on(self) -> bool:
