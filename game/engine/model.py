@@ -50,10 +50,12 @@ class Happened:
                 and self.first.month == self.last.month)
 
 
-def happened_text(happened: Happened | None) -> str:
+def happened_text(happened: Happened | None, shown: _dt.date | None = None) -> str:
     """What a historical card's tag says: when its event really happened, in the words of the game's dates (a
-    card is drawn anywhere in its window, so its own date is not the day it happened)."""
-    if happened is None:
+    card is drawn anywhere in its window, so its own date is not the day it happened). A card shown on the very
+    day it happened says no more than "this happened": the date beside the tag already names that day, and the
+    line stays one line on a narrow screen."""
+    if happened is None or happened.first == happened.last == shown:
         return _("this happened")
     if happened.first == happened.last:
         return _("this happened on {date}").format(date=format_date(happened.first))

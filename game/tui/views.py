@@ -232,7 +232,7 @@ def card_shown(state: State, reader: str | None = None) -> CardShown | None:
     return CardShown(shown(card.title, state, role, day), date_text(day),
                      undated(shown(card.text_for(role), state, role, day), day),
                      card.historical, citations_text(state.scenario, card.sources),
-                     happened_text(card.happened) if card.historical else _("this did not happen"))
+                     happened_text(card.happened, day) if card.historical else _("this did not happen"))
 
 
 def whole_shares(chances: tuple[float, ...]) -> list[int]:

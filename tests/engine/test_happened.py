@@ -29,3 +29,11 @@ D = dt.date
 def test_the_tag_words_each_kind_of_date_as_the_game_writes_dates(lang, first, last, words):
     i18n.set_language(lang)
     assert happened_text(Happened(first, last)) == words
+
+
+def test_a_card_shown_on_the_day_it_happened_does_not_say_the_day_twice():
+    # The date beside the tag is that day: "23 Jan 2019  historical  this happened" is true, and fits 80 columns.
+    day = D(2019, 1, 23)
+    assert happened_text(Happened(day, day), shown=day) == "this happened"
+    assert happened_text(Happened(day, day), shown=D(2019, 1, 28)) == "this happened on 23 Jan 2019"
+    assert happened_text(Happened(D(2019, 1, 1), D(2019, 1, 31)), shown=day) == "this happened in January 2019"
