@@ -240,14 +240,17 @@ def format_moment(when: _dt.datetime) -> str:
 
 
 def format_percent(x: float, digits: int = 0) -> str:
-    """A share (0.45) as a percentage with `digits` decimals: "45%", "45 %" (rounded as Python rounds it)."""
+    """A share (0.45) as a percentage with `digits` decimals: "45%", "45,5%" (rounded as Python rounds it)."""
     rounded = f"{x:.{digits}%}"
     if language() == ENGLISH:
         return rounded
     from babel.numbers import format_percent as babel_percent
 
-    # Rounded once, by Python, so every language shows the same figure; Babel only writes it.
-    return babel_percent(Decimal(rounded[:-1]) / 100, _pattern("percent", digits), locale=_babel_locale())
+    # Rounded once, by Python, so every language shows the same figure; Babel only writes it. The no-break
+    # space some languages put before the sign ("52\u00a0%") is left out: Rich wraps lines at it (its issues
+    # #3545 and #4196), and a "%" alone at the start of a line reads worse than "52%", which Spanish also writes.
+    written = babel_percent(Decimal(rounded[:-1]) / 100, _pattern("percent", digits), locale=_babel_locale())
+    return re.sub(r"[\u00a0\u202f ]%", "%", written)
 
 
 def format_number(n: float, digits: int | None = None) -> str:

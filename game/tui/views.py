@@ -494,12 +494,14 @@ def change_lines(events, scenario: Scenario, turn: int, reader: str | None = Non
             lines.append(said.format(flag=flags.get(e.flag, e.flag)))
         elif isinstance(e, FollowUpQueued) and e.due in due:
             n, later = due.pop(e.due), e.due - turn
+            # The earliest turn, not a promise: a fixed-date card, another follow-up due first or its window
+            # can keep the slot ("in 3 turns" came after 5, newcomer)
             if later <= 1:
-                said = ngettext("A consequence of this comes next turn.",
-                                "{n} consequences of this come next turn.", n)
+                said = ngettext("A consequence of this comes next turn at the earliest.",
+                                "{n} consequences of this come next turn at the earliest.", n)
             else:
-                said = ngettext("A consequence of this comes in {turns} turns.",
-                                "{n} consequences of this come in {turns} turns.", n)
+                said = ngettext("A consequence of this comes in {turns} turns at the earliest.",
+                                "{n} consequences of this come in {turns} turns at the earliest.", n)
             lines.append(said.format(n=n, turns=later))
     return lines
 

@@ -72,7 +72,7 @@ def test_translations_keep_the_placeholders(code, domain):
         wanted = _fields(_ids(m)[-1])
         for form, string in enumerate(_strings(m)):
             # The form a language keeps for one alone may leave out the count, as the English singular does
-            # ('A consequence of this comes next turn.', 'Una consecuencia de esto llega el próximo turno.').
+            # ('A consequence of this comes next turn at the earliest.', 'Una consecuencia de esto llega el próximo turno como pronto.').
             alone = form in _forms_for_one(catalog) and _fields(string) == _fields(_ids(m)[0])
             if string and _fields(string) != wanted and not alone:
                 wrong.append((_ids(m)[0], string))
@@ -81,7 +81,7 @@ def test_translations_keep_the_placeholders(code, domain):
 
 @pytest.mark.parametrize("code, domain", CATALOGS)
 def test_the_form_for_one_says_one_as_the_english_singular_does(code, domain):
-    """Where the English singular says its one in words ('A consequence of this comes in {turns} turns.'), the
+    """Where the English singular says its one in words ('A consequence of this comes in {turns} turns at the earliest.'), the
     translation's form for one does too: '1 consecuencia de esto llega dentro de 2 turnos' read stiffly."""
     catalog = _po(code, domain)
     stiff = []

@@ -63,7 +63,7 @@ def test_constants_marked_with_N_are_translated_where_shown():
 
 @pytest.mark.parametrize("code, date, percent, share, number, decimals", [
     ("en", "7 Jan 2019", "45%", "45.5%", "12,345", "1,234.50"),
-    ("es", "7 ene 2019", "45\u00a0%", "45,5\u00a0%", "12.345", "1.234,50"),
+    ("es", "7 ene 2019", "45%", "45,5%", "12.345", "1.234,50"),  # no space before "%": Rich wraps at it
 ])
 def test_numbers_and_dates_are_written_as_the_language_writes_them(code, date, percent, share, number, decimals):
     i18n.set_language(code)

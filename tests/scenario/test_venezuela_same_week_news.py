@@ -32,9 +32,9 @@ NARRATES = {
 AGREE_ANYWAY = {
     ("fund_claim", "the rumour sticks", "loyalty stiffens (as in 2019)"):
         "both tell that the rumour made an amnesty look like a bribe to the officers",
-    ("notepad", "officers take note", "no troops come (as in 2019)"):
+    ("notepad", "officers hear him", "no troops come (as in 2019)"):
         "both tell the officers that no foreign troops are coming, from either leader",
-    ("notepad", "a few officers take note", "no troops come (as in 2019)"):
+    ("notepad", "most say words are cheap", "no troops come (as in 2019)"):
         "both tell the officers that no foreign troops are coming, from either leader",
     ("rio_lists", "some generals start to worry", "Call it a pretext for invasion and hold militia drills"):
         "some generals worry while most rally: the texts say 'some' and 'most'",

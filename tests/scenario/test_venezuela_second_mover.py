@@ -44,7 +44,7 @@ BLIND_TO_GUAIDO = {
     ("year_end", "Offer an amnesty to opposition deputies who return to the Assembly"),
     ("after_uprising", "he is seized"), ("after_uprising", "the raid fails"),
     ("autumn_plan", "Guaidó is seized"), ("autumn_plan", "most escape"),
-    ("autumn_plan", "the opposition is split"), ("autumn_plan", "a promise made twice"),
+    ("autumn_plan", "the opposition is split"), ("autumn_plan", "a second promise, doubted"),
     ("small_parties", "Give them places on a new electoral council"),
     ("assembly_term", "some deputies listen"),
     ("assembly_term", "Have the court ask the Constituent Assembly to lift opposition deputies' immunity"),
@@ -144,3 +144,52 @@ def test_every_result_listed_as_blind_to_guaido_still_exists(scenario):
     keys = {(card.id, o.label or option.label) for card in _shared(scenario) for option in card.options
             for o in option.outcomes}
     assert BLIND_TO_GUAIDO <= keys, sorted(BLIND_TO_GUAIDO - keys)
+
+
+# What one of Guaidó's results settles for the week, and the words of a card of Maduro's that it makes untrue
+# (hot-seat, 5 August: Guaidó read "The generals ... make their peace with Maduro instead", and Maduro's very next
+# card was three generals demanding that he hand power to a military council).
+SETTLES = (
+    (r"make their peace with Maduro|close ranks with Maduro|generals back down",
+     r"hand power to a military council|remove Maduro themselves", "the generals dropped their council plot"),
+)
+
+
+def _maduro_can_read(scenario, card, flags, turns, rng):
+    """Whether Maduro may draw `card` in one of `turns`, in some world where `flags` are set."""
+    for _ in range(WORLDS):
+        meters = tuple(rng.randint(m.lo, m.hi) for m in scenario.meters)
+        turn = rng.choice(turns)
+        if card.condition is None or card.condition(meters, frozenset(flags), turn):
+            return True
+    return False
+
+
+def test_maduros_card_that_week_does_not_undo_what_guaidos_result_settled(scenario):
+    """Guaidó moves first, so his result is in the story log when Maduro draws his own card that week: a card of
+    Maduro's may not tell what that result has just settled the other way."""
+    rng = random.Random(2019)
+    base = {"claim", "talks_open", "small_parties_deal", "us_recognised"}
+    problems = []
+    for card in scenario.cards:
+        for option in card.options:
+            if card.event or "guaido" not in card.roles or not option.open_to("guaido"):
+                continue
+            for outcome in option.outcomes:
+                for settled, undone, what in SETTLES:
+                    if not re.search(settled, outcome.text):
+                        continue
+                    turns = list(range(max(card.first_turn, 1), min(card.last_turn, scenario.calendar.max_turns) + 1))
+                    for other in scenario.cards:
+                        if "maduro" in other.roles and not other.event and re.search(undone, other.text_for("maduro")) \
+                                and _maduro_can_read(scenario, other, base | _flags_set(outcome), turns, rng):
+                            problems.append(f"{card.id} '{outcome.label}' ({what}), then Maduro's {other.id}")
+    assert problems == []
+
+
+def test_the_settled_check_meets_the_results_and_cards_it_names(scenario):
+    """Each SETTLES row finds a result of Guaidó's and a card of Maduro's: the check above is not empty."""
+    texts = [o.text for c in scenario.cards for op in c.options for o in op.outcomes]
+    cards = [c.text_for("maduro") for c in scenario.cards if "maduro" in c.roles and not c.event]
+    for settled, undone, _what in SETTLES:
+        assert any(re.search(settled, t) for t in texts) and any(re.search(undone, t) for t in cards)

@@ -25,7 +25,7 @@ GAMES = 12  # a pairing; 16 pairings, so 192 games
 RECURRING = {
     "g_assembly_sits": "the Assembly's weekly sitting, told as routine ('as it does every week'); a quiet week's card",
     "m_cabinet_on_air": "the cabinet on state television, told as routine ('as they are most weeks'); a quiet week's card",
-    "m_arrest_order": "the standing case file against Guaidó ('any week you choose'), with the legal net's value",
+    "m_arrest_order": "the case file against Guaidó, back on the desk ('is back on your desk'), with the legal net's value",
 }
 
 
@@ -88,3 +88,48 @@ def test_each_briefing_wants_its_meters_the_way_its_arrows_and_score_do(scenario
         named = _named(scenario, words)
         assert len(named) >= 4, (way, words)
         assert {m: wanted[m] for m in named} == {m: aim for m in named}, way
+
+
+# Words that promise a leader a move whenever he likes. No move is: each comes on a card drawn for its week.
+ANY_TIME = (r"\bat any time\b|any week you (choose|like)|whenever you (like|choose|wish)",
+            r"en cualquier momento|la semana que quieras|cuando quieras")
+
+
+def test_no_text_promises_a_move_whenever_a_leader_likes(scenario, spanish):
+    """Guaidó's briefing said 'Maduro may order your arrest at any time', and the warrant's card told Maduro
+    he might send for it 'any week you choose'; but an arrest comes only on the cards that offer one. The
+    briefings and what a leader reads on a card say when a move comes, not 'at any time'."""
+    problems = []
+    for language, sc in enumerate((scenario, spanish)):
+        texts = [(role.id, role.briefing) for role in sc.roles]
+        texts += [(card.id, text) for card in sc.cards
+                  for text in (card.text, *card.texts.values(),
+                               *(o.text for option in card.options for o in option.outcomes))]
+        problems += [f"{where} ({'en es'.split()[language]}): {text[:80]!r}" for where, text in texts
+                     if text and re.search(ANY_TIME[language], text)]
+    assert problems == []
+
+
+def _bare(label: str) -> str:
+    return re.sub(r"\s*\((as in|en) 2019\)$", "", label).casefold()
+
+
+# Words by which a label leans on a text the odds line does not show ("certain: still only a few", "nobody
+# believes him either", "nobody from Guaidó's side"): the rival's result, or the result's own text.
+LEANS = (r"\beither\b|^still\b|\bnobody from\b", r"\btampoco\b|^sigue(n)? (siendo|sin)\b|^nadie del lado")
+
+
+def test_each_result_label_names_its_own_result(scenario, spanish):
+    """A result's label is read in the odds line beside its option ('49% officers take note / 51% a few officers
+    take note'): no label of an option holds a sibling's whole label, and none leans on words the line does
+    not show."""
+    problems = []
+    for language, sc in enumerate((scenario, spanish)):
+        for card in sc.cards:
+            for option in card.options:
+                labels = [_bare(o.label) for o in option.outcomes if o.label]
+                problems += [f"{card.id} '{option.label}': {a!r} holds {b!r}" for a in labels for b in labels
+                             if a != b and b in a]
+                problems += [f"{card.id} '{option.label}': {label!r} leans on another text" for label in labels
+                             if re.search(LEANS[language], label)]
+    assert problems == []

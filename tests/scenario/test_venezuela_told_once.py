@@ -15,13 +15,15 @@ import re
 
 import pytest
 
+from game.engine.effects import SetFlag
+
 
 # What a text may tell only when one of the flags is set, so only on a card whose condition requires one:
 # (flags, English, Spanish, the choice).
 CHOSEN = (
     ({"left_country"}, r"you left anyway|having crossed the border|slipped across the border to|You are in Bogotá"
-                       r"|You are flying home",
-     r"saliste igual|tras cruzar la frontera|Ayer cruzaste|Estás en Bogotá|Vuelas de regreso",
+                       r"|You are flying home|given you the floor",
+     r"saliste igual|tras cruzar la frontera|Ayer cruzaste|Estás en Bogotá|Vuelas de regreso|te ha cedido la palabra",
      "Guaidó crossed into Colombia"),
     ({"oslo_guaido", "envoys_maduro", "talks_open"},
      r"brought your envoys and Maduro's to Oslo|hosting talks between your envoys",
@@ -78,6 +80,8 @@ def test_a_card_tells_a_choice_as_made_only_when_its_condition_requires_it(scena
      "Guaidó crossed into Colombia"),
     ("You are in Bogotá, having crossed the border in defiance of the travel ban", 0, "Guaidó crossed into Colombia"),
     ("Estás en Bogotá, tras cruzar la frontera desafiando la prohibición de salida", 1, "Guaidó crossed into Colombia"),
+    ("The Lima Group meets in Bogotá with US Vice President Mike Pence, and it has given you the floor.", 0,
+     "Guaidó crossed into Colombia"),
     ("Norway has quietly brought your envoys and Maduro's to Oslo for exploratory contacts", 0,
      "the envoys went to Oslo"),
 ])
@@ -170,3 +174,27 @@ def test_a_result_under_a_leaders_roll_names_whom_he_and_his_mean(scenario):
 ])
 def test_the_pronoun_check_tells_a_named_he_from_a_dangling_one(scenario, text, caught):
     assert dangling(text, _names(scenario)) is caught
+
+
+def _words(text: str) -> set[str]:
+    """A sentence's words that carry its sense: four letters or more, without a possessive."""
+    return {w.lower().removesuffix("'s") for w in re.findall(r"[\w']+", text) if len(w) >= 4}
+
+
+def test_the_flags_one_result_sets_each_say_something_new(scenario, spanish):
+    """A player reads one 'Now true' line for each flag a result sets: 'Maduro has promised a new presidential
+    election.' followed by 'Maduro promised Europe a new presidential election, at its deadline.' told him the
+    promise twice. Two flags set together share no more than a third of their words."""
+    problems = []
+    for language, sc in enumerate((scenario, spanish)):
+        said = {f.id: f.description for f in sc.flags}
+        for card in sc.cards:
+            for option in card.options:
+                for outcome in option.outcomes:
+                    flags = [e.flag for e in outcome.effects if isinstance(e, SetFlag) and e.value]
+                    for i, a in enumerate(flags):
+                        for b in flags[i + 1:]:
+                            one, other = _words(said[a]), _words(said[b])
+                            if len(one & other) > min(len(one), len(other)) / 3:
+                                problems.append(f"{card.id} ({'en es'.split()[language]}): {said[a]!r} / {said[b]!r}")
+    assert sorted(set(problems)) == []

@@ -242,8 +242,8 @@ def test_the_games_own_words_read_as_english():
 
     sc = build_app(scenario="strike", role="mayor", seed=3).opening.record.scenario
     # Issue 9 r2: "Something will follow in 1 turn." was vague: what the player can know is that a consequence comes.
-    assert change_lines([FollowUpQueued("x", 5)], sc, 4) == ["A consequence of this comes next turn."]
-    assert change_lines([FollowUpQueued("x", 7)], sc, 4) == ["A consequence of this comes in 3 turns."]
+    assert change_lines([FollowUpQueued("x", 5)], sc, 4) == ["A consequence of this comes next turn at the earliest."]
+    assert change_lines([FollowUpQueued("x", 7)], sc, 4) == ["A consequence of this comes in 3 turns at the earliest."]
     assert [chance_phrase(p) for p in ("85%", "8%", "11%", "18%", "40%", "1%", "<1%", ">99%")] == [
         "an 85% chance", "an 8% chance", "an 11% chance", "an 18% chance", "a 40% chance", "a 1% chance",
         "a <1% chance", "a >99% chance"]

@@ -210,8 +210,8 @@ def test_one_meter_changed_twice_is_one_line_and_follow_ups_due_together_are_tol
     events = (MeterChanged("pay", 37, 35), MeterChanged("pay", 35, 32), MeterChanged("budget", 60, 56),
               FollowUpQueued("storm", 3), FollowUpQueued("talks", 3), FollowUpQueued("talks", 4))
     assert change_lines(events, sc, 2) == ["Pay 37→32 (▼-5)", "Town budget 60→56 (▼-4)",
-                                           "2 consequences of this come next turn.",
-                                           "A consequence of this comes in 2 turns."]
+                                           "2 consequences of this come next turn at the earliest.",
+                                           "A consequence of this comes in 2 turns at the earliest."]
 
 
 @pytest.mark.parametrize("chances, labels, ends, shown", [

@@ -8,10 +8,13 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Button
 
+from game import i18n, paths
+from game.i18n import _, ngettext
 from game.tui.app import build_app
 from game.tui.screens.glossary import GlossaryScreen
 from game.tui.screens.help import HelpScreen
 from game.tui.screens.sources import SourcesScreen
+from game.tui.turning import CONTINUATIONS
 from game.tui.widgets.key_footer import KeyFooter
 from game.tui.widgets.meter_chart import ChartShown, Mark, MeterChart, Series, turn_columns, turn_ticks
 from game.tui.widgets.outcome_view import PageBody
@@ -118,27 +121,45 @@ async def test_the_footer_and_the_button_call_reading_on_by_one_name(lang, monke
     """The Spanish footer said 'espacio/enter Más ↓' while the button said 'Seguir leyendo ↓': one action had
     two names. On a page with more below, the key in the footer and the button say the same words, and every key
     of the footer still shows whole at 80 columns."""
-    from game import i18n
-
-    monkeypatch.setenv("CRISIS_LANG", lang)
+    monkeypatch.setenv("CRISIS_LANG", lang)  # English again at the next test (tests/conftest.py)
     i18n.set_language(lang)
-    try:
-        app = build_app(scenario="venezuela-2019", role="maduro", opponent="greedy", seed=3)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await opened(pilot)
-            screen = app.screen
-            for _ in range(30):
-                if screen.outcome is not None and screen.query_one(PageBody).unread:
-                    break
-                await pilot.press("1" if screen.outcome is None else "space")
-                await pilot.pause()
-            assert screen.query_one(PageBody).unread
+    app = build_app(scenario="venezuela-2019", role="maduro", opponent="greedy", seed=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        for _ in range(30):
+            if screen.outcome is not None and screen.query_one(PageBody).unread:
+                break
+            await pilot.press("1" if screen.outcome is None else "space")
             await pilot.pause()
-            label = str(screen.query_one("#continue", Button).label)
-            name = label.removesuffix("  (Enter)")
-            assert name != label and f"{name}  (Enter)" in screen_text(app)
-            footer = screen_text(app).splitlines()[-1]
-            keys = [k for k in screen.query_one(KeyFooter).children if k.display]
-            assert name in footer and all(f"{k.key_display} {k.description}" in footer for k in keys), footer
-    finally:
-        i18n.set_language("en")
+        assert screen.query_one(PageBody).unread
+        await pilot.pause()
+        label = str(screen.query_one("#continue", Button).label)
+        name = label.removesuffix("  (Enter)")
+        assert name != label and f"{name}  (Enter)" in screen_text(app)
+        footer = screen_text(app).splitlines()[-1]
+        keys = [k for k in screen.query_one(KeyFooter).children if k.display]
+        assert name in footer and all(f"{k.key_display} {k.description}" in footer for k in keys), footer
+
+
+@pytest.mark.parametrize("lang, name", [("en", "help.md"), ("es", "help.es.md")])
+def test_the_help_quotes_the_odds_the_turning_points_and_the_button_as_the_game_writes_them(lang, name):
+    """A newcomer could not parse the help's odds ('certain: ▲ Street; ▼ Generals: up, down; … when more move')
+    and found nowhere what the ending's 'from here, 57 of 200 games end this way' meant. The help explains each
+    by quoting it as the game writes it, in its own language, and names the read-on button as the button does."""
+    def flat(text: str) -> str:
+        return " ".join(text.split())
+
+    i18n.set_language(lang)  # English again at the next test (tests/conftest.py)
+    text = flat((paths.assets() / name).read_text(encoding="utf-8"))
+    quoted = [
+        _("odds {odds}").format(odds=f"{i18n.format_percent(0.52)} / {i18n.format_percent(0.48)}"),
+        _("certain: {label}").format(label=""),
+        _("{odds} (ends the game: {ending})").format(odds="", ending="…").strip(),
+        ngettext(": from here, {count} of {games} games end this way",
+                 ": from here, {count} of {games} games end this way", 57).format(
+            count=57, games=CONTINUATIONS).removeprefix(": "),
+        "**{}**".format(_("Read on ↓").removesuffix(" ↓")),
+    ]
+    missing = [q for q in quoted if flat(q) not in text]
+    assert not missing, f"{name} does not quote {missing}"
