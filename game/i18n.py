@@ -47,6 +47,8 @@ ENGLISH = "en"
 # "12.345,5", as the issue asks; a regional variant can be chosen here without touching callers.
 _BABEL_LOCALES = {"es": "es"}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
 
 _language: str | None = None
 _catalog: _gettext.NullTranslations = _gettext.NullTranslations()
@@ -203,6 +205,29 @@ def format_date(d: _dt.date) -> str:
     from babel.dates import format_date as babel_date
 
     return babel_date(d, "d MMM y", locale=_babel_locale())
+
+
+def format_month(d: _dt.date) -> str:
+    """A month as the game writes it: "March 2019", "marzo de 2019"."""
+    if language() == ENGLISH:
+        return f"{_MONTH_NAMES[d.month - 1]} {d.year}"
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMMM", d, locale=_babel_locale())
+
+
+def format_days(first: _dt.date, last: _dt.date) -> str:
+    """The days from `first` to `last`, as the game writes a date, saying a year or a month once: "22 Feb – 4 Mar
+    2019", "4 – 11 Mar 2019", "28 Dec 2018 – 4 Jan 2019"."""
+    if first.year != last.year:
+        return f"{format_date(first)} – {format_date(last)}"
+    if first.month == last.month:
+        return f"{first.day} – {format_date(last)}"
+    if language() == ENGLISH:
+        return f"{first.day} {_MONTHS[first.month - 1]} – {format_date(last)}"
+    from babel.dates import format_date as babel_date
+
+    return f"{babel_date(first, 'd MMM', locale=_babel_locale())} – {format_date(last)}"
 
 
 def format_moment(when: _dt.datetime) -> str:

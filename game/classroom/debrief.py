@@ -4,11 +4,13 @@ save (the scenario, seed and every choice of both roles), so `crisis play --resu
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 from game.atomic import write_atomically
 from game.engine import Log, replay
+from game.engine.model import Happened, happened_text
 from game.i18n import _
 from game.saves import KIND
 from game.scenario.translations import played_in
@@ -60,6 +62,9 @@ def _debrief(klass: ClassFolder, game_id: int, records: Records) -> tuple[dict, 
             "player": names.get(d["role"], "") if d["seat"] == "person" else d["seat"],
             "seat": d["seat"], "card": d["card"], "card_title": d["card_title"],
             "historical_card": bool(d["card_historical"]),
+            # When the card's event really happened (its "date" is the game's): first and last day, or None.
+            "happened": [card.happened.first.isoformat(), card.happened.last.isoformat()]
+            if card is not None and card.historical and card.happened else None,
             "chosen": {"option": d["option"], "label": d["label"]},
             "history_option": None if d["history_option"] is None else
             {"option": d["history_option"], "label": option_label(d["history_option"])},
@@ -122,6 +127,9 @@ def as_markdown(data: dict) -> str:
         hist = d["history_option"]["label"] if d["history_option"] else "—"
         hout = (d["history_outcome"]["label"] or "—") if d["history_outcome"] else "—"
         historical = _(" (historical)") if d["historical_card"] else ""
+        if d.get("happened"):  # said whole: the date column is the game's, not the day it happened
+            when = Happened(*(dt.date.fromisoformat(day) for day in d["happened"]))
+            historical = " (" + _("historical: {happened}").format(happened=happened_text(when)) + ")"
         out.append(f"| {d['turn']} | {d['date']} | {_md(d['role'])} | {_md(d['player'])} | {_md(d['card_title'])}"
                    f"{historical} | {_md(d['chosen']['label'])} | {_md(hist)} |"
                    f" {_md(d['outcome']['label'] or d['outcome']['text'])} | {_md(hout)} |")

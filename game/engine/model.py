@@ -6,6 +6,8 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Literal, Mapping
 
+from game.i18n import _, format_date, format_days, format_month
+
 from .effects import KINDS, Effect, End, Queue, SetFlag, SetMeter, Shift
 from .expr import Expr
 
@@ -23,6 +25,45 @@ class Source:
     summary: str
     title: str = ""
     url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Happened:
+    """When the event a historical card tells really happened: one day (first == last), a whole month, a whole
+    year, or the days from first to last (inclusive). A card is drawn anywhere in its window; this is the real
+    date."""
+
+    first: _dt.date
+    last: _dt.date
+
+    @property
+    def year(self) -> bool:
+        """Whether it spans one calendar year, 1 January to 31 December."""
+        return (self.first.year == self.last.year and (self.first.month, self.first.day) == (1, 1)
+                and (self.last.month, self.last.day) == (12, 31))
+
+    @property
+    def month(self) -> bool:
+        """Whether it spans one calendar month, first day to last."""
+        after = self.last + _dt.timedelta(days=1)
+        return (self.first.day == 1 and after.day == 1 and self.first.year == self.last.year
+                and self.first.month == self.last.month)
+
+
+def happened_text(happened: Happened | None, shown: _dt.date | None = None) -> str:
+    """What a historical card's tag says: when its event really happened, in the words of the game's dates (a
+    card is drawn anywhere in its window, so its own date is not the day it happened). A card shown on the very
+    day it happened says no more than "this happened": the date beside the tag already names that day, and the
+    line stays one line on a narrow screen."""
+    if happened is None or happened.first == happened.last == shown:
+        return _("this happened")
+    if happened.first == happened.last:
+        return _("this happened on {date}").format(date=format_date(happened.first))
+    if happened.year:
+        return _("this happened in {year}").format(year=happened.first.year)
+    if happened.month:
+        return _("this happened in {month}").format(month=format_month(happened.first))
+    return _("this happened {days}").format(days=format_days(happened.first, happened.last))
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +173,7 @@ class Card:
     event: bool = False  # a world event (format 2): nobody decides, its one option's outcome is rolled
     fixed_turn: int = 0  # played on this turn (from a date), before any random draw; 0: drawn as usual
     day: _dt.date | None = None  # the date it is fixed to (`on:`): the day it shows, within its turn
+    happened: Happened | None = None  # on a historical card: when its event really happened
 
     def text_for(self, role: str | None) -> str:
         return self.texts.get(role, self.text) if role else self.text

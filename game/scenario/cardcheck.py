@@ -40,6 +40,9 @@ def check_cards(draft: Draft, names: Names, exprs: Expressions, sink: Sink) -> N
             turn = ctx.date_turn(("on",), card.on)
             if turn is not None and not card.event:
                 _fixed(item, turn, drawers, fixed, sink)
+        if card.happened is not None and not card.historical:
+            sink.error(item, ("happened",), _("'happened' dates what really happened, but this card is a what"
+                                              " if: add historical: true, or leave 'happened' out"), at="key")
         if card.cooldown and card.once:
             sink.error(item, ("cooldown",), _("cooldown {cooldown} on a once-only card never applies;"
                                               " set once: false to let the card come back").format(

@@ -98,6 +98,66 @@ Day = Annotated[_dt.date, PlainValidator(_date),
                 WithJsonSchema({"type": "string", "format": "date", "description": "a date, YYYY-MM-DD"})]
 
 
+RANGE = ".."  # between a range's first and last day: 2019-02-22..2019-03-04
+
+
+def _month(text: str) -> tuple[_dt.date, _dt.date] | None:
+    """YYYY-MM as its first and last day, or None when the text is not a month."""
+    year, _sep, month = text.partition("-")
+    if not (len(year) == 4 and len(month) == 2 and year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+        return None
+    first = _dt.date(int(year), int(month), 1)
+    following = _dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return first, following - _dt.timedelta(days=1)
+
+
+def _year(value: object) -> int | None:
+    """A year, written as a whole number (2019, bare or quoted), or None when the value is not a number."""
+    text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+    if not (text.isascii() and text.isdigit()):
+        return None
+    if len(text) != 4:
+        raise ValueError(_("'{value}' is not a year; write one with four digits: 2019").format(value=value))
+    return int(text)
+
+
+def _happened(value: object) -> tuple[_dt.date, _dt.date]:
+    """A real date as (first day, last day): a day (2019-03-11), a month (2019-03), a range of days
+    (2019-02-22..2019-03-04) or, for what went on all year, a year (2019); each day read as `from` and `until`
+    read theirs."""
+    year = _year(value)
+    if year is not None:
+        return _dt.date(year, 1, 1), _dt.date(year, 12, 31)
+    if isinstance(value, str) and RANGE in value:
+        start, _sep, end = value.partition(RANGE)
+        first, last = _date(start), _date(end)
+        if last < first:
+            raise ValueError(_("'{value}' ends before it starts; write the earlier day first").format(value=value))
+        return first, last
+    if isinstance(value, str):
+        month = _month(value.strip())
+        if month is not None:
+            return month
+        try:
+            day = _date(value)
+        except ValueError:  # say every form, not only the day's
+            raise ValueError(_("'{value}' is not a date, a month, a range or a year; write 2019-03-11, 2019-03,"
+                               " 2019-02-22..2019-03-04 or 2019").format(value=value)) from None
+        return day, day
+    if isinstance(value, _dt.date):
+        day = _date(value)  # refuses a date with a time, as `from` does
+        return day, day
+    raise ValueError(_("expected a date (2019-03-11), a month (2019-03), a range (2019-02-22..2019-03-04) or a"
+                       " year (2019)"))
+
+
+Happened = Annotated[tuple[_dt.date, _dt.date], PlainValidator(_happened),
+                     WithJsonSchema({"type": ["string", "integer"],
+                                     "pattern": r"^\d{4}(-\d{2}(-\d{2}(\.\.\d{4}-\d{2}-\d{2})?)?)?$",
+                                     "description": "a day (2019-03-11), a month (2019-03), a range of days"
+                                                    " (2019-02-22..2019-03-04) or a year (2019)"})]
+
+
 def free_text(value: object) -> object:
     """Text that YAML may read as something else when unquoted: a date (2019-01-24) or a whole number (2019, a
     version 2) is taken as written. A decimal (1.10 reads as 1.1) or true/false is refused, with one message

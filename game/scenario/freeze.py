@@ -65,7 +65,8 @@ def freeze(draft: Draft, checked: Checked, content_hash: str, path: str) -> m.Sc
             first_turn=fixed or (calendar.turn_of(c.from_) if c.from_ else 1),
             last_turn=fixed or (calendar.turn_of(c.until) if c.until else 1 << 30),
             once=c.once, cooldown=c.cooldown, tags=tuple(c.tags), sources=cite(c.sources),
-            historical=c.historical, note=c.note, texts=texts, event=c.event, fixed_turn=fixed, day=c.on)
+            historical=c.historical, note=c.note, texts=texts, event=c.event, fixed_turn=fixed, day=c.on,
+            happened=m.Happened(*c.happened) if c.happened else None)
 
     def ending(item: Item) -> m.Ending:
         e = item.model

@@ -11,7 +11,7 @@ from game.i18n import N_, _
 from .effect_models import EFFECT_KEYS, EFFECT_MODELS, EFFECT_TAGS, EffectEntry
 from .effect_models import ClearEffect, EndEffect, FlagEffect, QueueEffect, SetEffect, ShiftEffect
 from .fields import (CONDITION_KEYS, CONDITION_TAGS, ID_PATTERN, SCENARIO_ID_PATTERN, SOURCE_ID_PATTERN,
-                     VALUE_TAGS, AllTest, AnyTest, Condition, Day, FlagTest, Id, MeterTest, NotTest,
+                     VALUE_TAGS, AllTest, AnyTest, Condition, Day, FlagTest, Happened, Id, MeterTest, NotTest,
                      FreeText, NumberOrExpr, Ref, RoleText, Strict, WholeOrExpr, forms, only_in, since)
 
 __all__ = ["AllTest", "AnyTest", "CONDITION_KEYS", "ClearEffect", "Condition", "EFFECT_KEYS", "EFFECT_MODELS",
@@ -112,6 +112,9 @@ class Card(Strict):
     tags: list[str] = Field([], description="free words for filtering and reports")
     sources: Citations = Field([], description="source ids, or {id, note}")
     historical: bool = Field(False, description="did this happen?")
+    happened: Happened | None = Field(None, description="on a historical card: when its event really happened, a"
+                                                        " day (2019-03-11), a month (2019-03), a range"
+                                                        " (2019-02-22..2019-03-04) or a year (2019)")
     note: str = Field("", description="the reasoning behind the odds, for teachers")
     options: list[Option] | None = Field(None, min_length=1, max_length=MAX_CARD_OPTIONS,
                                          description="1 to 5 options for each role that draws the card (format 1:"

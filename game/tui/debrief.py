@@ -10,6 +10,7 @@ from pathlib import Path
 from game.atomic import write_atomically
 from game.engine import MeterChanged, TurnPassed
 from game.engine.explain import outcome_ends
+from game.engine.model import happened_text
 from game.i18n import _
 
 from .record import Record, Step, WorldEvent
@@ -157,7 +158,8 @@ def as_markdown(record: Record) -> str:
         before = step.before
         card = before.current_card
         # Said whole, as the help says it: a bare "historical" or "what if" meant nothing to a first-time reader.
-        tag = _("historical: this happened") if card.historical else _("what if: this did not happen, but could have")
+        tag = (_("historical: {happened}").format(happened=happened_text(card.happened)) if card.historical
+               else _("what if: this did not happen, but could have"))
         mark = " " + _("(a turning point)") if n in turning else ""
         reader = step.role if two else None
         day = card_day(before)

@@ -11,7 +11,7 @@ from game.engine import (
     FlagChanged, FollowUpQueued, MeterChanged, OptionView, Scenario, State, TurnPassed,
 )
 from game.engine.core import outcome_moves
-from game.engine.model import Citation
+from game.engine.model import Citation, happened_text
 from game.engine.text import fill
 from game.i18n import N_, _, format_date, format_number, format_percent, ngettext
 
@@ -50,6 +50,7 @@ class CardShown:
     text: str
     historical: bool
     sources: str
+    meaning: str  # what its tag means: when it happened ("this happened on 11 Mar 2019"), or that it did not
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +231,8 @@ def card_shown(state: State, reader: str | None = None) -> CardShown | None:
     # The card's date line dates it: a text that opens with the date ('{date}. Putin promised...') leaves it out.
     return CardShown(shown(card.title, state, role, day), date_text(day),
                      undated(shown(card.text_for(role), state, role, day), day),
-                     card.historical, citations_text(state.scenario, card.sources))
+                     card.historical, citations_text(state.scenario, card.sources),
+                     happened_text(card.happened, day) if card.historical else _("this did not happen"))
 
 
 def whole_shares(chances: tuple[float, ...]) -> list[int]:

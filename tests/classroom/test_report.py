@@ -38,6 +38,9 @@ def test_a_debrief_carries_name_odds_both_roles_and_history(klass, tutorial):
     assert all(d["history_option"]["label"] for d in walkout)  # each role's own historical option
     assert len({d["history_option"]["label"] for d in walkout}) == 2
     assert "José" in markdown and "Zoë" in markdown and "history's choice" in markdown
+    # The date column is the game's; a historical card says when its event really happened (its `happened`).
+    assert all(d["happened"] == ["2026-03-02", "2026-03-02"] for d in walkout)
+    assert "| The walkout (historical: this happened on 2 Mar 2026) |" in markdown
 
 
 def test_a_debrief_json_is_a_save_that_play_and_simulate_accept(klass, tutorial, tmp_path, capsys):

@@ -179,8 +179,9 @@ def test_the_debrief_has_both_roles_the_seats_and_historys_options():
     assert {t["role"] for t in data["turns"] if t["turning_point"]} == set(sc.order)
     md = debrief.as_markdown(record)
     assert "history's choice" in md and "played by a bot (random)" in md and "played by a person" in md
-    # Play-test e1: a bare "historical" / "what if" meant nothing to a first-time reader.
-    assert "*historical: this happened*" in md or "*what if: this did not happen, but could have*" in md
+    # Play-test e1: a bare "historical" / "what if" meant nothing to a first-time reader; and a historical card
+    # says when it happened (the walkout, on turn 1, by its `happened`), since its game date need not be that day.
+    assert "*historical: this happened on 2 Mar 2026*" in md
     json.dumps(data)
 
 

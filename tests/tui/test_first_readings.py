@@ -127,7 +127,7 @@ async def test_a_cards_options_show_whole_when_the_card_comes_back_from_under_an
     cut = []
     async with app.run_test(size=(60, 30)) as pilot:
         view = app.query_one(CardView)
-        view.card = CardShown("A blackout", "11 Mar 2019", "The country is dark. " * 8, True, "")
+        view.card = CardShown("A blackout", "11 Mar 2019", "The country is dark. " * 8, True, "", "this happened")
         for extra in range(36):  # labels and odds of every length around a line's width
             view.choices = tuple(option(k, words * 3, "50% yes / 50% no") for k in range(1, 6))  # a scrollbar
             await pilot.pause()

@@ -81,12 +81,7 @@ class CardView(Vertical):
         if card is None:
             return
         self.query_one("#card-title", Static).update(card.title)
-        # The tag says what it means on the card itself: a first-time player never opened the help to learn it.
-        tag = (Content.styled(" " + _("historical") + " ", "reverse") if card.historical
-               else Content.styled(" " + _("what if") + " ", "reverse italic"))
-        meaning = _("this happened") if card.historical else _("this did not happen")
-        meta = Content.assemble(card.date, "  ", tag, ("  " + meaning, "$text-muted"))
-        self.query_one("#card-meta", Static).update(meta)
+        self._show_meta()
         self.query_one("#card-text", Static).update(card.text)
         sources = self.query_one("#card-sources", Static)
         sources.update(Content.assemble((_("Sources: "), "italic"), card.sources) if card.sources else "")
@@ -100,7 +95,23 @@ class CardView(Vertical):
         self._fill_options()
 
     def on_resize(self) -> None:
+        self._show_meta()
         self._fit()
+
+    def _show_meta(self) -> None:
+        """The date, the tag and what the tag means. The tag says it on the card itself: a first-time player never
+        opened the help to learn it. Where the line would wrap, the meaning goes whole under the date, so that the
+        day it names ("this happened on 23 Jan 2019") is never cut in two."""
+        card = self.card
+        if card is None:
+            return
+        tag = (Content.styled(" " + _("historical") + " ", "reverse") if card.historical
+               else Content.styled(" " + _("what if") + " ", "reverse italic"))
+        meta = self.query_one("#card-meta", Static)
+        line = Content.assemble(card.date, "  ", tag, ("  " + card.meaning, "$text-muted"))
+        if 0 < meta.content_size.width < line.cell_length:
+            line = Content.assemble(card.date, "  ", tag, "\n", (card.meaning, "$text-muted"))
+        meta.update(line)
 
     def _fit(self) -> None:
         # The options come right under the text; the text gets the rows the options leave and scrolls in them.
