@@ -95,3 +95,19 @@ def test_a_killed_two_sided_game_resumes_with_every_move_of_both_sides(terminal)
     terminal.keys("game", "1")  # and it plays on: one more decision of each side reaches the save
     terminal.wait_for("game", "Your move, The Union Leader")
     assert saved(terminal.home, len(save["choices"]) + 2)["choices"][:len(save["choices"])] == save["choices"]
+
+
+def test_the_footer_leaves_nothing_behind_when_its_keys_change(terminal):
+    # 'Read on ↓' renamed 'Next', then '1-9 Choose' in its place: the longer line's last letters stayed on the
+    # terminal ('r Sources      urces'), seen only on a real one.
+    terminal.start("game", "play", "--scenario", "venezuela-2019", "--role", "maduro", "--opponent", "greedy",
+                   "--seed", "7")
+    terminal.wait_for("game", "Turn 1/")
+    terminal.keys("game", "Enter")  # past the greedy Guaidó's first move
+    terminal.settle("game")
+    for _ in range(6):
+        for keys in (("1",), ("End", "Enter"), ("End", "Enter")):
+            for key in keys:  # one at a time, as a player presses them: End's repaint comes before Enter's
+                terminal.keys("game", key)
+            footer = terminal.settle("game").splitlines()[-1]
+            assert footer.split("▏")[0].rstrip().endswith("r Sources"), footer  # nothing after the last key
