@@ -68,7 +68,7 @@ class KeyFooter(Footer):
         for key in self.children:
             if not key.has_class("-command-palette"):
                 key.display = not self._left_out(key)
-        self.refresh(layout=True)  # the whole line: the keys shift, and the cells a longer line took must be cleared
+        self.refresh()  # the whole line: the keys shift, and the cells a longer line took must be cleared
 
     def describe(self, action: str, description: str | None) -> None:
         """Name what the key of `action` does now (None: its binding's own words), without rebuilding the
@@ -85,7 +85,7 @@ class KeyFooter(Footer):
             if self._action(key) == action and hasattr(key, "description"):
                 key.description = description if description is not None else _(self._declared(action, key))
                 key.refresh(layout=True)
-        self.refresh(layout=True)  # the whole line: 'Read on ↓' -> 'Next' left the old line's last letters behind
+        self.refresh()  # the whole line: 'Read on ↓' -> 'Next' left the old line's last letters behind
 
     def _declared(self, action: str, key) -> str:
         binding = next((b for _n, b, _e, _t in self.screen.active_bindings.values() if b.action == action), None)
