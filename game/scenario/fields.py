@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 from typing import Annotated, Union
 
@@ -104,11 +105,11 @@ RANGE = ".."  # between a range's first and last day: 2019-02-22..2019-03-04
 def _month(text: str) -> tuple[_dt.date, _dt.date] | None:
     """YYYY-MM as its first and last day, or None when the text is not a month."""
     year, _sep, month = text.partition("-")
-    if not (len(year) == 4 and len(month) == 2 and year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+    if not (len(year) == 4 and len(month) == 2 and year.isdigit() and month.isdigit() and 1 <= int(month) <= 12
+            and int(year) >= 1):
         return None
     first = _dt.date(int(year), int(month), 1)
-    following = _dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    return first, following - _dt.timedelta(days=1)
+    return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])  # 9999-12 has a last day too
 
 
 def _year(value: object) -> int | None:
@@ -116,7 +117,7 @@ def _year(value: object) -> int | None:
     text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
     if not (text.isascii() and text.isdigit()):
         return None
-    if len(text) != 4:
+    if len(text) != 4 or int(text) < 1:
         raise ValueError(_("'{value}' is not a year; write one with four digits: 2019").format(value=value))
     return int(text)
 

@@ -34,11 +34,19 @@ CARD = """cards:
     ("2019-03-11..2019-03-11", D(2019, 3, 11), D(2019, 3, 11)),
     ("2019", D(2019, 1, 1), D(2019, 12, 31)),
     ('"2019"', D(2019, 1, 1), D(2019, 12, 31)),
+    ("9999-12", D(9999, 12, 1), D(9999, 12, 31)),  # the calendar's last month, whose next does not exist
 ])
 def test_each_form_of_happened_is_read_as_its_first_and_last_day(base, value, first, last):
     (base / "cards.yaml").write_text(CARD.format(value=value), encoding="utf-8")
     card = next(c for c in load(base).cards if c.id == "patrol")
     assert (card.happened.first, card.happened.last) == (first, last)
+
+
+@pytest.mark.parametrize("value", ["0000", '"0000-05"', "10000"])
+def test_a_year_outside_the_calendar_is_told_in_the_games_words(base, value):
+    (base / "cards.yaml").write_text(CARD.format(value=value), encoding="utf-8")
+    problems = [p.message for p in check(base).problems if p.severity == "error"]
+    assert problems and all("out of range" not in m and "year" in m or "not a date" in m for m in problems), problems
 
 
 def test_a_card_without_happened_has_none(base):
